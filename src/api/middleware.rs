@@ -1,0 +1,147 @@
+//! What every request goes through: a request id, a log line, the body size limit,
+//! security headers, and the reshaping of every error into the one error body.
+
+use std::time::Instant;
+
+use poem::http::{HeaderValue, Method, StatusCode, header};
+use poem::{Endpoint, IntoResponse, Request, Response};
+use tokio::io::AsyncReadExt;
+use tracing::Instrument;
+
+use crate::api::{ApiError, ErrorCode};
+
+/// The id of one request: in the log, the `x-request-id` header and every error body.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+/// Wraps the whole app (`EndpointExt::around`).
+pub async fn around<E: Endpoint>(
+    next: E,
+    mut req: Request,
+    max_body: usize,
+) -> poem::Result<Response> {
+    let id = uuid::Uuid::now_v7().simple().to_string();
+    req.extensions_mut().insert(RequestId(id.clone()));
+    let span = tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path());
+    async move {
+        let started = Instant::now();
+        let is_api = !is_page(req.uri().path());
+        let mut response = match limit_body(&mut req, max_body).await {
+            Err(e) => e.to_response(&id),
+            Ok(()) => match next.call(req).await {
+                Ok(output) => output.into_response(),
+                Err(err) => error_response(err, &id),
+            },
+        };
+        let headers = response.headers_mut();
+        headers.insert(
+            "x-request-id",
+            HeaderValue::from_str(&id).unwrap_or(HeaderValue::from_static("-")),
+        );
+        headers.insert(
+            header::X_CONTENT_TYPE_OPTIONS,
+            HeaderValue::from_static("nosniff"),
+        );
+        headers.insert(
+            header::REFERRER_POLICY,
+            HeaderValue::from_static("no-referrer"),
+        );
+        headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+        if is_api && !headers.contains_key(header::CACHE_CONTROL) {
+            headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+        }
+        let status = response.status().as_u16();
+        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        if status >= 500 {
+            tracing::error!(status, ms, "request failed");
+        } else {
+            tracing::info!(status, ms, "request");
+        }
+        Ok(response)
+    }
+    .instrument(span)
+    .await
+}
+
+/// Pages (HTML) carry their own headers; everything else is API.
+fn is_page(path: &str) -> bool {
+    !(path.starts_with("/api/")
+        || path.starts_with("/openapi")
+        || path == "/healthz"
+        || path == "/readyz")
+}
+
+/// Reads the body up front (every body we accept is small) so that an over-long one is
+/// refused with 413 whether or not it announced its length.
+async fn limit_body(req: &mut Request, max: usize) -> Result<(), ApiError> {
+    if matches!(*req.method(), Method::GET | Method::HEAD | Method::OPTIONS) {
+        return Ok(());
+    }
+    let too_large = || {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            ErrorCode::PayloadTooLarge,
+            format!("The request body is larger than {max} bytes."),
+        )
+    };
+    let announced = req
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse::<u64>().ok());
+    if announced.is_some_and(|n| n > max as u64) {
+        return Err(too_large());
+    }
+    let mut buf = Vec::new();
+    req.take_body()
+        .into_async_read()
+        .take(max as u64 + 1)
+        .read_to_end(&mut buf)
+        .await
+        .map_err(|e| {
+            ApiError::new(
+                StatusCode::BAD_REQUEST,
+                ErrorCode::InvalidRequest,
+                format!("The request body could not be read: {e}"),
+            )
+        })?;
+    if buf.len() > max {
+        return Err(too_large());
+    }
+    req.set_body(buf);
+    Ok(())
+}
+
+/// Gives every error, ours or poem's, the one error body.
+fn error_response(err: poem::Error, request_id: &str) -> Response {
+    if let Some(api) = err.downcast_ref::<ApiError>() {
+        return api.to_response(request_id);
+    }
+    let status = err.status();
+    let (code, detail) = match status {
+        StatusCode::BAD_REQUEST => (ErrorCode::InvalidRequest, err.to_string()),
+        StatusCode::UNAUTHORIZED => (
+            ErrorCode::Unauthenticated,
+            "Sign in and send the session token as `Authorization: Bearer <token>`.".to_owned(),
+        ),
+        StatusCode::NOT_FOUND => (
+            ErrorCode::NotFound,
+            "There is nothing at this address.".to_owned(),
+        ),
+        StatusCode::METHOD_NOT_ALLOWED => (
+            ErrorCode::MethodNotAllowed,
+            "This address does not take this method.".to_owned(),
+        ),
+        StatusCode::PAYLOAD_TOO_LARGE => (ErrorCode::PayloadTooLarge, err.to_string()),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => (
+            ErrorCode::UnsupportedMediaType,
+            "Send the body as JSON with `Content-Type: application/json`.".to_owned(),
+        ),
+        s if s.is_client_error() => (ErrorCode::InvalidRequest, err.to_string()),
+        _ => {
+            tracing::error!(error = %err, "internal error");
+            return ApiError::internal().to_response(request_id);
+        }
+    };
+    ApiError::new(status, code, detail).to_response(request_id)
+}

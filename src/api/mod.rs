@@ -1,0 +1,356 @@
+//! The HTTP API: one `#[OpenApi]` struct per tag, the error body every 4xx/5xx shares,
+//! and the one place where domain errors become HTTP.
+
+pub mod account;
+mod middleware;
+pub mod ops;
+pub mod registration;
+pub mod security;
+pub mod sessions;
+mod text;
+
+pub use text::Text;
+
+use poem::http::StatusCode;
+use poem::{IntoResponse, Response};
+use poem_openapi::registry::{MetaHeader, MetaMediaType, MetaResponse, MetaResponses, Registry};
+use poem_openapi::types::{ToJSON, Type};
+use poem_openapi::{ApiResponse, Enum, Object, OpenApiService, Tags};
+
+pub use middleware::{RequestId, around};
+
+use crate::service;
+
+#[derive(Tags)]
+pub enum ApiTags {
+    /// Create an account and verify its email address.
+    Registration,
+    /// Sign in and out, and see where you are signed in.
+    Sessions,
+    /// Your own account.
+    Account,
+    /// Health and readiness of the server.
+    Operations,
+}
+
+/// Every API of the server, as served and as written to openapi/openapi.json.
+///
+/// It names no server: the document is the same for every deployment, and clients are
+/// given their base URL (the deployment's `public_url`) when they are built.
+pub fn service() -> OpenApiService<
+    (
+        registration::RegistrationApi,
+        sessions::SessionsApi,
+        account::AccountApi,
+        ops::OpsApi,
+    ),
+    (),
+> {
+    OpenApiService::new(
+        (
+            registration::RegistrationApi,
+            sessions::SessionsApi,
+            account::AccountApi,
+            ops::OpsApi,
+        ),
+        "Steward",
+        env!("CARGO_PKG_VERSION"),
+    )
+    .description(DESCRIPTION)
+}
+
+const DESCRIPTION: &str = "\
+The account control panel API: registration, sign-in, two-factor authentication, \
+account settings and hosting resources.
+
+Authenticate with `Authorization: Bearer <token>`, where the token is a session token \
+(`stw_s_…`, from `POST /api/v1/sessions`).
+
+Every error answers with the same JSON body: `status`, a stable `code` to branch on \
+(the closed list is the `ErrorCode` schema), a human `title` and `detail`, and the \
+`request_id` that the server's log shows with the cause.";
+
+/// Stable error codes. Clients branch on these, never on `title` or `detail`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidRequest,
+    ValidationFailed,
+    Unauthenticated,
+    InvalidCredentials,
+    EmailNotVerified,
+    AccountDeactivated,
+    Forbidden,
+    ReauthenticationRequired,
+    TermsNotAccepted,
+    NotFound,
+    MethodNotAllowed,
+    EmailTaken,
+    TokenInvalid,
+    TokenExpired,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    RateLimited,
+    InternalError,
+}
+
+impl ErrorCode {
+    fn title(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidRequest => "The request could not be read",
+            ErrorCode::ValidationFailed => "Some fields are invalid",
+            ErrorCode::Unauthenticated => "Not signed in",
+            ErrorCode::InvalidCredentials => "Wrong email or password",
+            ErrorCode::EmailNotVerified => "Email address not verified",
+            ErrorCode::AccountDeactivated => "Account deactivated",
+            ErrorCode::Forbidden => "Not allowed",
+            ErrorCode::ReauthenticationRequired => "Confirm your password first",
+            ErrorCode::TermsNotAccepted => "Terms not accepted",
+            ErrorCode::NotFound => "Not found",
+            ErrorCode::MethodNotAllowed => "Method not allowed",
+            ErrorCode::EmailTaken => "Email address taken",
+            ErrorCode::TokenInvalid => "Invalid link",
+            ErrorCode::TokenExpired => "Link expired",
+            ErrorCode::PayloadTooLarge => "Request body too large",
+            ErrorCode::UnsupportedMediaType => "Unsupported content type",
+            ErrorCode::RateLimited => "Too many requests",
+            ErrorCode::InternalError => "Internal error",
+        }
+    }
+}
+
+/// One invalid field of a 422 `validation_failed`.
+#[derive(Debug, Clone, Object)]
+pub struct FieldErrorBody {
+    /// The field's name in the request body.
+    pub field: String,
+    /// What is wrong with it, for people.
+    pub message: String,
+}
+
+/// The body of every error response.
+#[derive(Debug, Clone, Object)]
+pub struct ErrorBody {
+    /// The HTTP status, repeated.
+    pub status: u16,
+    pub code: ErrorCode,
+    /// A short human summary of the code.
+    pub title: String,
+    /// What went wrong in this case, for people.
+    pub detail: String,
+    /// The id of this request in the server's log.
+    pub request_id: String,
+    /// The invalid fields (with `validation_failed`).
+    #[oai(skip_serializing_if_is_none)]
+    pub errors: Option<Vec<FieldErrorBody>>,
+}
+
+/// An error answer. Built from a domain error or from poem's own (parse errors, 404s);
+/// rendered with the request id by the middleware.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: ErrorCode,
+    pub detail: String,
+    pub errors: Option<Vec<FieldErrorBody>>,
+    pub retry_after: Option<u64>,
+}
+
+impl ApiError {
+    pub fn new(status: StatusCode, code: ErrorCode, detail: impl Into<String>) -> Self {
+        Self {
+            status,
+            code,
+            detail: detail.into(),
+            errors: None,
+            retry_after: None,
+        }
+    }
+
+    pub fn internal() -> Self {
+        Self::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            ErrorCode::InternalError,
+            "The server failed to answer. Quote the request id when reporting this.",
+        )
+    }
+
+    pub fn not_found() -> Self {
+        Self::new(
+            StatusCode::NOT_FOUND,
+            ErrorCode::NotFound,
+            "There is nothing at this address.",
+        )
+    }
+
+    pub fn body(&self, request_id: &str) -> ErrorBody {
+        ErrorBody {
+            status: self.status.as_u16(),
+            code: self.code,
+            title: self.code.title().to_owned(),
+            detail: self.detail.clone(),
+            request_id: request_id.to_owned(),
+            errors: self.errors.clone(),
+        }
+    }
+
+    pub fn to_response(&self, request_id: &str) -> Response {
+        let mut response = Response::builder()
+            .status(self.status)
+            .content_type("application/json; charset=utf-8")
+            .body(self.body(request_id).to_json_string());
+        if let Some(seconds) = self.retry_after {
+            response.headers_mut().insert(
+                poem::http::header::RETRY_AFTER,
+                poem::http::HeaderValue::from(seconds),
+            );
+        }
+        response
+    }
+}
+
+impl std::fmt::Display for ApiError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.code.to_json_string(), self.detail)
+    }
+}
+
+impl std::error::Error for ApiError {}
+
+impl poem::error::ResponseError for ApiError {
+    fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    fn as_response(&self) -> Response {
+        // the middleware renders it with the request id; this is only the fallback
+        self.to_response("")
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        self.to_response("")
+    }
+}
+
+/// The error responses every operation documents. The body is always `ErrorBody`.
+const DOCUMENTED_ERRORS: &[(u16, &str)] = &[
+    (
+        400,
+        "`invalid_request`: the body or a parameter could not be read (malformed JSON, a wrong type, a missing field, too long a string); `token_invalid`: the link is unknown or was used.",
+    ),
+    (
+        401,
+        "`unauthenticated`: no valid session token; `invalid_credentials`: wrong email or password.",
+    ),
+    (
+        403,
+        "`email_not_verified`, `account_deactivated`, `forbidden`, `reauthentication_required`, `terms_not_accepted`.",
+    ),
+    (
+        404,
+        "`not_found`: no such resource, or it belongs to another account.",
+    ),
+    (
+        409,
+        "`email_taken` and other conflicts with the current state.",
+    ),
+    (410, "`token_expired`: the link is past its lifetime."),
+    (413, "`payload_too_large`: the body is over 64 KiB."),
+    (
+        415,
+        "`unsupported_media_type`: the body is not `application/json`.",
+    ),
+    (
+        422,
+        "`validation_failed`: fields are well-formed but invalid; `errors` lists them.",
+    ),
+    (
+        429,
+        "`rate_limited`: too many attempts; `Retry-After` says when to try again.",
+    ),
+    (
+        500,
+        "`internal_error`: the server failed; the log has the cause under `request_id`.",
+    ),
+];
+
+impl ApiResponse for ApiError {
+    fn meta() -> MetaResponses {
+        MetaResponses {
+            responses: DOCUMENTED_ERRORS
+                .iter()
+                .map(|(status, description)| MetaResponse {
+                    description,
+                    status: Some(*status),
+                    status_range: None,
+                    content: vec![MetaMediaType {
+                        content_type: "application/json; charset=utf-8",
+                        schema: ErrorBody::schema_ref(),
+                    }],
+                    headers: if *status == 429 {
+                        vec![MetaHeader {
+                            name: "Retry-After".into(),
+                            description: Some("Seconds to wait before trying again.".into()),
+                            required: true,
+                            deprecated: false,
+                            schema: u64::schema_ref(),
+                        }]
+                    } else {
+                        vec![]
+                    },
+                })
+                .collect(),
+        }
+    }
+
+    fn register(registry: &mut Registry) {
+        ErrorBody::register(registry);
+    }
+}
+
+impl From<service::Error> for ApiError {
+    fn from(err: service::Error) -> Self {
+        use service::Error as E;
+        let (status, code) = match &err {
+            E::Validation(fields) => {
+                let mut e = ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    ErrorCode::ValidationFailed,
+                    fields
+                        .iter()
+                        .map(|f| format!("{}: {}", f.field, f.message))
+                        .collect::<Vec<_>>()
+                        .join(" "),
+                );
+                e.errors = Some(
+                    fields
+                        .iter()
+                        .map(|f| FieldErrorBody {
+                            field: f.field.clone(),
+                            message: f.message.clone(),
+                        })
+                        .collect(),
+                );
+                return e;
+            }
+            E::InvalidCredentials => (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials),
+            E::EmailNotVerified => (StatusCode::FORBIDDEN, ErrorCode::EmailNotVerified),
+            E::AccountDeactivated => (StatusCode::FORBIDDEN, ErrorCode::AccountDeactivated),
+            E::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated),
+            E::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+            E::TokenInvalid => (StatusCode::BAD_REQUEST, ErrorCode::TokenInvalid),
+            E::TokenExpired => (StatusCode::GONE, ErrorCode::TokenExpired),
+            E::Internal(cause) => {
+                // Logged inside the request's span, so the line carries the request id;
+                // the client sees only that id.
+                tracing::error!(error = %format!("{cause:#}"), "internal error");
+                return ApiError::internal();
+            }
+        };
+        ApiError::new(status, code, err.to_string())
+    }
+}
+
+pub type ApiResult<T> = Result<T, ApiError>;

@@ -1,0 +1,198 @@
+//! The running app: its shared state, its routes, and serving HTTP and jobs together
+//! until a shutdown signal.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use anyhow::Context;
+use poem::endpoint::make_sync;
+use poem::listener::{Acceptor, Listener, TcpListener};
+use poem::{EndpointExt, Route, Server, get};
+use sqlx::SqlitePool;
+use tokio::task::JoinHandle;
+use tokio_util::sync::CancellationToken;
+
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::crypto::PasswordHasher;
+use crate::mail::Mailer;
+use crate::templates::Templates;
+use crate::{api, db, jobs, pages};
+
+/// What every request and job shares. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: SqlitePool,
+    pub config: Arc<Config>,
+    pub clock: Clock,
+    pub hasher: PasswordHasher,
+    pub mailer: Arc<Mailer>,
+    pub templates: Arc<Templates>,
+    /// Job work under way; shutdown waits for it (see `jobs::run`).
+    pub tasks: tokio_util::task::TaskTracker,
+}
+
+impl AppState {
+    /// Opens the data folder and the database (applying migrations) and builds the
+    /// services. Fails with a clear message when the folder can't be written.
+    pub async fn open(config: Config, clock: Clock) -> anyhow::Result<Self> {
+        let data_dir = &config.server.data_dir;
+        std::fs::create_dir_all(data_dir)
+            .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
+        let db = db::connect(&config.database_path()).await?;
+        db::migrate(&db).await?;
+        let templates = Templates::new(Some(&config.server.templates_dir))?;
+        let mailer = Mailer::new(&config)?;
+        let hasher = PasswordHasher::new(&config.security)?;
+        Ok(Self {
+            db,
+            config: Arc::new(config),
+            clock,
+            hasher,
+            mailer: Arc::new(mailer),
+            templates: Arc::new(templates),
+            tasks: tokio_util::task::TaskTracker::new(),
+        })
+    }
+}
+
+/// Every route: the API, its documents, the pages.
+pub fn routes(state: AppState) -> impl poem::Endpoint {
+    let api = api::service();
+    let spec_json = api.spec();
+    let spec_yaml = api.spec_yaml();
+    let docs = api.swagger_ui();
+    let max_body = state.config.server.max_body_bytes;
+    Route::new()
+        .nest("/", api)
+        .at(
+            "/openapi.json",
+            get(make_sync(move |_| {
+                poem::Response::builder()
+                    .content_type("application/json")
+                    .body(spec_json.clone())
+            })),
+        )
+        .at(
+            "/openapi.yaml",
+            get(make_sync(move |_| {
+                poem::Response::builder()
+                    .content_type("application/yaml")
+                    .body(spec_yaml.clone())
+            })),
+        )
+        .nest("/docs", docs)
+        .at(
+            "/verify-email",
+            get(pages::verify_email_form).post(pages::verify_email_submit),
+        )
+        .at("/assets/steward.css", get(pages::stylesheet))
+        .data(state)
+        .around(move |ep, req| api::around(ep, req, max_body))
+}
+
+/// The OpenAPI document as the binary serves it (JSON).
+pub fn openapi_json() -> String {
+    api::service().spec()
+}
+
+pub fn openapi_yaml() -> String {
+    api::service().spec_yaml()
+}
+
+/// A started app: where it listens and how to stop it.
+pub struct Running {
+    pub addr: SocketAddr,
+    pub state: AppState,
+    shutdown: CancellationToken,
+    task: JoinHandle<anyhow::Result<()>>,
+}
+
+impl Running {
+    /// Asks the app to stop: no new connections, running requests and jobs finish.
+    pub fn shutdown(&self) {
+        self.shutdown.cancel();
+    }
+
+    /// Waits until the app has stopped.
+    pub async fn wait(self) -> anyhow::Result<()> {
+        self.task.await.context("the app task panicked")?
+    }
+
+    pub async fn stop(self) -> anyhow::Result<()> {
+        self.shutdown();
+        self.wait().await
+    }
+}
+
+/// Binds the listener and starts HTTP, the workers and the sweep.
+pub async fn start(state: AppState) -> anyhow::Result<Running> {
+    let bind = state.config.server.bind;
+    let acceptor = TcpListener::bind(bind)
+        .into_acceptor()
+        .await
+        .with_context(|| format!("cannot listen on {bind}"))?;
+    let addr = acceptor
+        .local_addr()
+        .first()
+        .and_then(|a| a.as_socket_addr().copied())
+        .context("the listener has no address")?;
+    let shutdown = CancellationToken::new();
+    let app = routes(state.clone());
+    let jobs = tokio::spawn(jobs::run(state.clone(), shutdown.clone()));
+    let stop = shutdown.clone();
+    let task = tokio::spawn(async move {
+        let served = Server::new_with_acceptor(acceptor)
+            .run_with_graceful_shutdown(
+                app,
+                stop.clone().cancelled_owned(),
+                Some(Duration::from_secs(30)),
+            )
+            .await;
+        // however HTTP ended, stop the workers and let their jobs finish
+        stop.cancel();
+        let jobs = jobs.await.context("the job runner panicked")?;
+        served.context("the HTTP server failed")?;
+        jobs
+    });
+    tracing::info!(%addr, "listening");
+    Ok(Running {
+        addr,
+        state,
+        shutdown,
+        task,
+    })
+}
+
+/// `steward serve`: runs until SIGTERM or SIGINT, then shuts down gracefully.
+pub async fn run(config: Config) -> anyhow::Result<()> {
+    let state = AppState::open(config, Clock::system()).await?;
+    let running = start(state).await?;
+    shutdown_signal().await;
+    tracing::info!("shutting down: finishing requests and running jobs");
+    running.stop().await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+}

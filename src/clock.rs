@@ -1,0 +1,47 @@
+//! Time: the one clock every lifetime is measured with, and its storage form.
+//!
+//! Production reads the system clock. Tests get a clock they can move forward, so that
+//! expiry is tested without sleeping.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicI64, Ordering};
+
+use time::OffsetDateTime;
+
+/// A point in time as stored: unix seconds, UTC.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, sqlx::Type)]
+#[sqlx(transparent)]
+pub struct Timestamp(pub i64);
+
+impl Timestamp {
+    pub fn to_datetime(self) -> OffsetDateTime {
+        OffsetDateTime::from_unix_timestamp(self.0).unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    }
+
+    pub fn plus(self, duration: time::Duration) -> Timestamp {
+        Timestamp(self.0.saturating_add(duration.whole_seconds()))
+    }
+}
+
+/// The clock of one running app.
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    /// Seconds added to the system time; only a test clock is ever moved.
+    offset: Arc<AtomicI64>,
+}
+
+impl Clock {
+    pub fn system() -> Self {
+        Self::default()
+    }
+
+    pub fn now(&self) -> Timestamp {
+        let now = OffsetDateTime::now_utc().unix_timestamp();
+        Timestamp(now + self.offset.load(Ordering::Relaxed))
+    }
+
+    /// Moves this clock (and every clone of it) forward. For tests.
+    pub fn advance(&self, by: time::Duration) {
+        self.offset.fetch_add(by.whole_seconds(), Ordering::Relaxed);
+    }
+}

@@ -1,0 +1,124 @@
+//! The accounts table.
+
+use sqlx::SqliteConnection;
+
+use crate::clock::Timestamp;
+use crate::ids::AccountId;
+
+#[derive(Debug, Clone)]
+pub struct Account {
+    pub id: AccountId,
+    pub email: String,
+    pub email_verified_at: Option<Timestamp>,
+    pub password_hash: Option<String>,
+    pub display_name: Option<String>,
+    pub is_admin: bool,
+    pub status: String,
+    pub terms_version_accepted: Option<String>,
+    pub created_at: Timestamp,
+}
+
+impl Account {
+    pub fn is_active(&self) -> bool {
+        self.status == "active"
+    }
+}
+
+pub struct NewAccount<'a> {
+    pub id: AccountId,
+    pub email: &'a str,
+    pub password_hash: Option<&'a str>,
+    pub display_name: Option<&'a str>,
+    pub terms_version_accepted: Option<&'a str>,
+    pub now: Timestamp,
+}
+
+pub async fn insert(conn: &mut SqliteConnection, new: &NewAccount<'_>) -> sqlx::Result<()> {
+    sqlx::query!(
+        "insert into accounts (id, email, password_hash, display_name, terms_version_accepted,
+                               created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?)",
+        new.id,
+        new.email,
+        new.password_hash,
+        new.display_name,
+        new.terms_version_accepted,
+        new.now,
+        new.now,
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn find_by_email(
+    conn: &mut SqliteConnection,
+    email: &str,
+) -> sqlx::Result<Option<Account>> {
+    sqlx::query_as!(
+        Account,
+        r#"select id as "id: AccountId", email,
+                  email_verified_at as "email_verified_at: Timestamp",
+                  password_hash, display_name, is_admin as "is_admin: bool", status,
+                  terms_version_accepted, created_at as "created_at: Timestamp"
+           from accounts where email = ?"#,
+        email
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+pub async fn find(conn: &mut SqliteConnection, id: AccountId) -> sqlx::Result<Option<Account>> {
+    sqlx::query_as!(
+        Account,
+        r#"select id as "id: AccountId", email,
+                  email_verified_at as "email_verified_at: Timestamp",
+                  password_hash, display_name, is_admin as "is_admin: bool", status,
+                  terms_version_accepted, created_at as "created_at: Timestamp"
+           from accounts where id = ?"#,
+        id
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+/// Marks the address verified and, when the verification carried the password of its
+/// registration, sets that password.
+pub async fn mark_verified(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+    password_hash: Option<&str>,
+    now: Timestamp,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update accounts
+         set email_verified_at = coalesce(email_verified_at, ?),
+             password_hash = coalesce(?, password_hash),
+             updated_at = ?
+         where id = ?",
+        now,
+        password_hash,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn set_display_name(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+    display_name: Option<&str>,
+    now: Timestamp,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update accounts set display_name = ?, updated_at = ? where id = ?",
+        display_name,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

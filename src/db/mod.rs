@@ -1,0 +1,92 @@
+//! Storage: the SQLite connection pool, migrations, and SQL per table family.
+//!
+//! Functions here take `&mut SqliteConnection`, so a pooled connection and a
+//! transaction both work. Writes go through [`begin_immediate`].
+
+pub mod accounts;
+pub mod email_tokens;
+pub mod outbox;
+pub mod sessions;
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use anyhow::Context;
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+};
+use sqlx::{Sqlite, Transaction};
+
+pub type Tx = Transaction<'static, Sqlite>;
+
+/// Our migrations, embedded in the binary.
+static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+
+/// Opens (creating if needed) the database file with the settings every connection needs.
+pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
+    let options = SqliteConnectOptions::from_str("sqlite:")?
+        .filename(path)
+        .create_if_missing(true)
+        .journal_mode(SqliteJournalMode::Wal)
+        // NORMAL in WAL mode: a power cut can lose the last commits but never corrupts
+        .synchronous(SqliteSynchronous::Normal)
+        .foreign_keys(true)
+        // writers queue for the lock instead of failing at once
+        .busy_timeout(Duration::from_secs(5))
+        .pragma("temp_store", "memory");
+    SqlitePoolOptions::new()
+        .max_connections(8)
+        .min_connections(1)
+        .acquire_timeout(Duration::from_secs(10))
+        .connect_with(options)
+        .await
+        .with_context(|| format!("cannot open the database {}", path.display()))
+}
+
+/// Applies our migrations and those of the job queue, each under its own table.
+pub async fn migrate(pool: &SqlitePool) -> anyhow::Result<()> {
+    MIGRATOR
+        .run(pool)
+        .await
+        .context("applying the database migrations")?;
+    // apalis-sqlite's migrations default to _sqlx_migrations too, and the two sets would
+    // then each see the other's rows as "previously applied but missing".
+    let mut queue = apalis_sqlite::SqliteStorage::migrations();
+    queue.dangerous_set_table_name("_apalis_migrations");
+    queue
+        .run(pool)
+        .await
+        .context("applying the job queue migrations")?;
+    Ok(())
+}
+
+/// Whether the database answers and every migration we ship has been applied.
+pub async fn is_ready(pool: &SqlitePool) -> bool {
+    let expected = MIGRATOR
+        .iter()
+        .filter(|m| m.migration_type.is_up_migration())
+        .count();
+    let applied: Result<i64, _> =
+        sqlx::query_scalar("select count(*) from _sqlx_migrations where success = 1")
+            .fetch_one(pool)
+            .await;
+    matches!(applied, Ok(n) if n as usize >= expected)
+}
+
+/// Starts a write transaction that takes the write lock at once.
+///
+/// A deferred transaction that reads first and writes later fails with SQLITE_BUSY when
+/// another writer got in between, and busy_timeout does not help it; an immediate one
+/// waits for the lock up front instead.
+pub async fn begin_immediate(pool: &SqlitePool) -> anyhow::Result<Tx> {
+    pool.begin_with("BEGIN IMMEDIATE")
+        .await
+        .context("starting a write transaction")
+}
+
+/// Whether an error is a unique-constraint violation (SQLite names no constraint).
+pub fn is_unique_violation(err: &sqlx::Error) -> bool {
+    err.as_database_error()
+        .is_some_and(|e| e.is_unique_violation())
+}

@@ -1,0 +1,152 @@
+//! The sessions table: one row per signed-in device, found by the digest of its token.
+
+use sqlx::SqliteConnection;
+
+use crate::clock::Timestamp;
+use crate::ids::{AccountId, SessionId};
+
+#[derive(Debug, Clone)]
+pub struct Session {
+    pub id: SessionId,
+    pub account_id: AccountId,
+    pub device_name: Option<String>,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub created_at: Timestamp,
+    pub last_seen_at: Timestamp,
+    pub expires_at: Timestamp,
+    pub elevated_until: Option<Timestamp>,
+}
+
+pub struct NewSession<'a> {
+    pub id: SessionId,
+    pub account_id: AccountId,
+    pub token_hash: &'a [u8],
+    pub device_name: Option<&'a str>,
+    pub ip: Option<&'a str>,
+    pub user_agent: Option<&'a str>,
+    pub now: Timestamp,
+    pub expires_at: Timestamp,
+}
+
+pub async fn insert(conn: &mut SqliteConnection, new: &NewSession<'_>) -> sqlx::Result<()> {
+    sqlx::query!(
+        "insert into sessions (id, account_id, token_hash, device_name, ip, user_agent,
+                               created_at, last_seen_at, expires_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        new.id,
+        new.account_id,
+        new.token_hash,
+        new.device_name,
+        new.ip,
+        new.user_agent,
+        new.now,
+        new.now,
+        new.expires_at,
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+pub async fn find_by_token_hash(
+    conn: &mut SqliteConnection,
+    token_hash: &[u8],
+) -> sqlx::Result<Option<Session>> {
+    sqlx::query_as!(
+        Session,
+        r#"select id as "id: SessionId", account_id as "account_id: AccountId", device_name,
+                  ip, user_agent, created_at as "created_at: Timestamp",
+                  last_seen_at as "last_seen_at: Timestamp",
+                  expires_at as "expires_at: Timestamp",
+                  elevated_until as "elevated_until: Timestamp"
+           from sessions where token_hash = ?"#,
+        token_hash
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+/// Live sessions of an account, newest first, older than `before` (a page's cursor).
+pub async fn list_live(
+    conn: &mut SqliteConnection,
+    account_id: AccountId,
+    now: Timestamp,
+    idle_cutoff: Timestamp,
+    before: Option<SessionId>,
+    limit: i64,
+) -> sqlx::Result<Vec<Session>> {
+    sqlx::query_as!(
+        Session,
+        r#"select id as "id: SessionId", account_id as "account_id: AccountId", device_name,
+                  ip, user_agent, created_at as "created_at: Timestamp",
+                  last_seen_at as "last_seen_at: Timestamp",
+                  expires_at as "expires_at: Timestamp",
+                  elevated_until as "elevated_until: Timestamp"
+           from sessions
+           where account_id = ?1 and expires_at > ?2 and last_seen_at > ?3
+             and (?4 is null or id < ?4)
+           order by id desc
+           limit ?5"#,
+        account_id,
+        now,
+        idle_cutoff,
+        before,
+        limit
+    )
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn touch(
+    conn: &mut SqliteConnection,
+    id: SessionId,
+    now: Timestamp,
+    ip: Option<&str>,
+    user_agent: Option<&str>,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update sessions set last_seen_at = ?, ip = coalesce(?, ip),
+                user_agent = coalesce(?, user_agent)
+         where id = ?",
+        now,
+        ip,
+        user_agent,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Deletes one session of an account; false when there was none.
+pub async fn delete(
+    conn: &mut SqliteConnection,
+    account_id: AccountId,
+    id: SessionId,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "delete from sessions where id = ? and account_id = ?",
+        id,
+        account_id
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() > 0)
+}
+
+/// Deletes every session of an account but `keep`; returns how many.
+pub async fn delete_others(
+    conn: &mut SqliteConnection,
+    account_id: AccountId,
+    keep: SessionId,
+) -> sqlx::Result<u64> {
+    let done = sqlx::query!(
+        "delete from sessions where account_id = ? and id != ?",
+        account_id,
+        keep
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}

@@ -1,0 +1,78 @@
+//! Typed identifiers: UUIDv7, stored as hyphenated TEXT.
+
+use std::fmt;
+use std::str::FromStr;
+
+use sqlx::encode::IsNull;
+use sqlx::error::BoxDynError;
+use sqlx::sqlite::{SqliteArgumentsBuffer, SqliteTypeInfo, SqliteValueRef};
+use sqlx::{Decode, Encode, Sqlite, Type};
+use uuid::Uuid;
+
+macro_rules! id_type {
+    ($($(#[$doc:meta])* $name:ident;)*) => {$(
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+        #[serde(transparent)]
+        pub struct $name(pub Uuid);
+
+        impl $name {
+            /// A new time-ordered id.
+            pub fn new() -> Self {
+                Self(Uuid::now_v7())
+            }
+        }
+
+        impl Default for $name {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                self.0.as_hyphenated().fmt(f)
+            }
+        }
+
+        impl FromStr for $name {
+            type Err = uuid::Error;
+            fn from_str(s: &str) -> Result<Self, Self::Err> {
+                Uuid::parse_str(s).map(Self)
+            }
+        }
+
+        impl Type<Sqlite> for $name {
+            fn type_info() -> SqliteTypeInfo {
+                <String as Type<Sqlite>>::type_info()
+            }
+            fn compatible(ty: &SqliteTypeInfo) -> bool {
+                <String as Type<Sqlite>>::compatible(ty)
+            }
+        }
+
+        impl Encode<'_, Sqlite> for $name {
+            fn encode_by_ref(&self, buf: &mut SqliteArgumentsBuffer) -> Result<IsNull, BoxDynError> {
+                <String as Encode<'_, Sqlite>>::encode(self.to_string(), buf)
+            }
+        }
+
+        impl<'r> Decode<'r, Sqlite> for $name {
+            fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
+                let text = <&str as Decode<'r, Sqlite>>::decode(value)?;
+                Ok(Self(Uuid::parse_str(text)?))
+            }
+        }
+    )*};
+}
+
+id_type! {
+    /// An account (a person who can sign in).
+    AccountId;
+    /// One signed-in device.
+    SessionId;
+    /// A mail waiting in, or sent from, the outbox.
+    OutboxId;
+    /// A pending email-link token.
+    EmailTokenId;
+}

@@ -1,0 +1,128 @@
+//! SendEmail: renders and sends one outbox row, at most once at a time, retrying with
+//! exponential backoff and giving up (status failed, shown to admins) after the last try.
+
+use std::time::Duration;
+
+use apalis::prelude::{AbortError, BoxDynError, Data};
+use serde_json::{Value, json};
+
+use crate::app::AppState;
+use crate::clock::Timestamp;
+use crate::crypto::{random_token, token_digest};
+use crate::db::{self, email_tokens, outbox};
+use crate::ids::{EmailTokenId, OutboxId};
+use crate::jobs::{SendEmail, enqueue_send_email_after};
+use crate::mail::{self, SendError};
+
+pub(super) async fn handle(job: SendEmail, state: Data<AppState>) -> Result<(), BoxDynError> {
+    // The send runs as its own task: if the worker drops this future (it stops at
+    // shutdown), the mail under way still finishes and is recorded, and shutdown waits
+    // for it through the tracker.
+    let state = (*state).clone();
+    let tracker = state.tasks.clone();
+    tracker
+        .spawn(async move { send(&state, job.outbox_id).await.map_err(|e| e.to_string()) })
+        .await?
+        .map_err(Into::into)
+}
+
+/// Idempotent: a row that is sent, failed or leased by another try is left alone.
+pub async fn send(state: &AppState, id: OutboxId) -> Result<(), BoxDynError> {
+    let cfg = &state.config;
+    let now = state.clock.now();
+    // The lease outlasts one SMTP conversation; a crash mid-send frees it by expiry.
+    let lease = Timestamp(now.0 + 2 * cfg.mail.smtp.timeout_seconds as i64 + 30);
+    let mut conn = state.db.acquire().await?;
+    let Some(mail) = outbox::claim(&mut conn, id, now, lease).await? else {
+        return Ok(());
+    };
+    drop(conn);
+    let max = i64::from(cfg.jobs.mail_max_attempts);
+    if mail.attempts > max {
+        // The previous try never finished (it took the process down, or the process
+        // died): stop here rather than loop on a poison mail.
+        let why = format!("gave up after {max} tries; the last one did not finish");
+        finish_failed(state, id, &why).await?;
+        return Err(AbortError::new(why).into());
+    }
+
+    let mut context = match serde_json::from_str::<Value>(&mail.data) {
+        Ok(Value::Object(map)) => map,
+        _ => serde_json::Map::new(),
+    };
+    if let Some(token_id) = context.get("token_id").and_then(Value::as_str) {
+        let token_id: EmailTokenId = token_id.parse()?;
+        let path = context
+            .get("link_path")
+            .and_then(Value::as_str)
+            .unwrap_or("/")
+            .to_owned();
+        let token = random_token("");
+        let mut tx = db::begin_immediate(&state.db).await?;
+        let live = email_tokens::mint(&mut tx, token_id, &token_digest(&token), now).await?;
+        if !live {
+            outbox::mark_skipped(&mut tx, id, "the link was used or voided before sending").await?;
+            tx.commit().await?;
+            return Ok(());
+        }
+        tx.commit().await?;
+        context.insert(
+            "link".into(),
+            json!(format!("{}{path}?token={token}", cfg.public_url())),
+        );
+    }
+    context.insert("app_name".into(), json!("Steward"));
+    context.insert("public_url".into(), json!(cfg.public_url()));
+    context.insert("recipient".into(), json!(mail.recipient));
+
+    let result = match mail::render(&state.templates, &mail.template, &context) {
+        Ok(rendered) => {
+            let message_id = state.mailer.message_id(&id.to_string());
+            state
+                .mailer
+                .send(&mail.recipient, &rendered, &message_id)
+                .await
+                .map(|()| message_id)
+        }
+        Err(e) => Err(SendError::Permanent(format!("{e:#}"))),
+    };
+
+    let mut tx = db::begin_immediate(&state.db).await?;
+    match result {
+        Ok(message_id) => {
+            outbox::mark_sent(&mut tx, id, state.clock.now(), &message_id).await?;
+            tracing::info!(outbox_id = %id, template = %mail.template, attempt = mail.attempts, "mail sent");
+        }
+        Err(SendError::Transient(error)) if mail.attempts < max => {
+            let delay = backoff(state, mail.attempts);
+            let next = Timestamp(state.clock.now().0 + delay.as_secs() as i64);
+            outbox::mark_retry(&mut tx, id, &error, next).await?;
+            enqueue_send_email_after(&mut tx, id, delay).await?;
+            tracing::warn!(outbox_id = %id, attempt = mail.attempts, retry_in_s = delay.as_secs(), %error, "mail not sent; will retry");
+        }
+        Err(SendError::Transient(error) | SendError::Permanent(error)) => {
+            outbox::mark_failed(&mut tx, id, &error).await?;
+            tracing::error!(outbox_id = %id, attempt = mail.attempts, %error, "mail failed for good");
+        }
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn finish_failed(state: &AppState, id: OutboxId, why: &str) -> anyhow::Result<()> {
+    let mut tx = db::begin_immediate(&state.db).await?;
+    outbox::mark_failed(&mut tx, id, why).await?;
+    tx.commit().await?;
+    tracing::error!(outbox_id = %id, why, "mail failed for good");
+    Ok(())
+}
+
+/// base · 2^(attempt-1), capped.
+fn backoff(state: &AppState, attempt: i64) -> Duration {
+    let jobs = &state.config.jobs;
+    let exp = u32::try_from(attempt.saturating_sub(1))
+        .unwrap_or(u32::MAX)
+        .min(20);
+    let secs = jobs.mail_retry_base_seconds.saturating_mul(1u64 << exp);
+    Duration::from_secs(secs.min(jobs.mail_retry_max_seconds).max(1))
+}

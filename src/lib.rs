@@ -1,0 +1,28 @@
+//! Steward: a self-hosted account control panel in one binary.
+
+/// The HTTP API (poem-openapi), its error body and middleware.
+pub mod api;
+/// The running app: shared state, routes, serving and shutdown.
+pub mod app;
+/// The clock every lifetime is measured with.
+pub mod clock;
+/// Configuration from defaults, config.toml and the environment.
+pub mod config;
+/// Password hashing, random tokens and digests.
+pub mod crypto;
+/// SQLite: pool, migrations, SQL per table family.
+pub mod db;
+/// Typed UUIDv7 identifiers.
+pub mod ids;
+/// The job queue, its workers and the sweep.
+pub mod jobs;
+/// Rendering and sending mail.
+pub mod mail;
+/// The HTML pages that email links open.
+pub mod pages;
+/// Business rules.
+pub mod service;
+/// Logging setup.
+pub mod telemetry;
+/// Embedded, overridable templates.
+pub mod templates;

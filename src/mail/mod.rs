@@ -1,0 +1,166 @@
+//! Sending mail: rendering templates/mail into a text and an HTML part, and handing the
+//! message to the configured transport (SMTP, .eml files, or the log).
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context;
+use lettre::message::{Mailbox, MultiPart};
+use lettre::transport::smtp::authentication::Credentials;
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use serde::Serialize;
+
+use crate::config::{Config, MailTransport, SmtpTls};
+use crate::templates::Templates;
+
+/// A mail ready to send.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub subject: String,
+    pub text: String,
+    pub html: String,
+}
+
+/// Renders `mail/<template>.{subject,txt,html}`.
+pub fn render(
+    templates: &Templates,
+    template: &str,
+    context: impl Serialize,
+) -> anyhow::Result<Rendered> {
+    let part = |ext: &str| {
+        templates
+            .render(&format!("mail/{template}.{ext}"), &context)
+            .with_context(|| format!("rendering mail/{template}.{ext}"))
+    };
+    Ok(Rendered {
+        // a subject is one line whatever the template's whitespace
+        subject: part("subject")?
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        text: part("txt")?,
+        html: part("html")?,
+    })
+}
+
+/// Why a send did not go through.
+#[derive(Debug, thiserror::Error)]
+pub enum SendError {
+    /// Worth another try later (connection refused, timeout, 4xx).
+    #[error("{0}")]
+    Transient(String),
+    /// Will fail again the same way (5xx reply, bad address).
+    #[error("{0}")]
+    Permanent(String),
+}
+
+enum Transport {
+    Smtp(AsyncSmtpTransport<Tokio1Executor>),
+    File(PathBuf),
+    Log,
+}
+
+pub struct Mailer {
+    transport: Transport,
+    from: Mailbox,
+}
+
+impl Mailer {
+    pub fn new(config: &Config) -> anyhow::Result<Self> {
+        let from: Mailbox =
+            config.mail.from.parse().with_context(|| {
+                format!("mail.from {:?} is not a valid address", config.mail.from)
+            })?;
+        let transport = match config.mail.transport {
+            MailTransport::Smtp => Transport::Smtp(smtp_transport(config)?),
+            MailTransport::File => Transport::File(config.server.data_dir.join("outbox")),
+            MailTransport::Log => Transport::Log,
+        };
+        Ok(Self { transport, from })
+    }
+
+    /// A Message-ID for one outbox row: the same across retries, so a receiver that got
+    /// a mail twice (a crash after the server accepted it) can tell.
+    pub fn message_id(&self, unique: &str) -> String {
+        format!("<{unique}@{}>", self.from.email.domain())
+    }
+
+    pub async fn send(&self, to: &str, mail: &Rendered, message_id: &str) -> Result<(), SendError> {
+        let to: Mailbox = to
+            .parse()
+            .map_err(|e| SendError::Permanent(format!("invalid recipient {to:?}: {e}")))?;
+        let message = Message::builder()
+            .from(self.from.clone())
+            .to(to)
+            .subject(&mail.subject)
+            .message_id(Some(message_id.to_owned()))
+            .date_now()
+            .multipart(MultiPart::alternative_plain_html(
+                mail.text.clone(),
+                mail.html.clone(),
+            ))
+            .map_err(|e| SendError::Permanent(format!("cannot build the message: {e}")))?;
+        match &self.transport {
+            Transport::Smtp(smtp) => smtp.send(message).await.map(drop).map_err(|e| {
+                if e.is_permanent() {
+                    SendError::Permanent(e.to_string())
+                } else {
+                    SendError::Transient(e.to_string())
+                }
+            }),
+            Transport::File(dir) => write_eml(dir, message_id, &message.formatted())
+                .await
+                .map_err(|e| SendError::Transient(format!("{e:#}"))),
+            Transport::Log => {
+                tracing::info!(to = %message.envelope().to()[0], subject = %mail.subject, "mail (log transport, not sent)");
+                Ok(())
+            }
+        }
+    }
+}
+
+fn smtp_transport(config: &Config) -> anyhow::Result<AsyncSmtpTransport<Tokio1Executor>> {
+    let smtp = &config.mail.smtp;
+    let builder = match smtp.tls {
+        SmtpTls::None => AsyncSmtpTransport::<Tokio1Executor>::builder_dangerous(&smtp.host),
+        SmtpTls::Starttls => AsyncSmtpTransport::<Tokio1Executor>::starttls_relay(&smtp.host)
+            .context("mail.smtp.host")?,
+        SmtpTls::Tls => {
+            AsyncSmtpTransport::<Tokio1Executor>::relay(&smtp.host).context("mail.smtp.host")?
+        }
+    };
+    let mut builder = builder
+        .port(smtp.port)
+        .timeout(Some(Duration::from_secs(smtp.timeout_seconds)));
+    if !smtp.username.is_empty() {
+        builder = builder.credentials(Credentials::new(
+            smtp.username.clone(),
+            smtp.password.clone(),
+        ));
+    }
+    Ok(builder.build())
+}
+
+/// Writes `<data_dir>/outbox/<message id>.eml` whole or not at all.
+async fn write_eml(dir: &std::path::Path, message_id: &str, bytes: &[u8]) -> anyhow::Result<()> {
+    tokio::fs::create_dir_all(dir)
+        .await
+        .with_context(|| format!("creating {}", dir.display()))?;
+    let name: String = message_id
+        .trim_matches(['<', '>'])
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' || c == '.' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    let tmp = dir.join(format!(".{name}.tmp"));
+    tokio::fs::write(&tmp, bytes)
+        .await
+        .with_context(|| format!("writing {}", tmp.display()))?;
+    tokio::fs::rename(&tmp, dir.join(format!("{name}.eml"))).await?;
+    Ok(())
+}

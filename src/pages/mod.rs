@@ -1,0 +1,106 @@
+//! The HTML pages that email links open. A GET only shows; the button POSTs, because
+//! mail scanners fetch links and must not use a token up.
+
+use poem::http::{HeaderValue, StatusCode, header};
+use poem::web::{Data, Form, Html, Query};
+use poem::{IntoResponse, Response, handler};
+use serde::Deserialize;
+
+use crate::app::AppState;
+use crate::service::{self, registration};
+
+/// Strict: our own stylesheet, nothing else; forms post only back here.
+const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
+                   form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+#[derive(Debug, Deserialize)]
+pub struct TokenParam {
+    #[serde(default)]
+    token: String,
+}
+
+#[handler]
+pub async fn verify_email_form(state: Data<&AppState>, Query(q): Query<TokenParam>) -> Response {
+    match registration::peek_verification(&state, &q.token).await {
+        Ok(email) => page(
+            &state,
+            StatusCode::OK,
+            "pages/verify_email.html",
+            minijinja::context! { state => "form", email, token => q.token },
+        ),
+        Err(e) => error_page(&state, e),
+    }
+}
+
+#[handler]
+pub async fn verify_email_submit(state: Data<&AppState>, Form(f): Form<TokenParam>) -> Response {
+    match registration::confirm_email(&state, &f.token).await {
+        Ok(_) => page(
+            &state,
+            StatusCode::OK,
+            "pages/verify_email.html",
+            minijinja::context! { state => "done" },
+        ),
+        Err(e) => error_page(&state, e),
+    }
+}
+
+#[handler]
+pub fn stylesheet() -> Response {
+    Response::builder()
+        .content_type("text/css; charset=utf-8")
+        .header(header::CACHE_CONTROL, "public, max-age=3600")
+        .body(crate::templates::STYLESHEET)
+}
+
+fn error_page(state: &AppState, err: service::Error) -> Response {
+    let (status, title, message) = match err {
+        service::Error::TokenExpired => (
+            StatusCode::GONE,
+            "This link has expired",
+            "Ask for a new mail from the app and use the link in it.",
+        ),
+        service::Error::TokenInvalid => (
+            StatusCode::BAD_REQUEST,
+            "This link is not valid",
+            "It was used already, or a newer mail replaced it. If your address is verified, you can sign in.",
+        ),
+        other => {
+            if let service::Error::Internal(cause) = &other {
+                tracing::error!(error = %format!("{cause:#}"), "page failed");
+            }
+            (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                "Something went wrong",
+                "Please try again in a moment.",
+            )
+        }
+    };
+    page(
+        state,
+        status,
+        "pages/message.html",
+        minijinja::context! { title, message },
+    )
+}
+
+fn page(state: &AppState, status: StatusCode, template: &str, ctx: minijinja::Value) -> Response {
+    let ctx = minijinja::context! { app_name => "Steward", public_url => state.config.public_url(), ..ctx };
+    let mut response = match state.templates.render(template, ctx) {
+        Ok(html) => Html(html).with_status(status).into_response(),
+        Err(e) => {
+            tracing::error!(error = %e, template, "template failed");
+            Html("<!doctype html><title>Error</title><p>Something went wrong.</p>")
+                .with_status(StatusCode::INTERNAL_SERVER_ERROR)
+                .into_response()
+        }
+    };
+    let headers = response.headers_mut();
+    headers.insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(CSP),
+    );
+    // the page's address holds a token: keep it out of caches
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    response
+}

@@ -1,0 +1,156 @@
+//! Templates of mail and pages: embedded defaults, overridable file by file from
+//! `server.templates_dir`. Files ending in .html are HTML-escaped automatically.
+
+use std::path::{Path, PathBuf};
+
+use minijinja::Environment;
+use serde::Serialize;
+
+/// Every template the binary ships, by its path under templates/.
+const EMBEDDED: &[(&str, &str)] = &[
+    (
+        "mail/base.html",
+        include_str!("../templates/mail/base.html"),
+    ),
+    ("mail/base.txt", include_str!("../templates/mail/base.txt")),
+    (
+        "mail/verify_email.subject",
+        include_str!("../templates/mail/verify_email.subject"),
+    ),
+    (
+        "mail/verify_email.txt",
+        include_str!("../templates/mail/verify_email.txt"),
+    ),
+    (
+        "mail/verify_email.html",
+        include_str!("../templates/mail/verify_email.html"),
+    ),
+    (
+        "mail/registration_attempt.subject",
+        include_str!("../templates/mail/registration_attempt.subject"),
+    ),
+    (
+        "mail/registration_attempt.txt",
+        include_str!("../templates/mail/registration_attempt.txt"),
+    ),
+    (
+        "mail/registration_attempt.html",
+        include_str!("../templates/mail/registration_attempt.html"),
+    ),
+    (
+        "pages/base.html",
+        include_str!("../templates/pages/base.html"),
+    ),
+    (
+        "pages/verify_email.html",
+        include_str!("../templates/pages/verify_email.html"),
+    ),
+    (
+        "pages/message.html",
+        include_str!("../templates/pages/message.html"),
+    ),
+];
+
+/// The stylesheet of the pages, served at /assets/steward.css.
+pub const STYLESHEET: &str = include_str!("../templates/assets/steward.css");
+
+pub struct Templates {
+    env: Environment<'static>,
+}
+
+impl Templates {
+    /// Templates with an optional override folder; a file there replaces the embedded
+    /// one of the same relative name.
+    pub fn new(override_dir: Option<&Path>) -> anyhow::Result<Self> {
+        let dir: Option<PathBuf> = override_dir
+            .filter(|d| !d.as_os_str().is_empty())
+            .map(Path::to_path_buf);
+        if let Some(dir) = &dir
+            && !dir.is_dir()
+        {
+            anyhow::bail!("server.templates_dir {} is not a folder", dir.display());
+        }
+        let mut env = Environment::new();
+        env.set_keep_trailing_newline(true);
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        env.set_loader(move |name| {
+            if let Some(dir) = &dir
+                && let Some(path) = safe_join(dir, name)
+                && path.is_file()
+            {
+                return std::fs::read_to_string(&path).map(Some).map_err(|e| {
+                    minijinja::Error::new(
+                        minijinja::ErrorKind::InvalidOperation,
+                        "cannot read template",
+                    )
+                    .with_source(e)
+                });
+            }
+            Ok(EMBEDDED
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map(|(_, body)| (*body).to_owned()))
+        });
+        let templates = Self { env };
+        // Fail at start-up, not at the first mail, when an override does not parse.
+        for (name, _) in EMBEDDED {
+            templates.env.get_template(name)?;
+        }
+        Ok(templates)
+    }
+
+    pub fn render(&self, name: &str, context: impl Serialize) -> Result<String, minijinja::Error> {
+        self.env.get_template(name)?.render(context)
+    }
+}
+
+/// `dir/name` when `name` is a plain relative path (no `..`, not absolute).
+fn safe_join(dir: &Path, name: &str) -> Option<PathBuf> {
+    let relative = Path::new(name);
+    relative
+        .components()
+        .all(|c| matches!(c, std::path::Component::Normal(_)))
+        .then(|| dir.join(relative))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn html_is_escaped_and_text_is_not() {
+        let t = Templates::new(None).unwrap();
+        let ctx = minijinja::context! {
+            app_name => "Steward", public_url => "http://x", link => "http://x/?a=1&b=<2>",
+            recipient => "a@b.org", email => "<b>@x.org", state => "form", token => "t",
+        };
+        let html = t.render("mail/verify_email.html", &ctx).unwrap();
+        assert!(html.contains("&amp;b=&lt;2&gt;"), "{html}");
+        let text = t.render("mail/verify_email.txt", &ctx).unwrap();
+        assert!(text.contains("http://x/?a=1&b=<2>"), "{text}");
+        let page = t.render("pages/verify_email.html", &ctx).unwrap();
+        assert!(page.contains("&lt;b&gt;@x.org"), "{page}");
+    }
+
+    #[test]
+    fn an_override_folder_replaces_one_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("mail")).unwrap();
+        std::fs::write(
+            dir.path().join("mail/verify_email.subject"),
+            "Bitte bestätigen",
+        )
+        .unwrap();
+        let t = Templates::new(Some(dir.path())).unwrap();
+        let ctx = minijinja::context! { app_name => "Steward" };
+        assert_eq!(
+            t.render("mail/verify_email.subject", &ctx).unwrap(),
+            "Bitte bestätigen"
+        );
+        assert!(
+            t.render("mail/registration_attempt.subject", &ctx)
+                .unwrap()
+                .contains("Steward")
+        );
+    }
+}

@@ -1,0 +1,9 @@
+//! Integration tests: the real server on a loopback port, a real SQLite file, real SMTP.
+
+mod account;
+mod bad_input;
+mod openapi;
+mod outbox;
+mod registration;
+mod sessions;
+mod support;

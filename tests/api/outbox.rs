@@ -1,0 +1,278 @@
+//! Mail is never lost: retries with backoff, permanent failures recorded, and a mail
+//! accepted before a crash goes out after the restart.
+
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::support::smtp::{Mode, SmtpServer};
+use crate::support::{PASSWORD, TestApp, read, test_config};
+
+async fn outbox_row(app: &TestApp, recipient: &str) -> (String, i64, Option<String>) {
+    sqlx::query_as("select status, attempts, last_error from outbox where recipient = ?")
+        .bind(recipient)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+}
+
+/// Waits (up to 10 s) for the recipient's outbox row to reach `status`; returns the row.
+async fn wait_for_status(
+    app: &TestApp,
+    recipient: &str,
+    status: &str,
+) -> (String, i64, Option<String>) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let row = outbox_row(app, recipient).await;
+        if row.0 == status {
+            return row;
+        }
+        assert!(Instant::now() < deadline, "still {row:?}, not {status}");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_refused_mail_is_retried_with_backoff_and_delivered() {
+    let app = TestApp::spawn().await;
+    app.smtp.fail_next(2);
+    let started = Instant::now();
+    app.register("retry@example.org", PASSWORD)
+        .await
+        .assert(202);
+    let mail = app.mail_to("retry@example.org").await;
+    // base 1 s, doubling: tries at about 0 s, 1 s and 3 s (the queue schedules in whole
+    // seconds, so each wait may end up to a second early)
+    assert!(
+        started.elapsed() >= Duration::from_secs(2),
+        "backed off: {:?}",
+        started.elapsed()
+    );
+    assert_eq!(
+        outbox_row(&app, "retry@example.org").await,
+        ("sent".into(), 3, None)
+    );
+    // the link of the delivered copy works
+    app.post(
+        "/api/v1/email-verifications/confirm",
+        None,
+        json!({"token": mail.token("/verify-email")}),
+    )
+    .await
+    .assert(200);
+}
+
+#[tokio::test]
+async fn a_permanent_refusal_fails_the_mail_at_once() {
+    let app = TestApp::spawn().await;
+    app.smtp.set_mode(Mode::RejectPermanently);
+    app.register("gone@example.org", PASSWORD).await.assert(202);
+    let (_, attempts, error) = wait_for_status(&app, "gone@example.org", "failed").await;
+    assert_eq!(attempts, 1, "no retry of a 5xx");
+    assert!(error.unwrap().contains("550"));
+}
+
+#[tokio::test]
+async fn a_mail_gives_up_after_the_last_try() {
+    let app = TestApp::spawn_with(|c| c.jobs.mail_max_attempts = 2).await;
+    app.smtp.set_mode(Mode::RejectTemporarily);
+    app.register("never@example.org", PASSWORD)
+        .await
+        .assert(202);
+    let (_, attempts, error) = wait_for_status(&app, "never@example.org", "failed").await;
+    assert_eq!(attempts, 2);
+    assert!(error.unwrap().contains("451"));
+}
+
+#[tokio::test]
+async fn a_mail_whose_tries_never_finish_is_not_retried_forever() {
+    // As if every earlier try had killed the process: the row has used up its tries and
+    // is due again. The guard fails it instead of sending (or crashing) once more.
+    let app = TestApp::spawn_with(|c| c.jobs.mail_max_attempts = 3).await;
+    app.smtp.set_mode(Mode::RejectTemporarily);
+    app.register("poison@example.org", PASSWORD)
+        .await
+        .assert(202);
+    app.run_jobs_until_idle().await;
+    sqlx::query("update outbox set attempts = 3, next_attempt_at = 0, lease_until = null")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    app.smtp.set_mode(Mode::Accept);
+    let app = app.restart().await; // the start-up sweep picks the due row up
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while outbox_row(&app, "poison@example.org").await.0 != "failed" {
+        assert!(Instant::now() < deadline, "not failed in time");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(
+        outbox_row(&app, "poison@example.org")
+            .await
+            .2
+            .unwrap()
+            .contains("gave up after 3 tries")
+    );
+    assert!(app.mails_to("poison@example.org").is_empty());
+}
+
+#[tokio::test]
+async fn mail_waits_for_a_server_that_is_down() {
+    let smtp = SmtpServer::start().await;
+    let port = smtp.port;
+    smtp.stop();
+    let app = TestApp::spawn_with(|c| c.mail.smtp.port = port).await;
+    app.register("patient@example.org", PASSWORD)
+        .await
+        .assert(202);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let (status, attempts, error) = outbox_row(&app, "patient@example.org").await;
+    assert_eq!((status.as_str(), attempts), ("pending", 1));
+    assert!(error.is_some());
+    let back = SmtpServer::start_on(port).await;
+    let deadline = Instant::now() + Duration::from_secs(15);
+    while back.received().is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "not delivered once the server was back"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(back.received()[0].rcpt_to, ["patient@example.org"]);
+}
+
+/// The real binary as a child process, with a config file in `dir`. Killed (SIGKILL)
+/// when dropped, so a failing test leaves no server behind.
+struct Process {
+    child: Child,
+    base: String,
+}
+
+impl Process {
+    fn kill(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        self.kill();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn spawn_binary(dir: &std::path::Path, http_port: u16, smtp_port: u16) -> Process {
+    let mut config = test_config(dir.join("data"), smtp_port);
+    config.server.bind = format!("127.0.0.1:{http_port}").parse().unwrap();
+    let path = dir.join("config.toml");
+    std::fs::write(&path, toml::to_string(&config).unwrap()).unwrap();
+    let mut process = Process {
+        child: Command::new(env!("CARGO_BIN_EXE_steward"))
+            .args(["serve", "--config"])
+            .arg(&path)
+            .env_remove("RUST_LOG")
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap(),
+        base: format!("http://127.0.0.1:{http_port}"),
+    };
+    let client = reqwest::Client::new();
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if let Ok(r) = client.get(format!("{}/readyz", process.base)).send().await
+            && r.status() == 200
+        {
+            return process;
+        }
+        if let Ok(Some(status)) = process.child.try_wait() {
+            panic!("the binary exited: {status}");
+        }
+        assert!(Instant::now() < deadline, "the binary did not become ready");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_mail_accepted_before_a_kill_is_sent_after_the_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let http_port = free_port();
+    let smtp_port = free_port(); // nothing listens yet: every try fails
+    let mut process = spawn_binary(dir.path(), http_port, smtp_port).await;
+    let resp = reqwest::Client::new()
+        .post(format!("{}/api/v1/registrations", process.base))
+        .json(&json!({"email": "crash@example.org", "password": PASSWORD, "accept_terms": true}))
+        .send()
+        .await
+        .unwrap();
+    read(resp).await.assert(202);
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    process.kill(); // SIGKILL: no shutdown, no cleanup
+
+    let smtp = SmtpServer::start_on(smtp_port).await;
+    let _process = spawn_binary(dir.path(), http_port, smtp_port).await;
+    let deadline = Instant::now() + Duration::from_secs(20);
+    while smtp.received().is_empty() {
+        assert!(Instant::now() < deadline, "the mail was lost");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    let mails = smtp.received();
+    assert_eq!(mails[0].rcpt_to, ["crash@example.org"]);
+    let raw = String::from_utf8_lossy(&mails[0].raw);
+    assert!(
+        raw.contains("verify-email?token="),
+        "the link was minted at send time"
+    );
+    process.child.kill().unwrap();
+    process.child.wait().unwrap();
+}
+
+#[tokio::test]
+async fn sigterm_lets_the_mail_under_way_finish_and_exits_0() {
+    let dir = tempfile::tempdir().unwrap();
+    let smtp = SmtpServer::start().await;
+    smtp.set_delay(Duration::from_millis(1500));
+    let mut process = spawn_binary(dir.path(), free_port(), smtp.port).await;
+    let resp = reqwest::Client::new()
+        .post(format!("{}/api/v1/registrations", process.base))
+        .json(&json!({"email": "term@example.org", "password": PASSWORD, "accept_terms": true}))
+        .send()
+        .await
+        .unwrap();
+    read(resp).await.assert(202);
+    tokio::time::sleep(Duration::from_millis(500)).await; // the send is under way now
+    let pid = process.child.id().to_string();
+    let status = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(20);
+    let exit = loop {
+        if let Some(exit) = process.child.try_wait().unwrap() {
+            break exit;
+        }
+        assert!(Instant::now() < deadline, "no exit after SIGTERM");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
+    assert!(exit.success(), "exit status {exit}");
+    assert_eq!(smtp.received().len(), 1, "the mail under way was finished");
+    // and recorded as sent: a restart sends nothing twice
+    let pool = sqlx::SqlitePool::connect(&format!(
+        "sqlite:{}",
+        dir.path().join("data/steward.db").display()
+    ))
+    .await
+    .unwrap();
+    let status: String = sqlx::query_scalar("select status from outbox")
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+    assert_eq!(status, "sent");
+}
