@@ -1,11 +1,11 @@
 //! Secrets: password hashing (argon2id off the async threads), random tokens and their
 //! SHA-256 digests.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use anyhow::Context;
-use argon2::password_hash::{PasswordHasher as _, PasswordVerifier as _};
-use argon2::{Algorithm, Argon2, Params, Version};
+use argon2::password_hash::phc::{Output, ParamsString, PasswordHash, Salt};
+use argon2::{Algorithm, Argon2, Block, Params, Version};
 use base64::Engine as _;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use sha2::{Digest, Sha256};
@@ -20,11 +20,15 @@ pub const SESSION_TOKEN_PREFIX: &str = "stw_s_";
 ///
 /// Each hash takes tens of milliseconds of CPU and `argon2_memory_kib` of memory, so it
 /// runs on the blocking pool behind a semaphore sized to the cores: a burst of sign-ins
-/// queues here instead of exhausting memory or starving the async threads.
+/// queues here instead of exhausting memory or starving the async threads. Each permit
+/// works in a memory block kept from one hash to the next: allocating (and faulting in)
+/// 19 MiB per hash cost time, and the allocator kept the freed blocks per thread, which
+/// took a sign-in burst to half a gigabyte of RSS.
 #[derive(Clone)]
 pub struct PasswordHasher {
     params: Params,
     permits: Arc<Semaphore>,
+    memory: Arc<Mutex<Vec<Vec<Block>>>>,
     /// A hash of a random password, verified against for unknown emails so that the
     /// answer takes as long as for a known one.
     dummy_hash: Arc<str>,
@@ -43,52 +47,107 @@ impl PasswordHasher {
             0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
             n => n,
         };
-        let dummy_hash = hash_blocking(&params, &random_token(""))?;
+        let mut memory = vec![Block::default(); params.block_count()];
+        let dummy_hash = hash_with(&params, &random_token(""), &mut memory)?;
         Ok(Self {
             params,
             permits: Arc::new(Semaphore::new(permits)),
+            memory: Arc::new(Mutex::new(vec![memory])),
             dummy_hash: dummy_hash.into(),
         })
     }
 
     /// The PHC string (`$argon2id$v=19$m=…`) of `password`.
     pub async fn hash(&self, password: &str) -> anyhow::Result<String> {
-        let _permit = self.permits.acquire().await?;
         let params = self.params.clone();
         let password = password.to_owned();
-        tokio::task::spawn_blocking(move || hash_blocking(&params, &password))
-            .await
-            .context("password hashing task")?
+        self.with_memory(move |memory| hash_with(&params, &password, memory))
+            .await?
     }
 
     /// Whether `password` matches `phc`; `None` verifies against the dummy hash and is
     /// always false, in the same time.
     pub async fn verify(&self, password: &str, phc: Option<&str>) -> anyhow::Result<bool> {
-        let _permit = self.permits.acquire().await?;
         let (phc, real) = match phc {
             Some(phc) => (phc.to_owned(), true),
             None => (self.dummy_hash.to_string(), false),
         };
         let password = password.to_owned();
-        let matches = tokio::task::spawn_blocking(move || {
-            // The parameters stored in the hash are used, so hashes made under older
-            // settings keep verifying after the settings change.
-            Argon2::default()
-                .verify_password(password.as_bytes(), phc.as_str())
-                .is_ok()
+        let matches = self
+            .with_memory(move |memory| verify_with(&password, &phc, memory))
+            .await?;
+        Ok(matches && real)
+    }
+
+    /// Runs `work` on the blocking pool with a permit and a memory block of its own.
+    async fn with_memory<T: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut [Block]) -> T + Send + 'static,
+    ) -> anyhow::Result<T> {
+        let _permit = self.permits.acquire().await?;
+        let pool = self.memory.clone();
+        let blocks = self.params.block_count();
+        tokio::task::spawn_blocking(move || {
+            let taken = pool.lock().map(|mut p| p.pop()).unwrap_or(None);
+            let mut memory = taken.unwrap_or_else(|| vec![Block::default(); blocks]);
+            let result = work(&mut memory);
+            if let Ok(mut p) = pool.lock() {
+                p.push(memory);
+            }
+            result
         })
         .await
-        .context("password verification task")?;
-        Ok(matches && real)
+        .context("password hashing task")
     }
 }
 
-fn hash_blocking(params: &Params, password: &str) -> anyhow::Result<String> {
+fn hash_with(params: &Params, password: &str, memory: &mut [Block]) -> anyhow::Result<String> {
+    let mut salt = [0u8; 16];
+    rand::fill(&mut salt);
+    let mut out = [0u8; 32];
     let argon2 = Argon2::new(Algorithm::Argon2id, Version::V0x13, params.clone());
-    let hash = argon2
-        .hash_password(password.as_bytes())
+    argon2
+        .hash_password_into_with_memory(password.as_bytes(), &salt, &mut out, memory)
         .map_err(|e| anyhow::anyhow!("argon2: {e}"))?;
-    Ok(hash.to_string())
+    let phc = PasswordHash {
+        algorithm: Algorithm::Argon2id.ident(),
+        version: Some(Version::V0x13.into()),
+        params: ParamsString::try_from(params).map_err(|e| anyhow::anyhow!("argon2: {e}"))?,
+        salt: Some(Salt::new(&salt).map_err(|e| anyhow::anyhow!("argon2: {e}"))?),
+        hash: Some(Output::new(&out).map_err(|e| anyhow::anyhow!("argon2: {e}"))?),
+    };
+    Ok(phc.to_string())
+}
+
+/// Checks a password against a PHC string with the parameters stored in it, so hashes
+/// made under older settings keep verifying after the settings change.
+fn verify_with(password: &str, phc: &str, memory: &mut [Block]) -> bool {
+    let Ok(hash) = PasswordHash::new(phc) else {
+        return false;
+    };
+    let (Some(salt), Some(expected)) = (&hash.salt, &hash.hash) else {
+        return false;
+    };
+    let Ok(algorithm) = Algorithm::try_from(hash.algorithm.as_str()) else {
+        return false;
+    };
+    let version = match hash.version.map(Version::try_from).transpose() {
+        Ok(v) => v.unwrap_or_default(),
+        Err(_) => return false,
+    };
+    let Ok(params) = Params::try_from(&hash) else {
+        return false;
+    };
+    let argon2 = Argon2::new(algorithm, version, params.clone());
+    let mut out = vec![0u8; expected.len()];
+    let computed = if params.block_count() <= memory.len() {
+        argon2.hash_password_into_with_memory(password.as_bytes(), salt, &mut out, memory)
+    } else {
+        // stored under a larger memory setting than today's: a one-off allocation
+        argon2.hash_password_into(password.as_bytes(), salt, &mut out)
+    };
+    // Output's equality is constant-time
+    computed.is_ok() && Output::new(&out).is_ok_and(|o| &o == expected)
 }
 
 /// 32 random bytes, base64url, after `prefix`.
@@ -135,6 +194,40 @@ mod tests {
         );
         // two hashes of one password differ (random salt)
         assert_ne!(phc, hasher.hash("correct horse battery").await.unwrap());
+    }
+
+    #[tokio::test]
+    async fn hashes_from_other_settings_and_other_tools_verify() {
+        let hasher = PasswordHasher::new(&fast()).unwrap();
+        // made with larger memory than the pool's blocks, and by the argon2 crate's own API
+        let bigger = SecurityConfig {
+            argon2_memory_kib: 4096,
+            ..fast()
+        };
+        let phc = PasswordHasher::new(&bigger)
+            .unwrap()
+            .hash("old settings")
+            .await
+            .unwrap();
+        assert!(hasher.verify("old settings", Some(&phc)).await.unwrap());
+        use argon2::password_hash::PasswordHasher as _;
+        let foreign = Argon2::default()
+            .hash_password(b"from elsewhere")
+            .unwrap()
+            .to_string();
+        assert!(
+            hasher
+                .verify("from elsewhere", Some(&foreign))
+                .await
+                .unwrap()
+        );
+        assert!(
+            !hasher
+                .verify("from elsewhere!", Some(&foreign))
+                .await
+                .unwrap()
+        );
+        assert!(!hasher.verify("x", Some("not a phc string")).await.unwrap());
     }
 
     #[tokio::test]
