@@ -16,7 +16,9 @@ use tokio_util::sync::CancellationToken;
 use crate::clock::Clock;
 use crate::config::Config;
 use crate::crypto::PasswordHasher;
+use crate::crypto::secret_box::SecretBox;
 use crate::mail::Mailer;
+use crate::service::throttle::IpLimiter;
 use crate::templates::Templates;
 use crate::{api, db, jobs, pages};
 
@@ -31,6 +33,10 @@ pub struct AppState {
     pub templates: Arc<Templates>,
     /// Job work under way; shutdown waits for it (see `jobs::run`).
     pub tasks: tokio_util::task::TaskTracker,
+    /// Seals TOTP secrets at rest under the server key.
+    pub secrets: SecretBox,
+    /// Sign-in and similar attempts per client IP.
+    pub ip_limiter: IpLimiter,
 }
 
 impl AppState {
@@ -45,6 +51,8 @@ impl AppState {
         let templates = Templates::new(Some(&config.server.templates_dir))?;
         let mailer = Mailer::new(&config)?;
         let hasher = PasswordHasher::new(&config.security)?;
+        let secrets = SecretBox::from_config(&config)?;
+        let ip_limiter = IpLimiter::new(config.security.sign_in_per_ip_per_minute);
         Ok(Self {
             db,
             config: Arc::new(config),
@@ -53,6 +61,8 @@ impl AppState {
             mailer: Arc::new(mailer),
             templates: Arc::new(templates),
             tasks: tokio_util::task::TaskTracker::new(),
+            secrets,
+            ip_limiter,
         })
     }
 }
@@ -64,6 +74,7 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
     let spec_yaml = api.spec_yaml();
     let docs = api.swagger_ui();
     let max_body = state.config.server.max_body_bytes;
+    let limiter = state.ip_limiter.clone();
     Route::new()
         .nest("/", api)
         .at(
@@ -89,7 +100,7 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
         )
         .at("/assets/steward.css", get(pages::stylesheet))
         .data(state)
-        .around(move |ep, req| api::around(ep, req, max_body))
+        .around(move |ep, req| api::around(ep, req, max_body, limiter.clone()))
 }
 
 /// The OpenAPI document as the binary serves it (JSON).

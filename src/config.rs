@@ -187,8 +187,16 @@ pub struct SecurityConfig {
     /// Sign-in attempts per client IP per minute (token bucket); 0 turns it off.
     pub sign_in_per_ip_per_minute: u32,
     pub email_verification_ttl_hours: i64,
+    pub email_change_ttl_hours: i64,
+    pub password_reset_ttl_minutes: i64,
     pub session_idle_days: i64,
     pub session_absolute_days: i64,
+    /// How long a reauthentication (or a sign-in) allows sensitive actions.
+    pub reauthentication_minutes: i64,
+    pub mfa_ticket_minutes: i64,
+    pub totp_enrollment_minutes: i64,
+    /// The name authenticator apps show next to the account.
+    pub totp_issuer: String,
 }
 
 impl Default for SecurityConfig {
@@ -203,8 +211,14 @@ impl Default for SecurityConfig {
             password_min_length: 12,
             sign_in_per_ip_per_minute: 60,
             email_verification_ttl_hours: 24,
+            email_change_ttl_hours: 24,
+            password_reset_ttl_minutes: 60,
             session_idle_days: 14,
             session_absolute_days: 30,
+            reauthentication_minutes: 10,
+            mfa_ticket_minutes: 5,
+            totp_enrollment_minutes: 15,
+            totp_issuer: "Steward".into(),
         }
     }
 }

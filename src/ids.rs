@@ -75,4 +75,16 @@ id_type! {
     OutboxId;
     /// A pending email-link token.
     EmailTokenId;
+    /// One entry of the audit trail.
+    AuditEventId;
+    /// An authenticator app of an account.
+    TotpDeviceId;
+    /// An authenticator app being added.
+    TotpEnrollmentId;
+    /// A single-use recovery code.
+    RecoveryCodeId;
+    /// A sign-in waiting for its second factor.
+    MfaTicketId;
+    /// A password reset by email.
+    PasswordResetId;
 }

@@ -6,49 +6,35 @@ use std::path::{Path, PathBuf};
 use minijinja::Environment;
 use serde::Serialize;
 
+/// Embeds templates by their path under templates/.
+macro_rules! embed {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../templates/", $name)))),*]
+    };
+}
+
 /// Every template the binary ships, by its path under templates/.
-const EMBEDDED: &[(&str, &str)] = &[
-    (
-        "mail/base.html",
-        include_str!("../templates/mail/base.html"),
-    ),
-    ("mail/base.txt", include_str!("../templates/mail/base.txt")),
-    (
-        "mail/verify_email.subject",
-        include_str!("../templates/mail/verify_email.subject"),
-    ),
-    (
-        "mail/verify_email.txt",
-        include_str!("../templates/mail/verify_email.txt"),
-    ),
-    (
-        "mail/verify_email.html",
-        include_str!("../templates/mail/verify_email.html"),
-    ),
-    (
-        "mail/registration_attempt.subject",
-        include_str!("../templates/mail/registration_attempt.subject"),
-    ),
-    (
-        "mail/registration_attempt.txt",
-        include_str!("../templates/mail/registration_attempt.txt"),
-    ),
-    (
-        "mail/registration_attempt.html",
-        include_str!("../templates/mail/registration_attempt.html"),
-    ),
-    (
-        "pages/base.html",
-        include_str!("../templates/pages/base.html"),
-    ),
-    (
-        "pages/verify_email.html",
-        include_str!("../templates/pages/verify_email.html"),
-    ),
-    (
-        "pages/message.html",
-        include_str!("../templates/pages/message.html"),
-    ),
+const EMBEDDED: &[(&str, &str)] = embed![
+    "mail/base.html",
+    "mail/base.txt",
+    "mail/notice.html",
+    "mail/verify_email.subject",
+    "mail/verify_email.txt",
+    "mail/verify_email.html",
+    "mail/registration_attempt.subject",
+    "mail/registration_attempt.txt",
+    "mail/registration_attempt.html",
+    "mail/password_changed.subject",
+    "mail/password_changed.txt",
+    "mail/totp_added.subject",
+    "mail/totp_added.txt",
+    "mail/totp_removed.subject",
+    "mail/totp_removed.txt",
+    "mail/recovery_codes_regenerated.subject",
+    "mail/recovery_codes_regenerated.txt",
+    "pages/base.html",
+    "pages/verify_email.html",
+    "pages/message.html",
 ];
 
 /// The stylesheet of the pages, served at /assets/steward.css.
@@ -97,6 +83,11 @@ impl Templates {
             templates.env.get_template(name)?;
         }
         Ok(templates)
+    }
+
+    /// Whether a template of that name exists (embedded or in the override folder).
+    pub fn exists(&self, name: &str) -> bool {
+        self.env.get_template(name).is_ok()
     }
 
     pub fn render(&self, name: &str, context: impl Serialize) -> Result<String, minijinja::Error> {

@@ -9,16 +9,33 @@ use tokio::io::AsyncReadExt;
 use tracing::Instrument;
 
 use crate::api::{ApiError, ErrorCode};
+use crate::service::throttle::IpLimiter;
 
 /// The id of one request: in the log, the `x-request-id` header and every error body.
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);
+
+/// Endpoints that try credentials or send mail: they share one token bucket per client
+/// IP, so one address can't guess passwords (or flood mailboxes) at speed.
+fn is_throttled(method: &Method, path: &str) -> bool {
+    *method == Method::POST
+        && (matches!(
+            path,
+            "/api/v1/sessions"
+                | "/api/v1/sessions/mfa"
+                | "/api/v1/sessions/current/reauthenticate"
+                | "/api/v1/registrations"
+                | "/api/v1/email-verifications/resend"
+                | "/api/v1/password-resets"
+        ) || (path.starts_with("/api/v1/password-resets/") && path.ends_with("/complete")))
+}
 
 /// Wraps the whole app (`EndpointExt::around`).
 pub async fn around<E: Endpoint>(
     next: E,
     mut req: Request,
     max_body: usize,
+    limiter: IpLimiter,
 ) -> poem::Result<Response> {
     let id = uuid::Uuid::now_v7().simple().to_string();
     req.extensions_mut().insert(RequestId(id.clone()));
@@ -26,12 +43,27 @@ pub async fn around<E: Endpoint>(
     async move {
         let started = Instant::now();
         let is_api = !is_page(req.uri().path());
-        let mut response = match limit_body(&mut req, max_body).await {
-            Err(e) => e.to_response(&id),
-            Ok(()) => match next.call(req).await {
-                Ok(output) => output.into_response(),
-                Err(err) => error_response(err, &id),
-            },
+        let ip = req.remote_addr().as_socket_addr().map(|a| a.ip());
+        let throttled = match ip {
+            Some(ip) if is_throttled(req.method(), req.uri().path()) => limiter.check(ip).err(),
+            _ => None,
+        };
+        let mut response = if let Some(retry_after) = throttled {
+            let mut e = ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                ErrorCode::RateLimited,
+                format!("Too many attempts from this address. Try again in {retry_after} seconds."),
+            );
+            e.retry_after = Some(retry_after);
+            e.to_response(&id)
+        } else {
+            match limit_body(&mut req, max_body).await {
+                Err(e) => e.to_response(&id),
+                Ok(()) => match next.call(req).await {
+                    Ok(output) => output.into_response(),
+                    Err(err) => error_response(err, &id),
+                },
+            }
         };
         let headers = response.headers_mut();
         headers.insert(

@@ -8,6 +8,7 @@ pub mod registration;
 pub mod security;
 pub mod sessions;
 mod text;
+pub mod totp;
 
 pub use text::Text;
 
@@ -29,6 +30,8 @@ pub enum ApiTags {
     Sessions,
     /// Your own account.
     Account,
+    /// Authenticator apps and recovery codes.
+    TwoFactor,
     /// Health and readiness of the server.
     Operations,
 }
@@ -42,6 +45,7 @@ pub fn service() -> OpenApiService<
         registration::RegistrationApi,
         sessions::SessionsApi,
         account::AccountApi,
+        totp::TotpApi,
         ops::OpsApi,
     ),
     (),
@@ -51,6 +55,7 @@ pub fn service() -> OpenApiService<
             registration::RegistrationApi,
             sessions::SessionsApi,
             account::AccountApi,
+            totp::TotpApi,
             ops::OpsApi,
         ),
         "Steward",
@@ -86,8 +91,13 @@ pub enum ErrorCode {
     NotFound,
     MethodNotAllowed,
     EmailTaken,
+    EmailNotValidated,
     TokenInvalid,
     TokenExpired,
+    InvalidCode,
+    TwoFactorRequired,
+    TwoFactorNotEnabled,
+    EnrollmentExpired,
     PayloadTooLarge,
     UnsupportedMediaType,
     RateLimited,
@@ -109,8 +119,13 @@ impl ErrorCode {
             ErrorCode::NotFound => "Not found",
             ErrorCode::MethodNotAllowed => "Method not allowed",
             ErrorCode::EmailTaken => "Email address taken",
+            ErrorCode::EmailNotValidated => "Email address not validated yet",
             ErrorCode::TokenInvalid => "Invalid link",
             ErrorCode::TokenExpired => "Link expired",
+            ErrorCode::InvalidCode => "Invalid code",
+            ErrorCode::TwoFactorRequired => "Second factor required",
+            ErrorCode::TwoFactorNotEnabled => "Two-factor authentication not enabled",
+            ErrorCode::EnrollmentExpired => "Enrollment expired",
             ErrorCode::PayloadTooLarge => "Request body too large",
             ErrorCode::UnsupportedMediaType => "Unsupported content type",
             ErrorCode::RateLimited => "Too many requests",
@@ -342,6 +357,25 @@ impl From<service::Error> for ApiError {
             E::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
             E::TokenInvalid => (StatusCode::BAD_REQUEST, ErrorCode::TokenInvalid),
             E::TokenExpired => (StatusCode::GONE, ErrorCode::TokenExpired),
+            E::RateLimited { retry_after } => {
+                let mut e = ApiError::new(
+                    StatusCode::TOO_MANY_REQUESTS,
+                    ErrorCode::RateLimited,
+                    err.to_string(),
+                );
+                e.retry_after = Some(*retry_after);
+                return e;
+            }
+            E::ReauthenticationRequired => {
+                (StatusCode::FORBIDDEN, ErrorCode::ReauthenticationRequired)
+            }
+            E::InvalidCode => (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCode),
+            E::TwoFactorRequired => (StatusCode::FORBIDDEN, ErrorCode::TwoFactorRequired),
+            E::TwoFactorNotEnabled => (StatusCode::CONFLICT, ErrorCode::TwoFactorNotEnabled),
+            E::EnrollmentExpired => (StatusCode::GONE, ErrorCode::EnrollmentExpired),
+            E::EmailNotValidated => (StatusCode::CONFLICT, ErrorCode::EmailNotValidated),
+            E::EmailTaken => (StatusCode::CONFLICT, ErrorCode::EmailTaken),
+            E::Forbidden(_) => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
             E::Internal(cause) => {
                 // Logged inside the request's span, so the line carries the request id;
                 // the client sees only that id.
@@ -354,3 +388,10 @@ impl From<service::Error> for ApiError {
 }
 
 pub type ApiResult<T> = Result<T, ApiError>;
+
+#[derive(ApiResponse)]
+pub enum NoContent {
+    /// Done.
+    #[oai(status = 204)]
+    Done,
+}

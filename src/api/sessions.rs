@@ -9,11 +9,12 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use crate::api::security::{SessionAuth, client_info};
-use crate::api::{ApiResult, ApiTags, Text};
+use crate::api::{ApiResult, ApiTags, NoContent, Text};
 use crate::app::AppState;
 use crate::db::sessions::Session as SessionRow;
 use crate::ids::SessionId;
-use crate::service::sessions::{self, Page, SignIn};
+use crate::service::sessions::{self, Page, SignIn, SignInOutcome};
+use crate::service::totp::SecondFactor;
 
 pub struct SessionsApi;
 
@@ -73,11 +74,84 @@ pub struct SignedIn {
     pub token: String,
 }
 
+#[derive(Debug, Clone, Copy, Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum MfaStatus {
+    MfaRequired,
+}
+
+/// The password was right; send a second factor with the ticket to
+/// `POST /api/v1/sessions/mfa`.
+#[derive(Debug, Object)]
+pub struct MfaRequired {
+    pub status: MfaStatus,
+    /// Valid for 5 minutes, once.
+    pub mfa_ticket: String,
+    pub expires_at: OffsetDateTime,
+}
+
 #[derive(ApiResponse)]
 pub enum SignInResponse {
     /// Signed in.
     #[oai(status = 201)]
     SignedIn(Json<SignedIn>),
+    /// The account has two-factor authentication: a second step is due.
+    #[oai(status = 200)]
+    MfaRequired(Json<MfaRequired>),
+}
+
+impl SignInResponse {
+    fn signed_in(created: sessions::NewSessionToken) -> Self {
+        let current = created.session.id;
+        Self::SignedIn(Json(SignedIn {
+            status: SignInStatus::SignedIn,
+            session: Session::from_row(created.session, current),
+            token: created.token,
+        }))
+    }
+}
+
+#[derive(Debug, Object)]
+pub struct MfaRequest {
+    /// The `mfa_ticket` of the sign-in's first step.
+    #[oai(validator(max_length = 100))]
+    pub mfa_ticket: Text,
+    /// The 6-digit code the authenticator app shows.
+    #[oai(validator(max_length = 20))]
+    pub code: Option<Text>,
+    /// One of the recovery codes, instead of a code (each works once).
+    #[oai(validator(max_length = 40))]
+    pub recovery_code: Option<Text>,
+}
+
+#[derive(ApiResponse)]
+pub enum MfaResponse {
+    /// Signed in.
+    #[oai(status = 201)]
+    SignedIn(Json<SignedIn>),
+}
+
+#[derive(Debug, Object)]
+pub struct ReauthenticateRequest {
+    #[oai(validator(max_length = 1024))]
+    pub password: Text,
+    /// Required when the account has two-factor authentication.
+    #[oai(validator(max_length = 20))]
+    pub code: Option<Text>,
+    #[oai(validator(max_length = 40))]
+    pub recovery_code: Option<Text>,
+}
+
+#[derive(Debug, Object)]
+pub struct Elevated {
+    /// Sensitive actions are allowed until then.
+    pub elevated_until: OffsetDateTime,
+}
+
+#[derive(ApiResponse)]
+pub enum ReauthenticateResponse {
+    #[oai(status = 200)]
+    Ok(Json<Elevated>),
 }
 
 #[derive(Debug, Object)]
@@ -91,13 +165,6 @@ pub struct SessionList {
 pub enum ListResponse {
     #[oai(status = 200)]
     Ok(Json<SessionList>),
-}
-
-#[derive(ApiResponse)]
-pub enum NoContent {
-    /// Done.
-    #[oai(status = 204)]
-    Done,
 }
 
 #[derive(Debug, Object)]
@@ -128,7 +195,7 @@ impl SessionsApi {
         body: Json<SignInRequest>,
     ) -> ApiResult<SignInResponse> {
         let body = body.0;
-        let created = sessions::sign_in(
+        let outcome = sessions::sign_in(
             &state,
             SignIn {
                 email: body.email.into_string(),
@@ -138,11 +205,61 @@ impl SessionsApi {
             &client_info(req),
         )
         .await?;
-        let current = created.session.id;
-        Ok(SignInResponse::SignedIn(Json(SignedIn {
-            status: SignInStatus::SignedIn,
-            session: Session::from_row(created.session, current),
-            token: created.token,
+        Ok(match outcome {
+            SignInOutcome::SignedIn(created) => SignInResponse::signed_in(created),
+            SignInOutcome::MfaRequired { ticket, expires_at } => {
+                SignInResponse::MfaRequired(Json(MfaRequired {
+                    status: MfaStatus::MfaRequired,
+                    mfa_ticket: ticket,
+                    expires_at: expires_at.to_datetime(),
+                }))
+            }
+        })
+    }
+
+    /// Sign in: second factor
+    ///
+    /// Completes a sign-in that answered `mfa_required`, with a code from the
+    /// authenticator app or a recovery code. 401 `invalid_code` for a wrong, reused or
+    /// expired code; 410 `token_expired` past the ticket's 5 minutes.
+    #[oai(path = "/sessions/mfa", method = "post", operation_id = "sign_in_mfa")]
+    async fn sign_in_mfa(
+        &self,
+        state: Data<&AppState>,
+        req: &Request,
+        body: Json<MfaRequest>,
+    ) -> ApiResult<MfaResponse> {
+        let factor = SecondFactor::from_fields(body.code.as_deref(), body.recovery_code.as_deref());
+        let created =
+            sessions::complete_mfa(&state, &body.mfa_ticket, factor, &client_info(req)).await?;
+        let SignInResponse::SignedIn(json) = SignInResponse::signed_in(created) else {
+            unreachable!()
+        };
+        Ok(MfaResponse::SignedIn(json))
+    }
+
+    /// Confirm your password
+    ///
+    /// Allows sensitive actions (password, email, second factors, deleting the account)
+    /// for 10 minutes. Accounts with two-factor authentication send a code too.
+    #[oai(
+        path = "/sessions/current/reauthenticate",
+        method = "post",
+        operation_id = "reauthenticate"
+    )]
+    async fn reauthenticate(
+        &self,
+        state: Data<&AppState>,
+        req: &Request,
+        auth: SessionAuth,
+        body: Json<ReauthenticateRequest>,
+    ) -> ApiResult<ReauthenticateResponse> {
+        let factor = SecondFactor::from_fields(body.code.as_deref(), body.recovery_code.as_deref());
+        let until =
+            sessions::reauthenticate(&state, &auth.0, &body.password, factor, &client_info(req))
+                .await?;
+        Ok(ReauthenticateResponse::Ok(Json(Elevated {
+            elevated_until: until.to_datetime(),
         })))
     }
 
@@ -180,8 +297,13 @@ impl SessionsApi {
         method = "delete",
         operation_id = "sign_out"
     )]
-    async fn sign_out(&self, state: Data<&AppState>, auth: SessionAuth) -> ApiResult<NoContent> {
-        sessions::revoke(&state, &auth.0, auth.0.session.id).await?;
+    async fn sign_out(
+        &self,
+        state: Data<&AppState>,
+        req: &Request,
+        auth: SessionAuth,
+    ) -> ApiResult<NoContent> {
+        sessions::revoke(&state, &auth.0, auth.0.session.id, &client_info(req)).await?;
         Ok(NoContent::Done)
     }
 
@@ -196,10 +318,11 @@ impl SessionsApi {
     async fn revoke(
         &self,
         state: Data<&AppState>,
+        req: &Request,
         auth: SessionAuth,
         id: Path<Uuid>,
     ) -> ApiResult<NoContent> {
-        sessions::revoke(&state, &auth.0, SessionId(id.0)).await?;
+        sessions::revoke(&state, &auth.0, SessionId(id.0), &client_info(req)).await?;
         Ok(NoContent::Done)
     }
 
@@ -214,9 +337,10 @@ impl SessionsApi {
     async fn revoke_others(
         &self,
         state: Data<&AppState>,
+        req: &Request,
         auth: SessionAuth,
     ) -> ApiResult<RevokedResponse> {
-        let revoked = sessions::revoke_others(&state, &auth.0).await?;
+        let revoked = sessions::revoke_others(&state, &auth.0, &client_info(req)).await?;
         Ok(RevokedResponse::Ok(Json(Revoked { revoked })))
     }
 }

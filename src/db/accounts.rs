@@ -122,3 +122,20 @@ pub async fn set_display_name(
     .await?;
     Ok(())
 }
+
+pub async fn set_password(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+    password_hash: &str,
+    now: Timestamp,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update accounts set password_hash = ?, updated_at = ? where id = ?",
+        password_hash,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -4,9 +4,14 @@
 //! transaction both work. Writes go through [`begin_immediate`].
 
 pub mod accounts;
+pub mod audit;
 pub mod email_tokens;
+pub mod mfa;
 pub mod outbox;
+pub mod password_resets;
 pub mod sessions;
+pub mod throttle;
+pub mod totp;
 
 use std::path::Path;
 use std::str::FromStr;

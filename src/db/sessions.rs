@@ -27,13 +27,14 @@ pub struct NewSession<'a> {
     pub user_agent: Option<&'a str>,
     pub now: Timestamp,
     pub expires_at: Timestamp,
+    pub elevated_until: Option<Timestamp>,
 }
 
 pub async fn insert(conn: &mut SqliteConnection, new: &NewSession<'_>) -> sqlx::Result<()> {
     sqlx::query!(
         "insert into sessions (id, account_id, token_hash, device_name, ip, user_agent,
-                               created_at, last_seen_at, expires_at)
-         values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                               created_at, last_seen_at, expires_at, elevated_until)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         new.id,
         new.account_id,
         new.token_hash,
@@ -43,6 +44,7 @@ pub async fn insert(conn: &mut SqliteConnection, new: &NewSession<'_>) -> sqlx::
         new.now,
         new.now,
         new.expires_at,
+        new.elevated_until,
     )
     .execute(conn)
     .await?;
@@ -117,6 +119,29 @@ pub async fn touch(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+pub async fn set_elevated(
+    conn: &mut SqliteConnection,
+    id: SessionId,
+    until: Timestamp,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update sessions set elevated_until = ? where id = ?",
+        until,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// Deletes every session of an account; returns how many.
+pub async fn delete_all(conn: &mut SqliteConnection, account_id: AccountId) -> sqlx::Result<u64> {
+    let done = sqlx::query!("delete from sessions where account_id = ?", account_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
 }
 
 /// Deletes one session of an account; false when there was none.

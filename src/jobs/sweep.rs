@@ -41,6 +41,7 @@ pub async fn run(state: AppState, shutdown: CancellationToken) {
             _ = shutdown.cancelled() => return,
             _ = ticks.tick() => {}
         }
+        state.ip_limiter.forget_idle();
         let cutoff = Timestamp(state.clock.now().0 - GRACE_SECONDS);
         if let Err(e) = requeue_mail(&state, cutoff).await {
             tracing::error!(error = %format!("{e:#}"), "sweep failed");

@@ -21,25 +21,41 @@ pub struct Rendered {
     pub html: String,
 }
 
-/// Renders `mail/<template>.{subject,txt,html}`.
+/// Renders `mail/<template>.{subject,txt,html}`. A notice without an HTML template of
+/// its own gets `mail/notice.html` around its text.
 pub fn render(
     templates: &Templates,
     template: &str,
     context: impl Serialize,
 ) -> anyhow::Result<Rendered> {
-    let part = |ext: &str| {
+    let context = minijinja::Value::from_serialize(&context);
+    let part = |name: String, context: &minijinja::Value| {
         templates
-            .render(&format!("mail/{template}.{ext}"), &context)
-            .with_context(|| format!("rendering mail/{template}.{ext}"))
+            .render(&name, context)
+            .with_context(|| format!("rendering {name}"))
+    };
+    let subject = part(format!("mail/{template}.subject"), &context)?;
+    // a subject is one line whatever the template's whitespace
+    let subject = subject.split_whitespace().collect::<Vec<_>>().join(" ");
+    let text = part(format!("mail/{template}.txt"), &context)?;
+    let html_name = format!("mail/{template}.html");
+    let html = if templates.exists(&html_name) {
+        part(html_name, &context)?
+    } else {
+        // the text's paragraphs, without the signature (it is in the HTML layout)
+        let body = text.split("\n-- \n").next().unwrap_or_default();
+        let paragraphs: Vec<String> = body
+            .split("\n\n")
+            .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+            .filter(|p| !p.is_empty())
+            .collect();
+        let notice = minijinja::context! { subject => &subject, paragraphs, ..context.clone() };
+        part("mail/notice.html".into(), &notice)?
     };
     Ok(Rendered {
-        // a subject is one line whatever the template's whitespace
-        subject: part("subject")?
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" "),
-        text: part("txt")?,
-        html: part("html")?,
+        subject,
+        text,
+        html,
     })
 }
 

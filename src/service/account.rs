@@ -1,12 +1,35 @@
-//! The signed-in person's own account.
+//! The signed-in person's own account: profile, password, audit trail.
+
+use serde_json::json;
 
 use crate::app::AppState;
-use crate::db::{self, accounts};
-use crate::service::sessions::Authenticated;
+use crate::db::{self, accounts, audit as events, sessions};
+use crate::ids::AuditEventId;
+use crate::service::audit::{self, kind};
+use crate::service::mail::notice;
+use crate::service::sessions::{Authenticated, ClientInfo, Page, require_elevated};
 use crate::service::validate;
 use crate::service::{Error, Result};
 
 pub use crate::db::accounts::Account;
+pub use crate::db::audit::Event;
+
+/// An account as its owner sees it.
+pub struct Profile {
+    pub account: Account,
+    pub two_factor_enabled: bool,
+    pub pending_email: Option<String>,
+}
+
+pub async fn profile(state: &AppState, account: Account) -> Result<Profile> {
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    let two_factor_enabled = crate::service::totp::enabled(&mut conn, &account).await?;
+    Ok(Profile {
+        account,
+        two_factor_enabled,
+        pending_email: None,
+    })
+}
 
 pub struct AccountUpdate {
     /// `Some(None)` clears the name; `None` leaves it.
@@ -29,4 +52,60 @@ pub async fn update(
         account.display_name = name;
     }
     Ok(account)
+}
+
+/// Sets a new password. Every other session ends; the owner gets a notice.
+pub async fn change_password(
+    state: &AppState,
+    auth: &Authenticated,
+    new_password: &str,
+    client: &ClientInfo,
+) -> Result<()> {
+    require_elevated(state, auth)?;
+    let account = &auth.account;
+    validate::new_password(
+        "new_password",
+        new_password,
+        &account.email,
+        state.config.security.password_min_length,
+    )
+    .map_err(|e| Error::Validation(vec![e]))?;
+    let hash = state.hasher.hash(new_password).await?;
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    accounts::set_password(&mut tx, account.id, &hash, now).await?;
+    let ended = sessions::delete_others(&mut tx, account.id, auth.session.id).await?;
+    audit::record(
+        &mut tx,
+        now,
+        account.id,
+        kind::PASSWORD_CHANGED,
+        client,
+        json!({"sessions_ended": ended}),
+    )
+    .await?;
+    notice(
+        &mut tx,
+        now,
+        account,
+        "password_changed",
+        json!({"ip": client.ip}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// One page of the account's audit trail, newest first.
+pub async fn events(
+    state: &AppState,
+    auth: &Authenticated,
+    page: Page,
+) -> Result<(Vec<Event>, Option<AuditEventId>)> {
+    let before = page.cursor_id::<AuditEventId>()?;
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    let mut items =
+        events::list_for_account(&mut conn, auth.account.id, before, page.limit + 1).await?;
+    let next = page.next_cursor(&mut items, |e| e.id);
+    Ok((items, next))
 }

@@ -42,6 +42,27 @@ pub async fn queue(
     Ok(id)
 }
 
+/// Queues a notice about a change to the account's security, to its address.
+pub async fn notice(
+    conn: &mut SqliteConnection,
+    now: Timestamp,
+    account: &crate::db::accounts::Account,
+    template: &str,
+    data: Value,
+) -> anyhow::Result<OutboxId> {
+    queue(
+        conn,
+        now,
+        Mail {
+            account_id: Some(account.id),
+            recipient: &account.email,
+            template,
+            data,
+        },
+    )
+    .await
+}
+
 /// A mail whose link carries a single-use token, minted when the mail is sent.
 pub struct LinkMail<'a> {
     pub account_id: AccountId,

@@ -2,9 +2,12 @@
 //! transaction, and jobs are enqueued inside it.
 
 pub mod account;
+pub mod audit;
 pub mod mail;
 pub mod registration;
 pub mod sessions;
+pub mod throttle;
+pub mod totp;
 pub mod validate;
 
 pub use validate::FieldError;
@@ -28,6 +31,26 @@ pub enum Error {
     TokenInvalid,
     #[error("This link has expired. Ask for a new mail.")]
     TokenExpired,
+    #[error("Too many attempts. Try again in {retry_after} seconds.")]
+    RateLimited { retry_after: u64 },
+    #[error(
+        "Confirm your password (and second factor) first: POST /api/v1/sessions/current/reauthenticate."
+    )]
+    ReauthenticationRequired,
+    #[error("The code is wrong, expired or was used already.")]
+    InvalidCode,
+    #[error("This account uses two-factor authentication: send a code or a recovery code too.")]
+    TwoFactorRequired,
+    #[error("Two-factor authentication is not turned on for this account.")]
+    TwoFactorNotEnabled,
+    #[error("This enrollment has expired. Start again.")]
+    EnrollmentExpired,
+    #[error("Open the link in the mail and confirm it first.")]
+    EmailNotValidated,
+    #[error("This email address belongs to another account.")]
+    EmailTaken,
+    #[error("{0}")]
+    Forbidden(&'static str),
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }

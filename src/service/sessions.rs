@@ -1,17 +1,28 @@
-//! Signing in and out, and finding the session behind a bearer token.
+//! Signing in (password, then a second factor when the account has one), signing out,
+//! reauthentication, and finding the session behind a bearer token.
 
+use serde_json::json;
+use sqlx::SqliteConnection;
 use time::Duration;
 
 use crate::app::AppState;
 use crate::clock::Timestamp;
 use crate::crypto::{SESSION_TOKEN_PREFIX, random_token, token_digest};
 use crate::db::accounts::{self, Account};
+use crate::db::mfa::{self, Ticket};
 use crate::db::sessions::{self, NewSession, Session};
 use crate::db::{self};
-use crate::ids::{AccountId, SessionId};
+use crate::ids::{AccountId, MfaTicketId, SessionId};
+use crate::service::audit::{self, kind};
+use crate::service::throttle;
+use crate::service::totp::{self, SecondFactor};
 use crate::service::validate;
-pub use crate::service::validate::Page;
 use crate::service::{Error, Result};
+
+pub use crate::service::validate::Page;
+
+/// Prefix of the ticket between the password and the second factor.
+pub const MFA_TICKET_PREFIX: &str = "stw_m_";
 
 /// Where a request came from, recorded on the session it creates or uses.
 #[derive(Debug, Clone, Default)]
@@ -32,27 +43,51 @@ pub struct NewSessionToken {
     pub token: String,
 }
 
+pub enum SignInOutcome {
+    SignedIn(NewSessionToken),
+    /// The password was right; a second factor is due with this ticket.
+    MfaRequired {
+        ticket: String,
+        expires_at: Timestamp,
+    },
+}
+
 pub async fn sign_in(
     state: &AppState,
     input: SignIn,
     client: &ClientInfo,
-) -> Result<NewSessionToken> {
+) -> Result<SignInOutcome> {
     let device_name = validate::optional_name(
         "device_name",
         input.device_name.as_deref(),
         validate::DEVICE_NAME_MAX,
     )
     .map_err(|e| Error::Validation(vec![e]))?;
+    let email = input.email.trim();
+    throttle::check(state, email).await?;
     let account = {
         let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
-        accounts::find_by_email(&mut conn, input.email.trim()).await?
+        accounts::find_by_email(&mut conn, email).await?
     };
     // Unknown addresses verify against a dummy hash: same work, same time, same answer.
     let hash = account.as_ref().and_then(|a| a.password_hash.as_deref());
     let matches = state.hasher.verify(&input.password, hash).await?;
     let account = match account {
         Some(account) if matches => account,
-        _ => return Err(Error::InvalidCredentials),
+        other => {
+            throttle::failure(state, email).await?;
+            if let Some(account) = other {
+                record(
+                    state,
+                    account.id,
+                    kind::SIGN_IN_FAILED,
+                    client,
+                    json!({"reason": "password"}),
+                )
+                .await?;
+            }
+            return Err(Error::InvalidCredentials);
+        }
     };
     // Only someone who knows the password learns the account's state.
     match account.status.as_str() {
@@ -63,42 +98,213 @@ pub async fn sign_in(
     if account.email_verified_at.is_none() {
         return Err(Error::EmailNotVerified);
     }
-    create_session(state, account.id, device_name.as_deref(), client).await
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    if totp::enabled(&mut tx, &account).await? {
+        // The failure count stays until the second factor is right too: a correct
+        // password must not buy more guesses at the code.
+        let ticket = random_token(MFA_TICKET_PREFIX);
+        let expires_at = now.plus(Duration::minutes(state.config.security.mfa_ticket_minutes));
+        let row = Ticket {
+            id: MfaTicketId::new(),
+            account_id: account.id,
+            device_name,
+            expires_at,
+        };
+        mfa::insert(&mut tx, &row, &token_digest(&ticket), now).await?;
+        tx.commit().await?;
+        return Ok(SignInOutcome::MfaRequired { ticket, expires_at });
+    }
+    let created = create_session(state, &mut tx, &account, device_name.as_deref(), client).await?;
+    tx.commit().await?;
+    Ok(SignInOutcome::SignedIn(created))
 }
 
+/// The second step of signing in to an account with two-factor authentication.
+pub async fn complete_mfa(
+    state: &AppState,
+    ticket: &str,
+    factor: Option<SecondFactor<'_>>,
+    client: &ClientInfo,
+) -> Result<NewSessionToken> {
+    let now = state.clock.now();
+    let (ticket, account) = {
+        let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+        let ticket = mfa::find(&mut conn, &token_digest(ticket))
+            .await?
+            .ok_or(Error::Unauthenticated)?;
+        let account = accounts::find(&mut conn, ticket.account_id)
+            .await?
+            .filter(Account::is_active)
+            .ok_or(Error::Unauthenticated)?;
+        (ticket, account)
+    };
+    if ticket.expires_at <= now {
+        return Err(Error::TokenExpired);
+    }
+    let factor = factor.ok_or(Error::TwoFactorRequired)?;
+    throttle::check(state, &account.email).await?;
+    let mut tx = db::begin_immediate(&state.db).await?;
+    if !totp::verify(state, &mut tx, &account, factor, client).await? {
+        drop(tx);
+        throttle::failure(state, &account.email).await?;
+        record(
+            state,
+            account.id,
+            kind::SIGN_IN_FAILED,
+            client,
+            json!({"reason": "second_factor"}),
+        )
+        .await?;
+        return Err(Error::InvalidCode);
+    }
+    if !mfa::delete(&mut tx, ticket.id).await? {
+        return Err(Error::Unauthenticated);
+    }
+    let created = create_session(
+        state,
+        &mut tx,
+        &account,
+        ticket.device_name.as_deref(),
+        client,
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(created)
+}
+
+/// Creates a session in `conn`'s transaction, clears the address's failures and
+/// records the sign-in. A fresh sign-in counts as a recent authentication.
 async fn create_session(
     state: &AppState,
-    account_id: AccountId,
+    conn: &mut SqliteConnection,
+    account: &Account,
     device_name: Option<&str>,
     client: &ClientInfo,
 ) -> Result<NewSessionToken> {
     let now = state.clock.now();
+    let security = &state.config.security;
     let token = random_token(SESSION_TOKEN_PREFIX);
     let new = NewSession {
         id: SessionId::new(),
-        account_id,
+        account_id: account.id,
         token_hash: &token_digest(&token),
         device_name,
         ip: client.ip.as_deref(),
         user_agent: client.user_agent.as_deref(),
         now,
-        expires_at: now.plus(Duration::days(state.config.security.session_absolute_days)),
+        expires_at: now.plus(Duration::days(security.session_absolute_days)),
+        elevated_until: Some(now.plus(Duration::minutes(security.reauthentication_minutes))),
     };
-    let mut tx = db::begin_immediate(&state.db).await?;
-    sessions::insert(&mut tx, &new).await?;
-    tx.commit().await?;
+    sessions::insert(conn, &new).await?;
+    throttle::success(conn, &account.email).await?;
+    audit::record(
+        conn,
+        now,
+        account.id,
+        kind::SIGN_IN_SUCCEEDED,
+        client,
+        json!({"device": device_name}),
+    )
+    .await?;
     let session = Session {
         id: new.id,
-        account_id,
+        account_id: account.id,
         device_name: device_name.map(str::to_owned),
         ip: new.ip.map(str::to_owned),
         user_agent: new.user_agent.map(str::to_owned),
         created_at: now,
         last_seen_at: now,
         expires_at: new.expires_at,
-        elevated_until: None,
+        elevated_until: new.elevated_until,
     };
     Ok(NewSessionToken { session, token })
+}
+
+/// Confirms the password (and second factor, when the account has one) of the signed-in
+/// person, allowing sensitive actions for a while. Returns until when.
+pub async fn reauthenticate(
+    state: &AppState,
+    auth: &Authenticated,
+    password: &str,
+    factor: Option<SecondFactor<'_>>,
+    client: &ClientInfo,
+) -> Result<Timestamp> {
+    let account = &auth.account;
+    throttle::check(state, &account.email).await?;
+    if !state
+        .hasher
+        .verify(password, account.password_hash.as_deref())
+        .await?
+    {
+        throttle::failure(state, &account.email).await?;
+        record(
+            state,
+            account.id,
+            kind::SIGN_IN_FAILED,
+            client,
+            json!({"reason": "reauthentication"}),
+        )
+        .await?;
+        return Err(Error::InvalidCredentials);
+    }
+    let now = state.clock.now();
+    let until = now.plus(Duration::minutes(
+        state.config.security.reauthentication_minutes,
+    ));
+    let mut tx = db::begin_immediate(&state.db).await?;
+    if totp::enabled(&mut tx, account).await? {
+        let factor = factor.ok_or(Error::TwoFactorRequired)?;
+        if !totp::verify(state, &mut tx, account, factor, client).await? {
+            drop(tx);
+            throttle::failure(state, &account.email).await?;
+            record(
+                state,
+                account.id,
+                kind::SIGN_IN_FAILED,
+                client,
+                json!({"reason": "reauthentication"}),
+            )
+            .await?;
+            return Err(Error::InvalidCode);
+        }
+    }
+    sessions::set_elevated(&mut tx, auth.session.id, until).await?;
+    throttle::success(&mut tx, &account.email).await?;
+    audit::record(
+        &mut tx,
+        now,
+        account.id,
+        kind::REAUTHENTICATED,
+        client,
+        json!({}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(until)
+}
+
+/// Refuses unless the session signed in or reauthenticated within the window.
+pub fn require_elevated(state: &AppState, auth: &Authenticated) -> Result<()> {
+    let now = state.clock.now();
+    match auth.session.elevated_until {
+        Some(until) if until > now => Ok(()),
+        _ => Err(Error::ReauthenticationRequired),
+    }
+}
+
+/// Records one event in its own transaction (for failures, whose own work rolled back).
+async fn record(
+    state: &AppState,
+    account_id: AccountId,
+    kind: &str,
+    client: &ClientInfo,
+    detail: serde_json::Value,
+) -> Result<()> {
+    let mut tx = db::begin_immediate(&state.db).await?;
+    audit::record(&mut tx, state.clock.now(), account_id, kind, client, detail).await?;
+    tx.commit().await?;
+    Ok(())
 }
 
 /// A request's live session and its account.
@@ -164,13 +370,7 @@ pub async fn list(
     let now = state.clock.now();
     let idle = Duration::days(state.config.security.session_idle_days).whole_seconds();
     let idle_cutoff = Timestamp(now.0 - idle);
-    let before = match page.cursor.as_deref() {
-        None => None,
-        Some(c) => Some(
-            c.parse::<SessionId>()
-                .map_err(|_| Error::field("cursor", "Not a cursor from this list."))?,
-        ),
-    };
+    let before = page.cursor_id::<SessionId>()?;
     let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
     let mut items = sessions::list_live(
         &mut conn,
@@ -181,27 +381,56 @@ pub async fn list(
         page.limit + 1,
     )
     .await?;
-    let next = if items.len() as i64 > page.limit {
-        items.truncate(page.limit as usize);
-        items.last().map(|s| s.id)
-    } else {
-        None
-    };
+    let next = page.next_cursor(&mut items, |s| s.id);
     Ok((items, next))
 }
 
 /// Ends one session of the signed-in account; another account's id is NotFound.
-pub async fn revoke(state: &AppState, auth: &Authenticated, id: SessionId) -> Result<()> {
+pub async fn revoke(
+    state: &AppState,
+    auth: &Authenticated,
+    id: SessionId,
+    client: &ClientInfo,
+) -> Result<()> {
     let mut tx = db::begin_immediate(&state.db).await?;
-    let found = sessions::delete(&mut tx, auth.account.id, id).await?;
+    if !sessions::delete(&mut tx, auth.account.id, id).await? {
+        return Err(Error::NotFound);
+    }
+    let kind = if id == auth.session.id {
+        kind::SIGNED_OUT
+    } else {
+        kind::SESSION_REVOKED
+    };
+    audit::record(
+        &mut tx,
+        state.clock.now(),
+        auth.account.id,
+        kind,
+        client,
+        json!({"session_id": id}),
+    )
+    .await?;
     tx.commit().await?;
-    if found { Ok(()) } else { Err(Error::NotFound) }
+    Ok(())
 }
 
 /// Ends every session of the account but the current one; returns how many.
-pub async fn revoke_others(state: &AppState, auth: &Authenticated) -> Result<u64> {
+pub async fn revoke_others(
+    state: &AppState,
+    auth: &Authenticated,
+    client: &ClientInfo,
+) -> Result<u64> {
     let mut tx = db::begin_immediate(&state.db).await?;
     let n = sessions::delete_others(&mut tx, auth.account.id, auth.session.id).await?;
+    audit::record(
+        &mut tx,
+        state.clock.now(),
+        auth.account.id,
+        kind::SESSION_REVOKED,
+        client,
+        json!({"others": n}),
+    )
+    .await?;
     tx.commit().await?;
     Ok(n)
 }

@@ -44,6 +44,27 @@ impl Page {
             cursor: cursor.filter(|c| !c.is_empty()),
         }
     }
+
+    /// The cursor as the id it encodes (lists page by descending id).
+    pub fn cursor_id<T: std::str::FromStr>(&self) -> Result<Option<T>, Error> {
+        match self.cursor.as_deref() {
+            None => Ok(None),
+            Some(c) => c
+                .parse()
+                .map(Some)
+                .map_err(|_| Error::field("cursor", "Not a cursor from this list.")),
+        }
+    }
+
+    /// Trims a `limit + 1` fetch to the page and returns the next page's cursor.
+    pub fn next_cursor<T, Id>(&self, items: &mut Vec<T>, id: impl Fn(&T) -> Id) -> Option<Id> {
+        if items.len() as i64 > self.limit {
+            items.truncate(self.limit as usize);
+            items.last().map(id)
+        } else {
+            None
+        }
+    }
 }
 
 /// Collects field errors so a client learns of every bad field at once.

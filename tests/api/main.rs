@@ -2,8 +2,10 @@
 
 mod account;
 mod bad_input;
+mod credentials;
 mod openapi;
 mod outbox;
 mod registration;
 mod sessions;
 mod support;
+mod two_factor;

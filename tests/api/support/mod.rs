@@ -261,6 +261,49 @@ impl TestApp {
         resp.json["token"].as_str().unwrap().to_owned()
     }
 
+    pub async fn put(&self, path: &str, token: Option<&str>, body: Value) -> Resp {
+        self.request(Method::PUT, path, token, Some(body)).await
+    }
+
+    /// Adds an authenticator app the way a person does: scans the QR code and types the
+    /// code the app shows. Returns the app and, for a first device, the recovery codes.
+    pub async fn enroll_totp(
+        &self,
+        token: &str,
+        name: &str,
+    ) -> (Authenticator, Option<Vec<String>>) {
+        let started = self
+            .post(
+                "/api/v1/account/totp/enrollments",
+                Some(token),
+                json!({"device_name": name}),
+            )
+            .await;
+        started.assert(201);
+        let app = Authenticator::scan(started.json["qr_png"].as_str().unwrap());
+        assert_eq!(
+            app.uri,
+            started.json["otpauth_uri"].as_str().unwrap(),
+            "the QR code is the URI"
+        );
+        let id = started.json["enrollment_id"].as_str().unwrap();
+        let confirmed = self
+            .post(
+                &format!("/api/v1/account/totp/enrollments/{id}/confirm"),
+                Some(token),
+                json!({"code": app.code_at(self.clock.now().0)}),
+            )
+            .await;
+        confirmed.assert(201);
+        let codes = confirmed.json["recovery_codes"].as_array().map(|codes| {
+            codes
+                .iter()
+                .map(|c| c.as_str().unwrap().to_owned())
+                .collect()
+        });
+        (app, codes)
+    }
+
     pub fn mails_to(&self, address: &str) -> Vec<Mail> {
         self.smtp
             .received()
@@ -382,4 +425,43 @@ pub fn test_config(data_dir: PathBuf, smtp_port: u16) -> Config {
     config.jobs.mail_retry_base_seconds = 1;
     config.jobs.mail_retry_max_seconds = 2;
     config
+}
+
+/// An authenticator app: holds what it scanned, computes codes.
+pub struct Authenticator {
+    pub uri: String,
+    totp: totp_rs::Totp,
+}
+
+impl Authenticator {
+    /// Decodes a `data:image/png;base64,…` QR code, as a phone camera would.
+    pub fn scan(data_uri: &str) -> Self {
+        use base64::Engine as _;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(
+                data_uri
+                    .strip_prefix("data:image/png;base64,")
+                    .expect("a PNG data URI"),
+            )
+            .unwrap();
+        let image = image::load_from_memory(&png).unwrap().to_luma8();
+        let mut prepared = rqrr::PreparedImage::prepare(image);
+        let grids = prepared.detect_grids();
+        assert_eq!(grids.len(), 1, "one QR code in the image");
+        let (_, uri) = grids[0].decode().expect("a readable QR code");
+        Self::from_uri(&uri)
+    }
+
+    /// From the otpauth:// URI (or what a person typed from the "unable to scan" details).
+    pub fn from_uri(uri: &str) -> Self {
+        let totp = totp_rs::Totp::from_url(uri).expect("a valid otpauth URI");
+        Self {
+            uri: uri.to_owned(),
+            totp,
+        }
+    }
+
+    pub fn code_at(&self, unix_time: i64) -> String {
+        self.totp.generate(unix_time as u64).to_string()
+    }
 }

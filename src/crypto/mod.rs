@@ -1,5 +1,8 @@
 //! Secrets: password hashing (argon2id off the async threads), random tokens and their
-//! SHA-256 digests.
+//! SHA-256 digests, sealing secrets at rest, and TOTP.
+
+pub mod secret_box;
+pub mod totp;
 
 use std::sync::{Arc, Mutex};
 
@@ -163,6 +166,37 @@ pub fn token_digest(token: &str) -> Vec<u8> {
     Sha256::digest(token.as_bytes()).to_vec()
 }
 
+/// Crockford's base32: no i, l, o or u to mistake for 1, 1, 0 or v.
+const RECOVERY_ALPHABET: &[u8; 32] = b"0123456789abcdefghjkmnpqrstvwxyz";
+
+/// A recovery code like `k7mq-2xwd-9hfp`: 12 characters, 60 random bits.
+pub fn recovery_code() -> String {
+    let mut bytes = [0u8; 12];
+    rand::fill(&mut bytes);
+    let chars: Vec<char> = bytes
+        .iter()
+        .map(|b| RECOVERY_ALPHABET[usize::from(b & 31)] as char)
+        .collect();
+    chars
+        .chunks(4)
+        .map(|c| c.iter().collect::<String>())
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
+/// The form a recovery code is stored and compared in: case, dashes and spaces do not
+/// matter, and the letters Crockford's alphabet leaves out read as their look-alikes.
+pub fn normalize_recovery_code(code: &str) -> String {
+    code.chars()
+        .filter(|c| c.is_ascii_alphanumeric())
+        .map(|c| match c.to_ascii_lowercase() {
+            'i' | 'l' => '1',
+            'o' => '0',
+            c => c,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,6 +268,16 @@ mod tests {
     async fn unknown_account_never_verifies() {
         let hasher = PasswordHasher::new(&fast()).unwrap();
         assert!(!hasher.verify("anything at all", None).await.unwrap());
+    }
+
+    #[test]
+    fn recovery_codes_are_readable_and_forgiving() {
+        let code = recovery_code();
+        assert_eq!(code.len(), 14);
+        assert_eq!(code.matches('-').count(), 2);
+        assert_ne!(code, recovery_code());
+        assert_eq!(normalize_recovery_code(" K7MQ-2XWD 9HFP "), "k7mq2xwd9hfp");
+        assert_eq!(normalize_recovery_code("OIL0-1"), "01101");
     }
 
     #[test]

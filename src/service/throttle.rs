@@ -1,0 +1,97 @@
+//! Brute-force protection: per address, persisted, 5 free failures and then 2^n seconds
+//! of wait (at most 15 minutes); per client IP, an in-memory token bucket.
+
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+use std::sync::Arc;
+
+use governor::clock::{Clock as _, DefaultClock};
+use governor::{DefaultKeyedRateLimiter, Quota, RateLimiter};
+
+use crate::app::AppState;
+use crate::clock::Timestamp;
+use crate::db::{self, throttle};
+use crate::service::{Error, Result};
+
+/// Failures allowed before waits begin.
+pub const FREE_FAILURES: i64 = 5;
+/// The longest wait, in seconds.
+pub const MAX_WAIT_SECONDS: i64 = 15 * 60;
+
+/// The throttle key of an address: case does not make a new address.
+pub fn key(email: &str) -> String {
+    email.trim().to_lowercase()
+}
+
+/// Refuses with `RateLimited` while the address is locked. Checked before the password,
+/// so that during a lockout even the right password gets in no sooner.
+pub async fn check(state: &AppState, email: &str) -> Result<()> {
+    let now = state.clock.now();
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    match throttle::locked_until(&mut conn, &key(email), now).await? {
+        Some(until) => Err(Error::RateLimited {
+            retry_after: (until.0 - now.0).max(1) as u64,
+        }),
+        None => Ok(()),
+    }
+}
+
+/// Counts a failed attempt; from the sixth on, locks the address for 2^n seconds.
+/// Returns whether the address is now locked.
+pub async fn failure(state: &AppState, email: &str) -> Result<bool> {
+    let now = state.clock.now();
+    let key = key(email);
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let failures = throttle::record_failure(&mut tx, &key, now).await?;
+    let locked = failures >= FREE_FAILURES;
+    if locked {
+        let exponent = u32::try_from(failures - FREE_FAILURES + 1)
+            .unwrap_or(u32::MAX)
+            .min(20);
+        let wait = (1i64 << exponent).min(MAX_WAIT_SECONDS);
+        throttle::lock(&mut tx, &key, Timestamp(now.0 + wait)).await?;
+    }
+    tx.commit().await?;
+    Ok(locked)
+}
+
+/// Forgets the failures of an address after a successful attempt.
+pub async fn success(conn: &mut sqlx::SqliteConnection, email: &str) -> Result<()> {
+    throttle::clear(conn, &key(email)).await?;
+    Ok(())
+}
+
+/// Attempts per client IP: a token bucket refilled at `per_minute` a minute.
+#[derive(Clone)]
+pub struct IpLimiter {
+    limiter: Option<Arc<DefaultKeyedRateLimiter<IpAddr>>>,
+}
+
+impl IpLimiter {
+    /// `per_minute` 0 turns the limit off.
+    pub fn new(per_minute: u32) -> Self {
+        Self {
+            limiter: NonZeroU32::new(per_minute)
+                .map(|n| Arc::new(RateLimiter::keyed(Quota::per_minute(n)))),
+        }
+    }
+
+    /// Takes one token for `ip`, or says how many seconds until the next one.
+    pub fn check(&self, ip: IpAddr) -> std::result::Result<(), u64> {
+        let Some(limiter) = &self.limiter else {
+            return Ok(());
+        };
+        limiter.check_key(&ip).map_err(|not_until| {
+            let wait = not_until.wait_time_from(DefaultClock::default().now());
+            wait.as_secs() + u64::from(wait.subsec_nanos() > 0)
+        })
+    }
+
+    /// Forgets addresses whose bucket is full again, so memory stays bounded.
+    pub fn forget_idle(&self) {
+        if let Some(limiter) = &self.limiter {
+            limiter.retain_recent();
+            limiter.shrink_to_fit();
+        }
+    }
+}

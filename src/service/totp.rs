@@ -1,0 +1,346 @@
+//! Two-factor authentication with authenticator apps: enrollment, devices, recovery
+//! codes, and checking a second factor.
+
+use serde_json::json;
+use sqlx::SqliteConnection;
+use time::Duration;
+
+use crate::app::AppState;
+use crate::clock::Timestamp;
+use crate::crypto::totp::{self as otp, Provisioning};
+use crate::crypto::{normalize_recovery_code, recovery_code, token_digest};
+use crate::db::accounts::Account;
+use crate::db::totp::{self as store, Device, Enrollment, NewDevice};
+use crate::db::{self};
+use crate::ids::{TotpDeviceId, TotpEnrollmentId};
+use crate::service::audit::{self, kind};
+use crate::service::mail::notice;
+use crate::service::sessions::{Authenticated, ClientInfo, require_elevated};
+use crate::service::validate;
+use crate::service::{Error, Result};
+
+pub const RECOVERY_CODES: usize = 10;
+
+pub struct EnrollmentStarted {
+    pub id: TotpEnrollmentId,
+    pub provisioning: Provisioning,
+    pub issuer: String,
+    pub account_name: String,
+    pub expires_at: Timestamp,
+}
+
+/// Starts adding an authenticator app: a new secret, shown once, waiting for a code.
+pub async fn begin_enrollment(
+    state: &AppState,
+    auth: &Authenticated,
+    name: &str,
+) -> Result<EnrollmentStarted> {
+    require_elevated(state, auth)?;
+    let name = device_name(name)?;
+    let now = state.clock.now();
+    let secret = otp::new_secret();
+    let issuer = state.config.security.totp_issuer.clone();
+    let account_name = auth.account.email.clone();
+    let provisioning = otp::provisioning(&secret, &issuer, &account_name)?;
+    let enrollment = Enrollment {
+        id: TotpEnrollmentId::new(),
+        account_id: auth.account.id,
+        name,
+        secret_sealed: state.secrets.seal(&secret)?,
+        expires_at: now.plus(Duration::minutes(
+            state.config.security.totp_enrollment_minutes,
+        )),
+    };
+    let mut tx = db::begin_immediate(&state.db).await?;
+    store::insert_enrollment(&mut tx, &enrollment, now).await?;
+    tx.commit().await?;
+    Ok(EnrollmentStarted {
+        id: enrollment.id,
+        provisioning,
+        issuer,
+        account_name,
+        expires_at: enrollment.expires_at,
+    })
+}
+
+pub struct Confirmed {
+    pub device: Device,
+    /// The recovery codes, when this is the account's first device. Shown only here.
+    pub recovery_codes: Option<Vec<String>>,
+}
+
+/// Finishes adding an authenticator app with a code it shows.
+pub async fn confirm_enrollment(
+    state: &AppState,
+    auth: &Authenticated,
+    id: TotpEnrollmentId,
+    code: &str,
+    client: &ClientInfo,
+) -> Result<Confirmed> {
+    let now = state.clock.now();
+    let enrollment = {
+        let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+        store::find_enrollment(&mut conn, auth.account.id, id)
+            .await?
+            .ok_or(Error::NotFound)?
+    };
+    if enrollment.expires_at <= now {
+        return Err(Error::EnrollmentExpired);
+    }
+    let secret = state.secrets.open(&enrollment.secret_sealed)?;
+    let Some(step) = otp::check(&secret, code, now.0)? else {
+        return Err(Error::InvalidCode);
+    };
+    let device_id = TotpDeviceId::new();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    if !store::delete_enrollment(&mut tx, enrollment.id).await? {
+        // confirmed by a concurrent request
+        return Err(Error::NotFound);
+    }
+    let first = store::count_devices(&mut tx, auth.account.id).await? == 0;
+    store::insert_device(
+        &mut tx,
+        &NewDevice {
+            id: device_id,
+            account_id: auth.account.id,
+            name: &enrollment.name,
+            secret_sealed: &enrollment.secret_sealed,
+            now,
+            last_used_step: step,
+        },
+    )
+    .await?;
+    let recovery_codes = if first {
+        Some(replace_recovery_codes(&mut tx, auth, now).await?)
+    } else {
+        None
+    };
+    audit::record(
+        &mut tx,
+        now,
+        auth.account.id,
+        kind::TOTP_ADDED,
+        client,
+        json!({"device": enrollment.name}),
+    )
+    .await?;
+    notice(
+        &mut tx,
+        now,
+        &auth.account,
+        "totp_added",
+        json!({"device": enrollment.name}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(Confirmed {
+        device: Device {
+            id: device_id,
+            name: enrollment.name,
+            secret_sealed: Vec::new(),
+            created_at: now,
+            last_used_at: Some(now),
+            last_used_step: step,
+        },
+        recovery_codes,
+    })
+}
+
+pub async fn devices(state: &AppState, auth: &Authenticated) -> Result<Vec<Device>> {
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    Ok(store::devices(&mut conn, auth.account.id).await?)
+}
+
+pub async fn rename(
+    state: &AppState,
+    auth: &Authenticated,
+    id: TotpDeviceId,
+    name: &str,
+    client: &ClientInfo,
+) -> Result<Device> {
+    let name = device_name(name)?;
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    if !store::rename_device(&mut tx, auth.account.id, id, &name).await? {
+        return Err(Error::NotFound);
+    }
+    audit::record(
+        &mut tx,
+        now,
+        auth.account.id,
+        kind::TOTP_RENAMED,
+        client,
+        json!({"device": name}),
+    )
+    .await?;
+    let device = store::devices(&mut tx, auth.account.id)
+        .await?
+        .into_iter()
+        .find(|d| d.id == id)
+        .ok_or(Error::NotFound)?;
+    tx.commit().await?;
+    Ok(device)
+}
+
+/// Removes an authenticator app; removing the last one turns two-factor off and voids
+/// the recovery codes.
+pub async fn remove(
+    state: &AppState,
+    auth: &Authenticated,
+    id: TotpDeviceId,
+    client: &ClientInfo,
+) -> Result<()> {
+    require_elevated(state, auth)?;
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let name = store::delete_device(&mut tx, auth.account.id, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let last = store::count_devices(&mut tx, auth.account.id).await? == 0;
+    if last {
+        store::delete_recovery_codes(&mut tx, auth.account.id).await?;
+    }
+    audit::record(
+        &mut tx,
+        now,
+        auth.account.id,
+        kind::TOTP_REMOVED,
+        client,
+        json!({"device": name, "two_factor_enabled": !last}),
+    )
+    .await?;
+    notice(
+        &mut tx,
+        now,
+        &auth.account,
+        "totp_removed",
+        json!({"device": name, "last": last}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+pub async fn recovery_codes_remaining(state: &AppState, auth: &Authenticated) -> Result<i64> {
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    Ok(store::remaining_recovery_codes(&mut conn, auth.account.id).await?)
+}
+
+/// Ten new recovery codes; the old ones stop working.
+pub async fn regenerate_recovery_codes(
+    state: &AppState,
+    auth: &Authenticated,
+    client: &ClientInfo,
+) -> Result<Vec<String>> {
+    require_elevated(state, auth)?;
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    if store::count_devices(&mut tx, auth.account.id).await? == 0 {
+        return Err(Error::TwoFactorNotEnabled);
+    }
+    let codes = replace_recovery_codes(&mut tx, auth, now).await?;
+    audit::record(
+        &mut tx,
+        now,
+        auth.account.id,
+        kind::RECOVERY_CODES_REGENERATED,
+        client,
+        json!({}),
+    )
+    .await?;
+    notice(
+        &mut tx,
+        now,
+        &auth.account,
+        "recovery_codes_regenerated",
+        json!({}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(codes)
+}
+
+async fn replace_recovery_codes(
+    conn: &mut SqliteConnection,
+    auth: &Authenticated,
+    now: Timestamp,
+) -> Result<Vec<String>> {
+    let codes: Vec<String> = (0..RECOVERY_CODES).map(|_| recovery_code()).collect();
+    let digests: Vec<Vec<u8>> = codes
+        .iter()
+        .map(|c| token_digest(&normalize_recovery_code(c)))
+        .collect();
+    store::replace_recovery_codes(conn, auth.account.id, &digests, now).await?;
+    Ok(codes)
+}
+
+/// Whether the account has an authenticator app (two-factor is on).
+pub async fn enabled(conn: &mut SqliteConnection, account: &Account) -> Result<bool> {
+    Ok(store::count_devices(conn, account.id).await? > 0)
+}
+
+/// A second factor as a person gives it.
+#[derive(Debug, Clone, Copy)]
+pub enum SecondFactor<'a> {
+    Code(&'a str),
+    RecoveryCode(&'a str),
+}
+
+impl<'a> SecondFactor<'a> {
+    /// From the `code` / `recovery_code` pair of a request body.
+    pub fn from_fields(code: Option<&'a str>, recovery_code: Option<&'a str>) -> Option<Self> {
+        match (code, recovery_code) {
+            (Some(code), _) if !code.trim().is_empty() => Some(SecondFactor::Code(code)),
+            (_, Some(rc)) if !rc.trim().is_empty() => Some(SecondFactor::RecoveryCode(rc)),
+            _ => None,
+        }
+    }
+}
+
+/// Checks and uses up a second factor of `account`: a code from any of its devices (a
+/// time step is accepted once per device), or an unused recovery code. Uses
+/// `conn`, normally the transaction of the action the factor allows.
+pub async fn verify(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    account: &Account,
+    factor: SecondFactor<'_>,
+    client: &ClientInfo,
+) -> Result<bool> {
+    let now = state.clock.now();
+    match factor {
+        SecondFactor::Code(code) => {
+            for device in store::devices(conn, account.id).await? {
+                let secret = state.secrets.open(&device.secret_sealed)?;
+                if let Some(step) = otp::check(&secret, code, now.0)? {
+                    // false: this step was used already (a replay)
+                    return Ok(store::use_step(conn, device.id, step, now).await?);
+                }
+            }
+            Ok(false)
+        }
+        SecondFactor::RecoveryCode(code) => {
+            let digest = token_digest(&normalize_recovery_code(code));
+            let used = store::use_recovery_code(conn, account.id, &digest, now).await?;
+            if used {
+                let left = store::remaining_recovery_codes(conn, account.id).await?;
+                audit::record(
+                    conn,
+                    now,
+                    account.id,
+                    kind::RECOVERY_CODE_USED,
+                    client,
+                    json!({"remaining": left}),
+                )
+                .await?;
+            }
+            Ok(used)
+        }
+    }
+}
+
+fn device_name(raw: &str) -> Result<String> {
+    validate::optional_name("name", Some(raw), validate::DEVICE_NAME_MAX)
+        .map_err(|e| Error::Validation(vec![e]))?
+        .ok_or_else(|| Error::field("name", "Name the device, e.g. \"Phone\"."))
+}
