@@ -98,6 +98,14 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
             "/verify-email",
             get(pages::verify_email_form).post(pages::verify_email_submit),
         )
+        .at(
+            "/confirm-email",
+            get(pages::confirm_email_form).post(pages::confirm_email_submit),
+        )
+        .at(
+            "/reset-password",
+            get(pages::reset_password_form).post(pages::reset_password_submit),
+        )
         .at("/assets/steward.css", get(pages::stylesheet))
         .data(state)
         .around(move |ep, req| api::around(ep, req, max_body, limiter.clone()))

@@ -13,6 +13,7 @@ use crate::api::security::{SessionAuth, client_info};
 use crate::api::{ApiResult, ApiTags, NoContent, Text};
 use crate::app::AppState;
 use crate::service::account::{self, AccountUpdate, Profile};
+use crate::service::email_change;
 use crate::service::sessions::Page;
 
 pub struct AccountApi;
@@ -76,6 +77,53 @@ pub struct Event {
 pub struct EventList {
     pub items: Vec<Event>,
     pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Object)]
+pub struct EmailChangeRequest {
+    /// The address to move to; a confirmation link goes there.
+    #[oai(validator(max_length = 254))]
+    pub new_email: Text,
+}
+
+#[derive(Debug, Clone, Copy, poem_openapi::Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum EmailChangeStatus {
+    ConfirmationSent,
+}
+
+#[derive(Debug, Object)]
+pub struct EmailChangeAccepted {
+    pub status: EmailChangeStatus,
+    /// Shown as `pending_email` on the account until confirmed or cancelled.
+    pub pending_email: String,
+}
+
+#[derive(ApiResponse)]
+pub enum EmailChangeResponse {
+    /// A link is on its way to the new address, a notice to the current one.
+    #[oai(status = 202)]
+    Accepted(Json<EmailChangeAccepted>),
+}
+
+#[derive(Debug, Object)]
+pub struct EmailChangeConfirm {
+    /// The `token` parameter of the link mailed to the new address.
+    #[oai(validator(max_length = 512))]
+    pub token: Text,
+}
+
+#[derive(Debug, Object)]
+pub struct EmailChanged {
+    pub account_id: Uuid,
+    /// The account's address now.
+    pub email: String,
+}
+
+#[derive(ApiResponse)]
+pub enum EmailChangedResponse {
+    #[oai(status = 200)]
+    Ok(Json<EmailChanged>),
 }
 
 #[derive(ApiResponse)]
@@ -144,6 +192,74 @@ impl AccountApi {
     ) -> ApiResult<NoContent> {
         account::change_password(&state, &auth.0, &body.new_password, &client_info(req)).await?;
         Ok(NoContent::Done)
+    }
+
+    /// Change your email address
+    ///
+    /// Needs a recent sign-in or reauthentication. Mails a confirmation link to the new
+    /// address and a notice to the current one; the address changes only when the link
+    /// is confirmed (`POST /api/v1/email-changes/confirm` or the link's page). A newer
+    /// request replaces a pending one.
+    #[oai(
+        path = "/account/email",
+        method = "post",
+        operation_id = "request_email_change"
+    )]
+    async fn change_email(
+        &self,
+        state: Data<&AppState>,
+        req: &Request,
+        auth: SessionAuth,
+        body: Json<EmailChangeRequest>,
+    ) -> ApiResult<EmailChangeResponse> {
+        let pending_email =
+            email_change::request(&state, &auth.0, &body.new_email, &client_info(req)).await?;
+        Ok(EmailChangeResponse::Accepted(Json(EmailChangeAccepted {
+            status: EmailChangeStatus::ConfirmationSent,
+            pending_email,
+        })))
+    }
+
+    /// Cancel a pending email change
+    ///
+    /// The link sent to the new address stops working. Answers 204 also when nothing
+    /// was pending.
+    #[oai(
+        path = "/account/email/pending",
+        method = "delete",
+        operation_id = "cancel_email_change"
+    )]
+    async fn cancel_email_change(
+        &self,
+        state: Data<&AppState>,
+        req: &Request,
+        auth: SessionAuth,
+    ) -> ApiResult<NoContent> {
+        email_change::cancel(&state, &auth.0, &client_info(req)).await?;
+        Ok(NoContent::Done)
+    }
+
+    /// Confirm a new email address
+    ///
+    /// Uses the token of the link mailed to the new address. 409 `email_taken` when
+    /// another account has the address by now; 400 `token_invalid`; 410 `token_expired`.
+    #[oai(
+        path = "/email-changes/confirm",
+        method = "post",
+        operation_id = "confirm_email_change"
+    )]
+    async fn confirm_email_change(
+        &self,
+        state: Data<&AppState>,
+        req: &Request,
+        body: Json<EmailChangeConfirm>,
+    ) -> ApiResult<EmailChangedResponse> {
+        let (account_id, email) =
+            email_change::confirm(&state, &body.token, &client_info(req)).await?;
+        Ok(EmailChangedResponse::Ok(Json(EmailChanged {
+            account_id: account_id.0,
+            email,
+        })))
     }
 
     /// Your account's security events

@@ -4,6 +4,7 @@
 pub mod account;
 mod middleware;
 pub mod ops;
+pub mod password_reset;
 pub mod registration;
 pub mod security;
 pub mod sessions;
@@ -45,6 +46,7 @@ pub fn service() -> OpenApiService<
         registration::RegistrationApi,
         sessions::SessionsApi,
         account::AccountApi,
+        password_reset::PasswordResetApi,
         totp::TotpApi,
         ops::OpsApi,
     ),
@@ -55,6 +57,7 @@ pub fn service() -> OpenApiService<
             registration::RegistrationApi,
             sessions::SessionsApi,
             account::AccountApi,
+            password_reset::PasswordResetApi,
             totp::TotpApi,
             ops::OpsApi,
         ),

@@ -139,3 +139,23 @@ pub async fn set_password(
     .await?;
     Ok(())
 }
+
+/// Moves the account to a new (verified) address. Fails with a unique violation when
+/// another account has it.
+pub async fn set_email(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+    email: &str,
+    now: Timestamp,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update accounts set email = ?, email_verified_at = ?, updated_at = ? where id = ?",
+        email,
+        now,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

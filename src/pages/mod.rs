@@ -6,8 +6,9 @@ use poem::web::{Data, Form, Html, Query};
 use poem::{IntoResponse, Response, handler};
 use serde::Deserialize;
 
+use crate::api::security::client_info;
 use crate::app::AppState;
-use crate::service::{self, registration};
+use crate::service::{self, email_change, password_reset, registration};
 
 /// Strict: our own stylesheet, nothing else; forms post only back here.
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
@@ -46,6 +47,62 @@ pub async fn verify_email_submit(state: Data<&AppState>, Form(f): Form<TokenPara
 }
 
 #[handler]
+pub async fn confirm_email_form(state: Data<&AppState>, Query(q): Query<TokenParam>) -> Response {
+    match email_change::peek(&state, &q.token).await {
+        Ok(new_email) => page(
+            &state,
+            StatusCode::OK,
+            "pages/confirm_email.html",
+            minijinja::context! { state => "form", new_email, token => q.token },
+        ),
+        Err(e) => error_page(&state, e),
+    }
+}
+
+#[handler]
+pub async fn confirm_email_submit(
+    state: Data<&AppState>,
+    req: &poem::Request,
+    Form(f): Form<TokenParam>,
+) -> Response {
+    match email_change::confirm(&state, &f.token, &client_info(req)).await {
+        Ok((_, new_email)) => page(
+            &state,
+            StatusCode::OK,
+            "pages/confirm_email.html",
+            minijinja::context! { state => "done", new_email },
+        ),
+        Err(e) => error_page(&state, e),
+    }
+}
+
+#[handler]
+pub async fn reset_password_form(state: Data<&AppState>, Query(q): Query<TokenParam>) -> Response {
+    match password_reset::peek(&state, &q.token).await {
+        Ok(()) => page(
+            &state,
+            StatusCode::OK,
+            "pages/reset_password.html",
+            minijinja::context! { state => "form", token => q.token },
+        ),
+        Err(e) => error_page(&state, e),
+    }
+}
+
+#[handler]
+pub async fn reset_password_submit(state: Data<&AppState>, Form(f): Form<TokenParam>) -> Response {
+    match password_reset::validate_link(&state, &f.token).await {
+        Ok(()) => page(
+            &state,
+            StatusCode::OK,
+            "pages/reset_password.html",
+            minijinja::context! { state => "done" },
+        ),
+        Err(e) => error_page(&state, e),
+    }
+}
+
+#[handler]
 pub fn stylesheet() -> Response {
     Response::builder()
         .content_type("text/css; charset=utf-8")
@@ -64,6 +121,11 @@ fn error_page(state: &AppState, err: service::Error) -> Response {
             StatusCode::BAD_REQUEST,
             "This link is not valid",
             "It was used already, or a newer mail replaced it. If your address is verified, you can sign in.",
+        ),
+        service::Error::EmailTaken => (
+            StatusCode::CONFLICT,
+            "This address is taken",
+            "Another account uses this address now. Nothing was changed.",
         ),
         other => {
             if let service::Error::Internal(cause) = &other {

@@ -3,7 +3,9 @@
 
 pub mod account;
 pub mod audit;
+pub mod email_change;
 pub mod mail;
+pub mod password_reset;
 pub mod registration;
 pub mod sessions;
 pub mod throttle;

@@ -3,8 +3,10 @@
 mod account;
 mod bad_input;
 mod credentials;
+mod email_change;
 mod openapi;
 mod outbox;
+mod password_reset;
 mod registration;
 mod sessions;
 mod support;

@@ -420,3 +420,46 @@ async fn totp_secrets_are_sealed_at_rest() {
     .await
     .assert(201);
 }
+
+#[tokio::test]
+async fn guessing_codes_locks_out_like_guessing_passwords() {
+    let app = TestApp::spawn().await;
+    let token = app.signed_in("guess@example.org").await;
+    let (phone, _) = app.enroll_totp(&token, "Phone").await;
+    let ticket = mfa(&app, "guess@example.org").await;
+    let right = phone.code_at(app.clock.now().0 + 30);
+    let wrong = if right == "123456" {
+        "654321"
+    } else {
+        "123456"
+    };
+    for _ in 0..5 {
+        app.post(
+            "/api/v1/sessions/mfa",
+            None,
+            json!({"mfa_ticket": ticket, "code": wrong}),
+        )
+        .await
+        .assert_error(401, "invalid_code");
+    }
+    // locked: the right code, and the password step too, wait their turn
+    let refused = app
+        .post(
+            "/api/v1/sessions/mfa",
+            None,
+            json!({"mfa_ticket": ticket, "code": right}),
+        )
+        .await;
+    refused.assert_error(429, "rate_limited");
+    app.sign_in("guess@example.org", PASSWORD)
+        .await
+        .assert_error(429, "rate_limited");
+    app.clock.advance(Duration::seconds(2));
+    app.post(
+        "/api/v1/sessions/mfa",
+        None,
+        json!({"mfa_ticket": ticket, "code": right}),
+    )
+    .await
+    .assert(201);
+}

@@ -1,0 +1,230 @@
+//! Password reset by email, in three steps (the Matrix/EMS flow):
+//! 1. the client asks, with a secret of its own, and gets a reset id whatever the address;
+//! 2. the person opens the mailed link and confirms in the browser ("validated");
+//! 3. the client, holding the secret, sets the new password. Every session ends.
+
+use serde_json::json;
+use time::Duration;
+
+use crate::app::AppState;
+use crate::clock::Timestamp;
+use crate::crypto::token_digest;
+use crate::db::accounts::{self, Account};
+use crate::db::email_tokens::{self, Purpose};
+use crate::db::password_resets::{self, Reset};
+use crate::db::{self, outbox, sessions};
+use crate::ids::PasswordResetId;
+use crate::service::audit::{self, kind};
+use crate::service::mail::{self, LinkMail, notice};
+use crate::service::sessions::ClientInfo;
+use crate::service::throttle;
+use crate::service::totp::{self, SecondFactor};
+use crate::service::validate;
+use crate::service::{Error, Result};
+
+pub const TEMPLATE: &str = "reset_password";
+pub const LINK_PATH: &str = "/reset-password";
+pub const CLIENT_SECRET_MIN: usize = 16;
+pub const CLIENT_SECRET_MAX: usize = 255;
+
+/// Starts a reset. The answer is a reset id whatever the address; only an active account
+/// gets a mail (at most one a minute per address).
+pub async fn request(
+    state: &AppState,
+    email: &str,
+    client_secret: &str,
+    client: &ClientInfo,
+) -> Result<PasswordResetId> {
+    let email = validate::email("email", email).map_err(|e| Error::Validation(vec![e]))?;
+    let length = client_secret.chars().count();
+    if !(CLIENT_SECRET_MIN..=CLIENT_SECRET_MAX).contains(&length) {
+        return Err(Error::field(
+            "client_secret",
+            "Use 16 to 255 characters the client chose at random.",
+        ));
+    }
+    let now = state.clock.now();
+    let ttl = Duration::minutes(state.config.security.password_reset_ttl_minutes);
+    let mut reset = Reset {
+        id: PasswordResetId::new(),
+        account_id: None,
+        client_secret_hash: token_digest(client_secret),
+        email_token_id: None,
+        expires_at: now.plus(ttl),
+        validated_at: None,
+        completed_at: None,
+    };
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let account = accounts::find_by_email(&mut tx, &email)
+        .await?
+        .filter(Account::is_active);
+    if let Some(account) = account {
+        reset.account_id = Some(account.id);
+        let since = Timestamp(now.0 - 60);
+        if outbox::count_recent(&mut tx, &account.email, TEMPLATE, since).await? == 0 {
+            let token_id = mail::queue_with_link(
+                &mut tx,
+                now,
+                LinkMail {
+                    account_id: account.id,
+                    recipient: &account.email,
+                    template: TEMPLATE,
+                    purpose: Purpose::ResetPassword,
+                    link_path: LINK_PATH,
+                    password_hash: None,
+                    lifetime: ttl,
+                    data: json!({}),
+                },
+            )
+            .await?;
+            reset.email_token_id = Some(token_id);
+        }
+        audit::record(
+            &mut tx,
+            now,
+            account.id,
+            kind::PASSWORD_RESET_REQUESTED,
+            client,
+            json!({}),
+        )
+        .await?;
+    }
+    password_resets::insert(&mut tx, &reset, now).await?;
+    tx.commit().await?;
+    Ok(reset.id)
+}
+
+/// Shows that a reset link is good, using nothing up (GET of the link).
+pub async fn peek(state: &AppState, token: &str) -> Result<()> {
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    usable_link(&mut conn, state.clock.now(), token)
+        .await
+        .map(drop)
+}
+
+/// The browser step: the link's button proves the mailbox. The client may then finish.
+pub async fn validate_link(state: &AppState, token: &str) -> Result<()> {
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let token_id = usable_link(&mut tx, now, token).await?;
+    if !email_tokens::mark_used(&mut tx, token_id, now).await?
+        || !password_resets::validate_by_token(&mut tx, token_id, now).await?
+    {
+        return Err(Error::TokenInvalid);
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+async fn usable_link(
+    conn: &mut sqlx::SqliteConnection,
+    now: Timestamp,
+    token: &str,
+) -> Result<crate::ids::EmailTokenId> {
+    let found = email_tokens::find_by_hash(conn, Purpose::ResetPassword, &token_digest(token))
+        .await?
+        .ok_or(Error::TokenInvalid)?;
+    if found.used_at.is_some() {
+        return Err(Error::TokenInvalid);
+    }
+    if found.expires_at.is_none_or(|at| at <= now) {
+        return Err(Error::TokenExpired);
+    }
+    Ok(found.id)
+}
+
+pub struct Completion<'a> {
+    pub client_secret: &'a str,
+    pub new_password: &'a str,
+    pub factor: Option<SecondFactor<'a>>,
+    pub sign_out_all_sessions: bool,
+}
+
+/// The client's last step: sets the new password of a validated reset.
+pub async fn complete(
+    state: &AppState,
+    id: PasswordResetId,
+    input: Completion<'_>,
+    client: &ClientInfo,
+) -> Result<()> {
+    let now = state.clock.now();
+    let reset = {
+        let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+        password_resets::find(&mut conn, id)
+            .await?
+            .ok_or(Error::NotFound)?
+    };
+    // Output of SHA-256 over a secret the client chose: compared as digests, so the
+    // time taken says nothing about the secret.
+    if token_digest(input.client_secret) != reset.client_secret_hash {
+        return Err(Error::Forbidden(
+            "This client_secret does not belong to this reset.",
+        ));
+    }
+    if reset.completed_at.is_some() {
+        return Err(Error::TokenInvalid);
+    }
+    if reset.expires_at <= now {
+        return Err(Error::TokenExpired);
+    }
+    let (Some(_), Some(account_id)) = (reset.validated_at, reset.account_id) else {
+        return Err(Error::EmailNotValidated);
+    };
+    let account = {
+        let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+        accounts::find(&mut conn, account_id)
+            .await?
+            .filter(Account::is_active)
+            .ok_or(Error::EmailNotValidated)?
+    };
+    validate::new_password(
+        "new_password",
+        input.new_password,
+        &account.email,
+        state.config.security.password_min_length,
+    )
+    .map_err(|e| Error::Validation(vec![e]))?;
+    let hash = state.hasher.hash(input.new_password).await?;
+
+    throttle::check(state, &account.email).await?;
+    let mut tx = db::begin_immediate(&state.db).await?;
+    if totp::enabled(&mut tx, &account).await? {
+        let factor = input.factor.ok_or(Error::TwoFactorRequired)?;
+        if !totp::verify(state, &mut tx, &account, factor, client).await? {
+            drop(tx);
+            throttle::failure(state, &account.email).await?;
+            return Err(Error::InvalidCode);
+        }
+    }
+    if !password_resets::complete(&mut tx, reset.id, now).await? {
+        return Err(Error::TokenInvalid);
+    }
+    accounts::set_password(&mut tx, account.id, &hash, now).await?;
+    // the link proved the mailbox: an unverified address is verified now
+    accounts::mark_verified(&mut tx, account.id, None, now).await?;
+    let ended = if input.sign_out_all_sessions {
+        sessions::delete_all(&mut tx, account.id).await?
+    } else {
+        0
+    };
+    throttle::success(&mut tx, &account.email).await?;
+    audit::record(
+        &mut tx,
+        now,
+        account.id,
+        kind::PASSWORD_RESET,
+        client,
+        json!({"sessions_ended": ended}),
+    )
+    .await?;
+    notice(
+        &mut tx,
+        now,
+        &account,
+        "password_reset",
+        json!({"ip": client.ip}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
