@@ -246,8 +246,12 @@ pub struct JobsConfig {
     pub mail_retry_base_seconds: u64,
     /// Longest wait between two tries, in seconds.
     pub mail_retry_max_seconds: u64,
-    /// How often the sweep re-enqueues work whose job was lost, in seconds.
-    pub sweep_interval_seconds: u64,
+    /// When maintenance runs (cron, with a seconds field): resuming lost mail and
+    /// deletions, ending trials, purging what expired.
+    pub maintenance_schedule: String,
+    /// Rows deleted per transaction by deletion jobs: smaller keeps other writers'
+    /// waits shorter, larger finishes sooner.
+    pub deletion_batch_size: i64,
 }
 
 impl Default for JobsConfig {
@@ -258,7 +262,8 @@ impl Default for JobsConfig {
             mail_max_attempts: 10,
             mail_retry_base_seconds: 15,
             mail_retry_max_seconds: 3600,
-            sweep_interval_seconds: 30,
+            maintenance_schedule: "*/30 * * * * *".into(),
+            deletion_batch_size: 500,
         }
     }
 }
@@ -407,6 +412,15 @@ impl Config {
         if self.jobs.mail_max_attempts == 0 || self.jobs.mail_concurrency == 0 {
             bail!("jobs.mail_max_attempts and jobs.mail_concurrency must be at least 1");
         }
+        if self.jobs.deletion_batch_size < 1 {
+            bail!("jobs.deletion_batch_size must be at least 1");
+        }
+        <cron::Schedule as std::str::FromStr>::from_str(&self.jobs.maintenance_schedule).map_err(|e| {
+            anyhow::anyhow!(
+                "jobs.maintenance_schedule {:?} is not a cron schedule (sec min hour day month weekday): {e}",
+                self.jobs.maintenance_schedule
+            )
+        })?;
         let mut ids = std::collections::HashSet::new();
         for plan in &self.plans {
             if !ids.insert(plan.id.as_str()) {

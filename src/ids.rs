@@ -87,4 +87,10 @@ id_type! {
     MfaTicketId;
     /// A password reset by email.
     PasswordResetId;
+    /// A subscription to a plan.
+    SubscriptionId;
+    /// A host under a subscription.
+    HostId;
+    /// An integration on a host.
+    IntegrationId;
 }

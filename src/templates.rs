@@ -44,6 +44,8 @@ const EMBEDDED: &[(&str, &str)] = embed![
     "mail/reset_password.html",
     "mail/password_reset.subject",
     "mail/password_reset.txt",
+    "mail/account_deleted.subject",
+    "mail/account_deleted.txt",
     "pages/base.html",
     "pages/confirm_email.html",
     "pages/reset_password.html",

@@ -9,12 +9,13 @@ use poem_openapi::{ApiResponse, Object, OpenApi};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::api::hosting::Deleting;
 use crate::api::security::{SessionAuth, client_info};
 use crate::api::{ApiResult, ApiTags, NoContent, Text};
 use crate::app::AppState;
 use crate::service::account::{self, AccountUpdate, Profile};
-use crate::service::email_change;
 use crate::service::sessions::Page;
+use crate::service::{deletion, email_change};
 
 pub struct AccountApi;
 
@@ -124,6 +125,26 @@ pub struct EmailChanged {
 pub enum EmailChangedResponse {
     #[oai(status = 200)]
     Ok(Json<EmailChanged>),
+}
+
+/// The terms of service in force.
+#[derive(Debug, Object)]
+pub struct Terms {
+    pub version: String,
+    pub url: String,
+}
+
+#[derive(ApiResponse)]
+pub enum TermsResponse {
+    #[oai(status = 200)]
+    Ok(Json<Terms>),
+}
+
+#[derive(Debug, Object)]
+pub struct TermsAcceptance {
+    /// The `version` of `GET /api/v1/terms`.
+    #[oai(validator(max_length = 100))]
+    pub version: Text,
 }
 
 #[derive(ApiResponse)]
@@ -260,6 +281,52 @@ impl AccountApi {
             account_id: account_id.0,
             email,
         })))
+    }
+
+    /// Delete your account
+    ///
+    /// Needs a recent sign-in or reauthentication. Every session ends at once and a
+    /// goodbye mail goes out; subscriptions, hosts and integrations are deleted by a job,
+    /// then the account. This can't be undone.
+    #[oai(path = "/account", method = "delete", operation_id = "delete_account")]
+    async fn delete(
+        &self,
+        state: Data<&AppState>,
+        req: &Request,
+        auth: SessionAuth,
+    ) -> ApiResult<Deleting> {
+        deletion::request_account_deletion(&state, &auth.0, &client_info(req)).await?;
+        Ok(Deleting::scheduled())
+    }
+
+    /// The current terms of service
+    #[oai(path = "/terms", method = "get", operation_id = "get_terms")]
+    async fn terms(&self, state: Data<&AppState>) -> ApiResult<TermsResponse> {
+        let terms = &state.config.terms;
+        Ok(TermsResponse::Ok(Json(Terms {
+            version: terms.version.clone(),
+            url: terms.url.clone(),
+        })))
+    }
+
+    /// Accept the terms of service
+    ///
+    /// While the account has not accepted the current version, other calls answer 403
+    /// `terms_not_accepted` (but reading the account, signing out and deleting it).
+    #[oai(
+        path = "/account/terms",
+        method = "post",
+        operation_id = "accept_terms"
+    )]
+    async fn accept_terms(
+        &self,
+        state: Data<&AppState>,
+        req: &Request,
+        auth: SessionAuth,
+        body: Json<TermsAcceptance>,
+    ) -> ApiResult<NoContent> {
+        account::accept_terms(&state, &auth.0, &body.version, &client_info(req)).await?;
+        Ok(NoContent::Done)
     }
 
     /// Your account's security events

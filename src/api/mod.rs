@@ -2,6 +2,7 @@
 //! and the one place where domain errors become HTTP.
 
 pub mod account;
+pub mod hosting;
 mod middleware;
 pub mod ops;
 pub mod password_reset;
@@ -33,25 +34,28 @@ pub enum ApiTags {
     Account,
     /// Authenticator apps and recovery codes.
     TwoFactor,
+    /// Plans, subscriptions, hosts and their integrations.
+    Hosting,
     /// Health and readiness of the server.
     Operations,
 }
+
+/// The APIs, one per tag.
+type Apis = (
+    registration::RegistrationApi,
+    sessions::SessionsApi,
+    account::AccountApi,
+    password_reset::PasswordResetApi,
+    totp::TotpApi,
+    hosting::HostingApi,
+    ops::OpsApi,
+);
 
 /// Every API of the server, as served and as written to openapi/openapi.json.
 ///
 /// It names no server: the document is the same for every deployment, and clients are
 /// given their base URL (the deployment's `public_url`) when they are built.
-pub fn service() -> OpenApiService<
-    (
-        registration::RegistrationApi,
-        sessions::SessionsApi,
-        account::AccountApi,
-        password_reset::PasswordResetApi,
-        totp::TotpApi,
-        ops::OpsApi,
-    ),
-    (),
-> {
+pub fn service() -> OpenApiService<Apis, ()> {
     OpenApiService::new(
         (
             registration::RegistrationApi,
@@ -59,6 +63,7 @@ pub fn service() -> OpenApiService<
             account::AccountApi,
             password_reset::PasswordResetApi,
             totp::TotpApi,
+            hosting::HostingApi,
             ops::OpsApi,
         ),
         "Steward",
@@ -101,6 +106,9 @@ pub enum ErrorCode {
     TwoFactorRequired,
     TwoFactorNotEnabled,
     EnrollmentExpired,
+    PlanLimitReached,
+    DomainTaken,
+    SubscriptionInactive,
     PayloadTooLarge,
     UnsupportedMediaType,
     RateLimited,
@@ -129,6 +137,9 @@ impl ErrorCode {
             ErrorCode::TwoFactorRequired => "Second factor required",
             ErrorCode::TwoFactorNotEnabled => "Two-factor authentication not enabled",
             ErrorCode::EnrollmentExpired => "Enrollment expired",
+            ErrorCode::PlanLimitReached => "Plan limit reached",
+            ErrorCode::DomainTaken => "Domain taken",
+            ErrorCode::SubscriptionInactive => "Subscription not active",
             ErrorCode::PayloadTooLarge => "Request body too large",
             ErrorCode::UnsupportedMediaType => "Unsupported content type",
             ErrorCode::RateLimited => "Too many requests",
@@ -379,6 +390,10 @@ impl From<service::Error> for ApiError {
             E::EmailNotValidated => (StatusCode::CONFLICT, ErrorCode::EmailNotValidated),
             E::EmailTaken => (StatusCode::CONFLICT, ErrorCode::EmailTaken),
             E::Forbidden(_) => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
+            E::PlanLimitReached { .. } => (StatusCode::CONFLICT, ErrorCode::PlanLimitReached),
+            E::DomainTaken => (StatusCode::CONFLICT, ErrorCode::DomainTaken),
+            E::SubscriptionInactive => (StatusCode::CONFLICT, ErrorCode::SubscriptionInactive),
+            E::TermsNotAccepted => (StatusCode::FORBIDDEN, ErrorCode::TermsNotAccepted),
             E::Internal(cause) => {
                 // Logged inside the request's span, so the line carries the request id;
                 // the client sees only that id.

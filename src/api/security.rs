@@ -15,9 +15,29 @@ pub struct SessionAuth(pub Authenticated);
 
 async fn check_session(req: &Request, bearer: Bearer) -> poem::Result<Authenticated> {
     let state = req.data::<AppState>().ok_or_else(ApiError::internal)?;
-    crate::service::sessions::authenticate(state, &bearer.token, &client_info(req))
+    let auth = crate::service::sessions::authenticate(state, &bearer.token, &client_info(req))
         .await
-        .map_err(|e| ApiError::from(e).into())
+        .map_err(ApiError::from)?;
+    if crate::service::account::terms_outdated(state, &auth.account)
+        && !allowed_before_terms(req.method(), req.uri().path())
+    {
+        return Err(ApiError::from(crate::service::Error::TermsNotAccepted).into());
+    }
+    Ok(auth)
+}
+
+/// What an account may do before it accepts newer terms: read its account, accept, and
+/// also sign out or delete itself (declining the terms must leave a way out).
+fn allowed_before_terms(method: &poem::http::Method, path: &str) -> bool {
+    use poem::http::Method;
+    matches!(
+        (method, path),
+        (&Method::GET, "/api/v1/account")
+            | (&Method::POST, "/api/v1/account/terms")
+            | (&Method::DELETE, "/api/v1/account")
+            | (&Method::DELETE, "/api/v1/sessions/current")
+            | (&Method::POST, "/api/v1/sessions/current/reauthenticate")
+    )
 }
 
 /// The caller's address and user agent, as recorded on sessions.

@@ -159,3 +159,55 @@ pub async fn set_email(
     .await?;
     Ok(())
 }
+
+/// Marks an account for deletion; false when it is not active (already going).
+pub async fn mark_deleting(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+    now: Timestamp,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update accounts set status = 'deleting', deletion_requested_at = ?, updated_at = ?
+         where id = ? and status != 'deleting'",
+        now,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+pub async fn deleting(conn: &mut SqliteConnection, limit: i64) -> sqlx::Result<Vec<AccountId>> {
+    sqlx::query_scalar!(
+        r#"select id as "id!: AccountId" from accounts where status = 'deleting' limit ?"#,
+        limit
+    )
+    .fetch_all(conn)
+    .await
+}
+
+/// Deletes the account row (what still hangs on it goes by cascade); 0 when gone already.
+pub async fn delete(conn: &mut SqliteConnection, id: AccountId) -> sqlx::Result<u64> {
+    let done = sqlx::query!("delete from accounts where id = ?", id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+pub async fn set_terms(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+    version: &str,
+    now: Timestamp,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update accounts set terms_version_accepted = ?, updated_at = ? where id = ?",
+        version,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}

@@ -6,9 +6,11 @@
 pub mod accounts;
 pub mod audit;
 pub mod email_tokens;
+pub mod hosting;
 pub mod mfa;
 pub mod outbox;
 pub mod password_resets;
+pub mod purge;
 pub mod sessions;
 pub mod throttle;
 pub mod totp;

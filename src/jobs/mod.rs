@@ -1,9 +1,11 @@
 //! The job queue: apalis on the same SQLite file, so a job commits with the change that
-//! causes it. Workers run in the server process.
+//! causes it. Workers run in the server process: mail, deletions, and periodic
+//! maintenance (apalis-cron).
 
+mod maintenance;
 mod send_email;
-mod sweep;
 
+use std::future::Future;
 use std::time::Duration;
 
 use apalis::prelude::*;
@@ -13,15 +15,28 @@ use sqlx::SqliteConnection;
 use tokio_util::sync::CancellationToken;
 
 use crate::app::AppState;
-use crate::ids::OutboxId;
+use crate::ids::{AccountId, HostId, OutboxId, SubscriptionId};
+
+pub use maintenance::{resume_deletions, tick as maintenance_tick};
 
 /// Queue names are part of the database: renaming one orphans its queued jobs.
 pub const SEND_EMAIL_QUEUE: &str = "send_email";
+pub const DELETIONS_QUEUE: &str = "deletions";
 
 /// Send (or retry) one outbox row. Carries the row's id, never a secret.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SendEmail {
     pub outbox_id: OutboxId,
+}
+
+/// Delete something and everything under it, in batches. Idempotent: deleting what is
+/// gone already is done.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "delete", content = "id")]
+pub enum Deletion {
+    Account(AccountId),
+    Subscription(SubscriptionId),
+    Host(HostId),
 }
 
 /// Enqueues a SendEmail job on `conn`, normally inside the transaction that wrote the
@@ -30,7 +45,7 @@ pub async fn enqueue_send_email(
     conn: &mut SqliteConnection,
     outbox_id: OutboxId,
 ) -> anyhow::Result<()> {
-    push(conn, outbox_id, None).await
+    push(conn, SEND_EMAIL_QUEUE, &SendEmail { outbox_id }, None).await
 }
 
 /// Enqueues a SendEmail job that runs no earlier than `delay` from now.
@@ -39,23 +54,150 @@ pub async fn enqueue_send_email_after(
     outbox_id: OutboxId,
     delay: Duration,
 ) -> anyhow::Result<()> {
-    push(conn, outbox_id, Some(delay)).await
+    push(
+        conn,
+        SEND_EMAIL_QUEUE,
+        &SendEmail { outbox_id },
+        Some(delay),
+    )
+    .await
 }
 
-async fn push(
+/// Enqueues a deletion in the transaction that marked the thing for deletion.
+pub async fn enqueue_deletion(
     conn: &mut SqliteConnection,
-    outbox_id: OutboxId,
+    deletion: Deletion,
+) -> anyhow::Result<()> {
+    push(conn, DELETIONS_QUEUE, &deletion, None).await
+}
+
+async fn push<T: Serialize>(
+    conn: &mut SqliteConnection,
+    queue: &str,
+    job: &T,
     delay: Option<Duration>,
 ) -> anyhow::Result<()> {
-    let args = serde_json::to_vec(&SendEmail { outbox_id })?;
+    let args = serde_json::to_vec(job)?;
     // One try per job: a failed send schedules its own retry (a new delayed job), so the
-    // backoff survives a restart, which an in-process retry's sleep would not.
+    // backoff survives a restart, which an in-process retry's sleep would not; a failed
+    // deletion is picked up again by maintenance.
     let mut task = TaskBuilder::new(args).max_attempts(1);
     if let Some(delay) = delay {
         task = task.run_after(delay);
     }
-    apalis_sqlite::queries::push_tasks(conn, SEND_EMAIL_QUEUE, &[task.build()]).await?;
+    apalis_sqlite::queries::push_tasks(conn, queue, &[task.build()]).await?;
     Ok(())
+}
+
+/// Runs the workers until `shutdown`, then lets the work under way finish.
+pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result<()> {
+    maintenance::at_start(&state).await?;
+    let poll = Duration::from_millis(state.config.jobs.poll_interval_ms);
+    let mail = supervise("mail", &shutdown, || {
+        let (state, shutdown) = (state.clone(), shutdown.clone());
+        async move {
+            let jobs = &state.config.jobs;
+            let storage = SqliteStorage::<SendEmail>::new(&state.db)
+                .with_config(apalis_sqlite::Config::default().queue(SEND_EMAIL_QUEUE))
+                .poll_with_strategy(WakeEvery::new(poll));
+            let worker = WorkerBuilder::new(worker_name("mail"))
+                .backend(storage)
+                .concurrency(jobs.mail_concurrency)
+                .data(state.clone())
+                .build(send_email::handle);
+            worker
+                .run_until(stop_signal(shutdown))
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))
+        }
+    });
+    let deletions = supervise("deletion", &shutdown, || {
+        let (state, shutdown) = (state.clone(), shutdown.clone());
+        async move {
+            let storage = SqliteStorage::<Deletion>::new(&state.db)
+                .with_config(apalis_sqlite::Config::default().queue(DELETIONS_QUEUE))
+                .poll_with_strategy(WakeEvery::new(poll));
+            // one at a time: deletions are long, and each one batches its own writes
+            let worker = WorkerBuilder::new(worker_name("deletion"))
+                .backend(storage)
+                .concurrency(1)
+                .data(state.clone())
+                .build(handle_deletion);
+            worker
+                .run_until(stop_signal(shutdown))
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))
+        }
+    });
+    let cron = supervise("maintenance", &shutdown, || {
+        let (state, shutdown) = (state.clone(), shutdown.clone());
+        async move {
+            let schedule: cron::Schedule = state.config.jobs.maintenance_schedule.parse()?;
+            let worker = WorkerBuilder::new(worker_name("maintenance"))
+                .backend(apalis_cron::CronScheduler::new(schedule))
+                .data(state.clone())
+                .build(maintenance::handle);
+            worker
+                .run_until(stop_signal(shutdown))
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))
+        }
+    });
+    tokio::join!(mail, deletions, cron);
+    // Work the workers started finishes, within reason: a send is bounded by the SMTP
+    // timeout, and systemd's stop timeout bounds us in turn.
+    state.tasks.close();
+    let grace = Duration::from_secs(2 * state.config.mail.smtp.timeout_seconds + 5);
+    if tokio::time::timeout(grace, state.tasks.wait())
+        .await
+        .is_err()
+    {
+        tracing::warn!("jobs still running after {grace:?}; they resume after the restart");
+    }
+    Ok(())
+}
+
+/// A worker name seen in the last heartbeat is refused, even after a clean stop: every
+/// worker gets its own.
+fn worker_name(kind: &str) -> String {
+    format!("steward-{kind}-{}", uuid::Uuid::new_v4())
+}
+
+async fn stop_signal(shutdown: CancellationToken) -> Result<(), std::io::Error> {
+    shutdown.cancelled().await;
+    Ok(())
+}
+
+/// Starts a worker again whenever it ends before shutdown: a worker whose backend failed
+/// once (a fetch that hit SQLITE_BUSY, say) ends, and its work must not stop with it.
+async fn supervise<F, Fut>(kind: &str, shutdown: &CancellationToken, mut start: F)
+where
+    F: FnMut() -> Fut,
+    Fut: Future<Output = anyhow::Result<()>>,
+{
+    while !shutdown.is_cancelled() {
+        if let Err(e) = start().await {
+            tracing::error!(worker = kind, error = %e, "worker stopped; starting a new one");
+        }
+        tokio::select! {
+            _ = shutdown.cancelled() => {}
+            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
+        }
+    }
+}
+
+async fn handle_deletion(job: Deletion, state: Data<AppState>) -> Result<(), BoxDynError> {
+    // its own task, like a send: shutdown waits for the batch under way
+    let state = (*state).clone();
+    let tracker = state.tasks.clone();
+    tracker
+        .spawn(async move {
+            crate::service::deletion::run(&state, job)
+                .await
+                .map_err(|e| e.to_string())
+        })
+        .await?
+        .map_err(Into::into)
 }
 
 /// Wakes an idle worker every `interval` to look for due jobs.
@@ -84,7 +226,6 @@ impl PollStrategy for WakeEvery {
         cx: &mut std::task::Context<'_>,
         _: &apalis::prelude::PollSnapshot,
     ) -> std::task::Poll<Option<()>> {
-        use std::future::Future;
         let mut fired = false;
         loop {
             let interval = self.interval;
@@ -101,57 +242,4 @@ impl PollStrategy for WakeEvery {
             }
         }
     }
-}
-
-/// Runs the workers and the sweep until `shutdown`, then lets running jobs finish.
-pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result<()> {
-    sweep::at_start(&state).await?;
-    let sweeper = tokio::spawn(sweep::run(state.clone(), shutdown.clone()));
-    // A worker whose backend fails (a fetch that hit SQLITE_BUSY, say) ends; mail must
-    // not stop with it, so it is started again until shutdown.
-    while !shutdown.is_cancelled() {
-        match run_mail_worker(&state, &shutdown).await {
-            Ok(()) => {}
-            Err(e) => tracing::error!(error = %e, "mail worker stopped; starting a new one"),
-        }
-        tokio::select! {
-            _ = shutdown.cancelled() => {}
-            _ = tokio::time::sleep(Duration::from_secs(1)) => {}
-        }
-    }
-    sweeper.abort();
-    // Work the worker started finishes, within reason: a send is bounded by the SMTP
-    // timeout, and systemd's stop timeout bounds us in turn.
-    state.tasks.close();
-    let grace = Duration::from_secs(2 * state.config.mail.smtp.timeout_seconds + 5);
-    if tokio::time::timeout(grace, state.tasks.wait())
-        .await
-        .is_err()
-    {
-        tracing::warn!("jobs still running after {grace:?}; they resume after the restart");
-    }
-    Ok(())
-}
-
-async fn run_mail_worker(state: &AppState, shutdown: &CancellationToken) -> anyhow::Result<()> {
-    let jobs = &state.config.jobs;
-    let storage = SqliteStorage::<SendEmail>::new(&state.db)
-        .with_config(apalis_sqlite::Config::default().queue(SEND_EMAIL_QUEUE))
-        .poll_with_strategy(WakeEvery::new(Duration::from_millis(jobs.poll_interval_ms)));
-    // A worker name seen in the last heartbeat is refused, even after a clean stop:
-    // every worker gets its own.
-    let name = format!("steward-mail-{}", uuid::Uuid::new_v4());
-    let worker = WorkerBuilder::new(name)
-        .backend(storage)
-        .concurrency(jobs.mail_concurrency)
-        .data(state.clone())
-        .build(send_email::handle);
-    let stop = shutdown.clone();
-    worker
-        .run_until(async move {
-            stop.cancelled().await;
-            Ok::<(), std::io::Error>(())
-        })
-        .await
-        .map_err(|e| anyhow::anyhow!("{e}"))
 }

@@ -111,3 +111,38 @@ pub async fn events(
     let next = page.next_cursor(&mut items, |e| e.id);
     Ok((items, next))
 }
+
+/// Records that the account accepts the current terms (`version` must be it).
+pub async fn accept_terms(
+    state: &AppState,
+    auth: &Authenticated,
+    version: &str,
+    client: &ClientInfo,
+) -> Result<()> {
+    let current = &state.config.terms.version;
+    if version != current {
+        return Err(Error::field(
+            "version",
+            format!("The current terms are version {current}."),
+        ));
+    }
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    accounts::set_terms(&mut tx, auth.account.id, current, now).await?;
+    audit::record(
+        &mut tx,
+        now,
+        auth.account.id,
+        kind::TERMS_ACCEPTED,
+        client,
+        json!({"version": current}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// Whether the account must accept newer terms before anything else.
+pub fn terms_outdated(state: &AppState, account: &Account) -> bool {
+    account.terms_version_accepted.as_deref() != Some(state.config.terms.version.as_str())
+}

@@ -30,6 +30,9 @@ pub mod kind {
     pub const EMAIL_CHANGE_REQUESTED: &str = "email.change_requested";
     pub const EMAIL_CHANGE_CANCELLED: &str = "email.change_cancelled";
     pub const EMAIL_CHANGED: &str = "email.changed";
+    pub const ACCOUNT_DELETION_REQUESTED: &str = "account.deletion_requested";
+    pub const ACCOUNT_DELETED: &str = "account.deleted";
+    pub const TERMS_ACCEPTED: &str = "terms.accepted";
 }
 
 /// Records an event of `account_id`, done by the account itself from `client`.

@@ -3,7 +3,9 @@
 
 pub mod account;
 pub mod audit;
+pub mod deletion;
 pub mod email_change;
+pub mod hosting;
 pub mod mail;
 pub mod password_reset;
 pub mod registration;
@@ -53,6 +55,14 @@ pub enum Error {
     EmailTaken,
     #[error("{0}")]
     Forbidden(&'static str),
+    #[error("The plan allows {max_hosts} host(s) per subscription.")]
+    PlanLimitReached { max_hosts: i64 },
+    #[error("Another host uses this domain.")]
+    DomainTaken,
+    #[error("This subscription is expired or being cancelled.")]
+    SubscriptionInactive,
+    #[error("Accept the current terms first: POST /api/v1/account/terms.")]
+    TermsNotAccepted,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }

@@ -4,6 +4,7 @@ mod account;
 mod bad_input;
 mod credentials;
 mod email_change;
+mod hosting;
 mod openapi;
 mod outbox;
 mod password_reset;

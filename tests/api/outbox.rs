@@ -1,13 +1,14 @@
 //! Mail is never lost: retries with backoff, permanent failures recorded, and a mail
 //! accepted before a crash goes out after the restart.
 
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use serde_json::json;
 
+use crate::support::process::{free_port, spawn_binary};
 use crate::support::smtp::{Mode, SmtpServer};
-use crate::support::{PASSWORD, TestApp, read, test_config};
+use crate::support::{PASSWORD, TestApp, read};
 
 async fn outbox_row(app: &TestApp, recipient: &str) -> (String, i64, Option<String>) {
     sqlx::query_as("select status, attempts, last_error from outbox where recipient = ?")
@@ -142,72 +143,12 @@ async fn mail_waits_for_a_server_that_is_down() {
     assert_eq!(back.received()[0].rcpt_to, ["patient@example.org"]);
 }
 
-/// The real binary as a child process, with a config file in `dir`. Killed (SIGKILL)
-/// when dropped, so a failing test leaves no server behind.
-struct Process {
-    child: Child,
-    base: String,
-}
-
-impl Process {
-    fn kill(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        self.kill();
-    }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-async fn spawn_binary(dir: &std::path::Path, http_port: u16, smtp_port: u16) -> Process {
-    let mut config = test_config(dir.join("data"), smtp_port);
-    config.server.bind = format!("127.0.0.1:{http_port}").parse().unwrap();
-    let path = dir.join("config.toml");
-    std::fs::write(&path, toml::to_string(&config).unwrap()).unwrap();
-    let mut process = Process {
-        child: Command::new(env!("CARGO_BIN_EXE_steward"))
-            .args(["serve", "--config"])
-            .arg(&path)
-            .env_remove("RUST_LOG")
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap(),
-        base: format!("http://127.0.0.1:{http_port}"),
-    };
-    let client = reqwest::Client::new();
-    let deadline = Instant::now() + Duration::from_secs(20);
-    loop {
-        if let Ok(r) = client.get(format!("{}/readyz", process.base)).send().await
-            && r.status() == 200
-        {
-            return process;
-        }
-        if let Ok(Some(status)) = process.child.try_wait() {
-            panic!("the binary exited: {status}");
-        }
-        assert!(Instant::now() < deadline, "the binary did not become ready");
-        tokio::time::sleep(Duration::from_millis(50)).await;
-    }
-}
-
 #[tokio::test]
 async fn a_mail_accepted_before_a_kill_is_sent_after_the_restart() {
     let dir = tempfile::tempdir().unwrap();
     let http_port = free_port();
     let smtp_port = free_port(); // nothing listens yet: every try fails
-    let mut process = spawn_binary(dir.path(), http_port, smtp_port).await;
+    let mut process = spawn_binary(dir.path(), http_port, smtp_port, |_| {}).await;
     let resp = reqwest::Client::new()
         .post(format!("{}/api/v1/registrations", process.base))
         .json(&json!({"email": "crash@example.org", "password": PASSWORD, "accept_terms": true}))
@@ -219,7 +160,7 @@ async fn a_mail_accepted_before_a_kill_is_sent_after_the_restart() {
     process.kill(); // SIGKILL: no shutdown, no cleanup
 
     let smtp = SmtpServer::start_on(smtp_port).await;
-    let _process = spawn_binary(dir.path(), http_port, smtp_port).await;
+    let _process = spawn_binary(dir.path(), http_port, smtp_port, |_| {}).await;
     let deadline = Instant::now() + Duration::from_secs(20);
     while smtp.received().is_empty() {
         assert!(Instant::now() < deadline, "the mail was lost");
@@ -241,7 +182,7 @@ async fn sigterm_lets_the_mail_under_way_finish_and_exits_0() {
     let dir = tempfile::tempdir().unwrap();
     let smtp = SmtpServer::start().await;
     smtp.set_delay(Duration::from_millis(1500));
-    let mut process = spawn_binary(dir.path(), free_port(), smtp.port).await;
+    let mut process = spawn_binary(dir.path(), free_port(), smtp.port, |_| {}).await;
     let resp = reqwest::Client::new()
         .post(format!("{}/api/v1/registrations", process.base))
         .json(&json!({"email": "term@example.org", "password": PASSWORD, "accept_terms": true}))

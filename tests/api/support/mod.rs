@@ -1,6 +1,7 @@
 //! The test harness: the real app on 127.0.0.1:0 with a fresh data folder, a real SMTP
 //! server to receive its mail, an HTTP client, and a clock the test can move.
 
+pub mod process;
 pub mod smtp;
 
 use std::path::PathBuf;
@@ -91,7 +92,7 @@ pub struct Mail {
 }
 
 impl Mail {
-    fn parse(received: &smtp::Received) -> Self {
+    pub fn parse(received: &smtp::Received) -> Self {
         let message = mail_parser::MessageParser::default()
             .parse(&received.raw)
             .expect("a parseable message");
@@ -175,14 +176,20 @@ impl TestApp {
     }
 
     /// Stops the app gracefully and starts it again on the same data folder.
-    pub async fn restart(mut self) -> Self {
+    pub async fn restart(self) -> Self {
+        self.restart_with(|_| {}).await
+    }
+
+    /// Restarts with a changed configuration (same data folder).
+    pub async fn restart_with(mut self, configure: impl FnOnce(&mut Config)) -> Self {
         self.running
             .take()
             .unwrap()
             .stop()
             .await
             .expect("clean stop");
-        let config = (*self.state.config).clone();
+        let mut config = (*self.state.config).clone();
+        configure(&mut config);
         self.state.db.close().await;
         let app = Self::boot(config, self.smtp, self._dir, self.clock).await;
         *app.seen.lock().unwrap() = self.seen.into_inner().unwrap();

@@ -1,0 +1,123 @@
+//! Periodic maintenance (apalis-cron) and the start-up round: resume work a crash or a
+//! lost queue row left behind, end trials, purge what expired. Every part is idempotent:
+//! running it twice, or alongside the job it resumes, does no harm.
+
+use apalis::prelude::{BoxDynError, Data};
+use apalis_cron::Tick;
+use time::Duration;
+
+use crate::app::AppState;
+use crate::clock::Timestamp;
+use crate::db::purge::{self, Purged};
+use crate::db::{self, accounts, hosting, outbox};
+use crate::jobs::{DELETIONS_QUEUE, Deletion, enqueue_deletion, enqueue_send_email};
+
+/// A mail is presumed lost when it is this late.
+const GRACE_SECONDS: i64 = 60;
+const BATCH: i64 = 500;
+
+/// At start-up no work of ours is under way: free every mail lease, and resume every
+/// due mail and every unfinished deletion now rather than after the grace.
+pub async fn at_start(state: &AppState) -> anyhow::Result<()> {
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let released = outbox::release_leases(&mut tx).await?;
+    tx.commit().await?;
+    let requeued = requeue_mail(state, state.clock.now()).await?;
+    let deletions = resume_deletions(state, true).await?;
+    if released + requeued + deletions > 0 {
+        tracing::info!(
+            released,
+            requeued,
+            deletions,
+            "resumed work left over from the last run"
+        );
+    }
+    Ok(())
+}
+
+pub(super) async fn handle(_tick: Tick, state: Data<AppState>) -> Result<(), BoxDynError> {
+    tick(&state).await.map_err(|e| {
+        tracing::error!(error = %format!("{e:#}"), "maintenance failed");
+        e.into()
+    })
+}
+
+/// One round of maintenance.
+pub async fn tick(state: &AppState) -> anyhow::Result<()> {
+    state.ip_limiter.forget_idle();
+    let now = state.clock.now();
+    requeue_mail(state, Timestamp(now.0 - GRACE_SECONDS)).await?;
+    resume_deletions(state, false).await?;
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let expired = hosting::expire_trials(&mut tx, now).await?;
+    tx.commit().await?;
+    let purged = purge_expired(state).await?;
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let jobs = purge::finished_jobs(&mut tx).await?;
+    tx.commit().await?;
+    tracing::debug!(
+        expired_trials = expired,
+        ?purged,
+        finished_jobs = jobs,
+        "maintenance done"
+    );
+    Ok(())
+}
+
+async fn requeue_mail(state: &AppState, cutoff: Timestamp) -> anyhow::Result<u64> {
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let due = outbox::due_unleased(&mut tx, cutoff, state.clock.now(), BATCH).await?;
+    for id in &due {
+        enqueue_send_email(&mut tx, *id).await?;
+    }
+    tx.commit().await?;
+    Ok(due.len() as u64)
+}
+
+/// Enqueues the deletion of everything marked for deletion. Unless `force`, only when
+/// the deletion queue is idle: a long deletion under way is not joined by copies of it.
+pub async fn resume_deletions(state: &AppState, force: bool) -> anyhow::Result<u64> {
+    let mut tx = db::begin_immediate(&state.db).await?;
+    if !force && purge::busy_jobs(&mut tx, DELETIONS_QUEUE).await? > 0 {
+        return Ok(0);
+    }
+    let mut pending: Vec<Deletion> = Vec::new();
+    pending.extend(
+        accounts::deleting(&mut tx, BATCH)
+            .await?
+            .into_iter()
+            .map(Deletion::Account),
+    );
+    pending.extend(
+        hosting::cancelling_subscriptions(&mut tx, BATCH)
+            .await?
+            .into_iter()
+            .map(Deletion::Subscription),
+    );
+    pending.extend(
+        hosting::deleting_hosts(&mut tx, BATCH)
+            .await?
+            .into_iter()
+            .map(Deletion::Host),
+    );
+    for deletion in &pending {
+        enqueue_deletion(&mut tx, *deletion).await?;
+    }
+    tx.commit().await?;
+    Ok(pending.len() as u64)
+}
+
+async fn purge_expired(state: &AppState) -> anyhow::Result<Purged> {
+    let now = state.clock.now();
+    let idle = Duration::days(state.config.security.session_idle_days).whole_seconds();
+    let mut purged = Purged::default();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    purged.email_tokens = purge::email_tokens(&mut tx, now).await?;
+    purged.sessions = purge::sessions(&mut tx, now, Timestamp(now.0 - idle)).await?;
+    purged.mfa_tickets = purge::mfa_tickets(&mut tx, now).await?;
+    purged.enrollments = purge::enrollments(&mut tx, now).await?;
+    purged.password_resets = purge::password_resets(&mut tx, now).await?;
+    purged.throttle = purge::throttle(&mut tx, now).await?;
+    tx.commit().await?;
+    Ok(purged)
+}

@@ -1,0 +1,474 @@
+//! Subscriptions to plans, hosts under them, integrations on hosts. An account sees only
+//! its own: another account's id is NotFound. Deleting a subscription or a host is a job.
+
+use serde_json::Value;
+use time::Duration;
+
+use crate::app::AppState;
+use crate::config::PlanConfig;
+use crate::db::hosting::{self, Host, Integration, Subscription};
+use crate::db::{self};
+use crate::ids::{HostId, IntegrationId, SubscriptionId};
+use crate::jobs::{self, Deletion};
+use crate::service::sessions::{Authenticated, Page};
+use crate::service::validate::{self, Checks};
+use crate::service::{Error, Result};
+
+pub const SETTINGS_MAX_BYTES: usize = 16 * 1024;
+pub const KIND_MAX: usize = 50;
+
+/// The plan catalog, from the config.
+pub fn plans(state: &AppState) -> &[PlanConfig] {
+    &state.config.plans
+}
+
+pub async fn create_subscription(
+    state: &AppState,
+    auth: &Authenticated,
+    plan_id: &str,
+) -> Result<Subscription> {
+    let plan = plans(state)
+        .iter()
+        .find(|p| p.id == plan_id)
+        .ok_or_else(|| Error::field("plan_id", "There is no such plan: see GET /api/v1/plans."))?;
+    let now = state.clock.now();
+    let trial = plan.trial_days > 0;
+    let subscription = Subscription {
+        id: SubscriptionId::new(),
+        account_id: auth.account.id,
+        plan_id: plan.id.clone(),
+        status: if trial { "trialing" } else { "active" }.into(),
+        created_at: now,
+        trial_ends_at: trial.then(|| now.plus(Duration::days(i64::from(plan.trial_days)))),
+    };
+    let mut tx = db::begin_immediate(&state.db).await?;
+    hosting::insert_subscription(&mut tx, &subscription).await?;
+    tx.commit().await?;
+    Ok(subscription)
+}
+
+pub async fn subscriptions(
+    state: &AppState,
+    auth: &Authenticated,
+    page: Page,
+) -> Result<(Vec<Subscription>, Option<SubscriptionId>)> {
+    let before = page.cursor_id()?;
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    let mut items =
+        hosting::list_subscriptions(&mut conn, auth.account.id, before, page.limit + 1).await?;
+    let next = page.next_cursor(&mut items, |s| s.id);
+    Ok((items, next))
+}
+
+pub async fn subscription(
+    state: &AppState,
+    auth: &Authenticated,
+    id: SubscriptionId,
+) -> Result<Subscription> {
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    hosting::find_subscription(&mut conn, auth.account.id, id)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+/// Cancels a subscription: marks it and enqueues the job that deletes its hosts and
+/// their integrations, then the subscription itself.
+pub async fn cancel_subscription(
+    state: &AppState,
+    auth: &Authenticated,
+    id: SubscriptionId,
+) -> Result<()> {
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    if hosting::find_subscription(&mut tx, auth.account.id, id)
+        .await?
+        .is_none()
+    {
+        return Err(Error::NotFound);
+    }
+    if hosting::mark_cancelling(&mut tx, auth.account.id, id, now).await? {
+        jobs::enqueue_deletion(&mut tx, Deletion::Subscription(id)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub struct NewHost {
+    pub subscription_id: SubscriptionId,
+    pub name: String,
+    pub domain: Option<String>,
+}
+
+pub async fn create_host(state: &AppState, auth: &Authenticated, input: NewHost) -> Result<Host> {
+    let mut checks = Checks::default();
+    let name = checks.check(required_name("name", &input.name));
+    let domain = checks.check(match input.domain.as_deref() {
+        Some(d) => hostname("domain", d),
+        None => Ok(None),
+    });
+    checks.finish()?;
+    let (Some(name), Some(domain)) = (name, domain) else {
+        unreachable!()
+    };
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let subscription = hosting::find_subscription(&mut tx, auth.account.id, input.subscription_id)
+        .await?
+        .ok_or_else(|| {
+            Error::field("subscription_id", "There is no such subscription of yours.")
+        })?;
+    if !matches!(subscription.status.as_str(), "active" | "trialing") {
+        return Err(Error::SubscriptionInactive);
+    }
+    let max = plans(state)
+        .iter()
+        .find(|p| p.id == subscription.plan_id)
+        .map_or(0, |p| i64::from(p.max_hosts));
+    if hosting::count_hosts(&mut tx, subscription.id).await? >= max {
+        return Err(Error::PlanLimitReached { max_hosts: max });
+    }
+    let host = Host {
+        id: HostId::new(),
+        account_id: auth.account.id,
+        subscription_id: subscription.id,
+        name,
+        domain,
+        status: "active".into(),
+        created_at: now,
+    };
+    match hosting::insert_host(&mut tx, &host).await {
+        Ok(()) => {}
+        Err(e) if db::is_unique_violation(&e) => return Err(Error::DomainTaken),
+        Err(e) => return Err(e.into()),
+    }
+    tx.commit().await?;
+    Ok(host)
+}
+
+pub async fn hosts(
+    state: &AppState,
+    auth: &Authenticated,
+    page: Page,
+) -> Result<(Vec<Host>, Option<HostId>)> {
+    let before = page.cursor_id()?;
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    let mut items = hosting::list_hosts(&mut conn, auth.account.id, before, page.limit + 1).await?;
+    let next = page.next_cursor(&mut items, |h| h.id);
+    Ok((items, next))
+}
+
+pub async fn host(state: &AppState, auth: &Authenticated, id: HostId) -> Result<Host> {
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    hosting::find_host(&mut conn, auth.account.id, id)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+pub struct HostUpdate {
+    pub name: Option<String>,
+    /// `Some(None)` removes the domain.
+    pub domain: Option<Option<String>>,
+}
+
+pub async fn update_host(
+    state: &AppState,
+    auth: &Authenticated,
+    id: HostId,
+    update: HostUpdate,
+) -> Result<Host> {
+    let mut checks = Checks::default();
+    let name = update
+        .name
+        .as_deref()
+        .map(|n| required_name("name", n))
+        .transpose();
+    let name = checks.check(name);
+    // None: keep; Some(None): remove; Some(Some(d)): set
+    let domain = checks.check(match update.domain {
+        None => Ok(None),
+        Some(None) => Ok(Some(None)),
+        Some(Some(d)) => hostname("domain", &d).map(Some),
+    });
+    checks.finish()?;
+    let (Some(name), Some(domain)) = (name, domain) else {
+        unreachable!()
+    };
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut host = hosting::find_host(&mut tx, auth.account.id, id)
+        .await?
+        .filter(|h| h.status != "deleting")
+        .ok_or(Error::NotFound)?;
+    if let Some(name) = name {
+        host.name = name;
+    }
+    if let Some(domain) = domain {
+        host.domain = domain;
+    }
+    match hosting::update_host(
+        &mut tx,
+        id,
+        &host.name,
+        host.domain.as_deref(),
+        state.clock.now(),
+    )
+    .await
+    {
+        Ok(()) => {}
+        Err(e) if db::is_unique_violation(&e) => return Err(Error::DomainTaken),
+        Err(e) => return Err(e.into()),
+    }
+    tx.commit().await?;
+    Ok(host)
+}
+
+/// Deletes a host: marks it and enqueues the job that deletes its integrations and then it.
+pub async fn delete_host(state: &AppState, auth: &Authenticated, id: HostId) -> Result<()> {
+    let mut tx = db::begin_immediate(&state.db).await?;
+    if hosting::find_host(&mut tx, auth.account.id, id)
+        .await?
+        .is_none()
+    {
+        return Err(Error::NotFound);
+    }
+    if hosting::mark_host_deleting(&mut tx, auth.account.id, id).await? {
+        jobs::enqueue_deletion(&mut tx, Deletion::Host(id)).await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+pub struct IntegrationInput {
+    pub kind: Option<String>,
+    pub name: Option<String>,
+    pub settings: Option<Value>,
+}
+
+pub async fn create_integration(
+    state: &AppState,
+    auth: &Authenticated,
+    host_id: HostId,
+    input: IntegrationInput,
+) -> Result<Integration> {
+    let mut checks = Checks::default();
+    let kind = checks.check(kind("kind", input.kind.as_deref().unwrap_or_default()));
+    let name = checks.check(required_name(
+        "name",
+        input.name.as_deref().unwrap_or_default(),
+    ));
+    let settings = checks.check(settings(
+        "settings",
+        input.settings.unwrap_or(Value::Object(Default::default())),
+    ));
+    checks.finish()?;
+    let (Some(kind), Some(name), Some(settings)) = (kind, name, settings) else {
+        unreachable!()
+    };
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    hosting::find_host(&mut tx, auth.account.id, host_id)
+        .await?
+        .filter(|h| h.status != "deleting")
+        .ok_or(Error::NotFound)?;
+    let integration = Integration {
+        id: IntegrationId::new(),
+        account_id: auth.account.id,
+        host_id,
+        kind,
+        name,
+        settings,
+        created_at: now,
+        updated_at: now,
+    };
+    hosting::insert_integration(&mut tx, &integration).await?;
+    tx.commit().await?;
+    Ok(integration)
+}
+
+pub async fn integrations(
+    state: &AppState,
+    auth: &Authenticated,
+    host_id: HostId,
+    page: Page,
+) -> Result<(Vec<Integration>, Option<IntegrationId>)> {
+    let before = page.cursor_id()?;
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    hosting::find_host(&mut conn, auth.account.id, host_id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    let mut items =
+        hosting::list_integrations(&mut conn, auth.account.id, host_id, before, page.limit + 1)
+            .await?;
+    let next = page.next_cursor(&mut items, |i| i.id);
+    Ok((items, next))
+}
+
+pub async fn integration(
+    state: &AppState,
+    auth: &Authenticated,
+    id: IntegrationId,
+) -> Result<Integration> {
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    hosting::find_integration(&mut conn, auth.account.id, id)
+        .await?
+        .ok_or(Error::NotFound)
+}
+
+pub async fn update_integration(
+    state: &AppState,
+    auth: &Authenticated,
+    id: IntegrationId,
+    input: IntegrationInput,
+) -> Result<Integration> {
+    let mut checks = Checks::default();
+    let name = checks.check(
+        input
+            .name
+            .as_deref()
+            .map(|n| required_name("name", n))
+            .transpose(),
+    );
+    let settings = checks.check(input.settings.map(|s| settings("settings", s)).transpose());
+    if input.kind.is_some() {
+        checks.add(
+            "kind",
+            "The kind of an integration can't change: make a new one.",
+        );
+    }
+    checks.finish()?;
+    let (Some(name), Some(settings)) = (name, settings) else {
+        unreachable!()
+    };
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut integration = hosting::find_integration(&mut tx, auth.account.id, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if let Some(name) = name {
+        integration.name = name;
+    }
+    if let Some(settings) = settings {
+        integration.settings = settings;
+    }
+    integration.updated_at = now;
+    hosting::update_integration(&mut tx, id, &integration.name, &integration.settings, now).await?;
+    tx.commit().await?;
+    Ok(integration)
+}
+
+pub async fn delete_integration(
+    state: &AppState,
+    auth: &Authenticated,
+    id: IntegrationId,
+) -> Result<()> {
+    let mut tx = db::begin_immediate(&state.db).await?;
+    if !hosting::delete_integration(&mut tx, auth.account.id, id).await? {
+        return Err(Error::NotFound);
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+fn required_name(field: &str, raw: &str) -> std::result::Result<String, validate::FieldError> {
+    validate::optional_name(field, Some(raw), validate::DISPLAY_NAME_MAX)?
+        .ok_or_else(|| validate::FieldError::new(field, "Give it a name."))
+}
+
+fn kind(field: &str, raw: &str) -> std::result::Result<String, validate::FieldError> {
+    let ok = !raw.is_empty()
+        && raw.len() <= KIND_MAX
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_' || c == '-');
+    if ok {
+        Ok(raw.to_owned())
+    } else {
+        Err(validate::FieldError::new(
+            field,
+            "Use 1 to 50 of a-z, 0-9, _ and -.",
+        ))
+    }
+}
+
+fn settings(field: &str, value: Value) -> std::result::Result<String, validate::FieldError> {
+    if !value.is_object() {
+        return Err(validate::FieldError::new(
+            field,
+            "Settings are a JSON object.",
+        ));
+    }
+    let text = value.to_string();
+    if text.len() > SETTINGS_MAX_BYTES {
+        return Err(validate::FieldError::new(
+            field,
+            "Settings are at most 16 KiB of JSON.",
+        ));
+    }
+    Ok(text)
+}
+
+/// A domain as hosts use it: lowercase letters, digits and hyphens in dot-separated
+/// labels of 1 to 63 characters, 253 in all, at least two labels, no trailing dot.
+pub fn hostname(
+    field: &str,
+    raw: &str,
+) -> std::result::Result<Option<String>, validate::FieldError> {
+    let domain = raw.trim().trim_end_matches('.').to_ascii_lowercase();
+    if domain.is_empty() {
+        return Ok(None);
+    }
+    let labels: Vec<&str> = domain.split('.').collect();
+    let label_ok = |l: &&str| {
+        (1..=63).contains(&l.len())
+            && l.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    let tld_ok = labels
+        .last()
+        .is_some_and(|t| !t.chars().all(|c| c.is_ascii_digit()));
+    if domain.len() > 253 || labels.len() < 2 || !labels.iter().all(label_ok) || !tld_ok {
+        return Err(validate::FieldError::new(
+            field,
+            "Not a valid domain name (like matrix.example.org).",
+        ));
+    }
+    Ok(Some(domain))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hostnames() {
+        assert_eq!(
+            hostname("d", " Matrix.Example.ORG. ").unwrap().as_deref(),
+            Some("matrix.example.org")
+        );
+        assert_eq!(
+            hostname("d", "xn--bcher-kva.example").unwrap().as_deref(),
+            Some("xn--bcher-kva.example")
+        );
+        assert_eq!(hostname("d", "").unwrap(), None);
+        for bad in [
+            "localhost",
+            "-a.example.org",
+            "a-.example.org",
+            "a..b.org",
+            "a_b.example.org",
+            "bücher.example",
+            "10.0.0.1",
+            &format!("{}.org", "a".repeat(64)),
+        ] {
+            assert!(hostname("d", bad).is_err(), "{bad:?} accepted");
+        }
+    }
+
+    #[test]
+    fn settings_are_objects_of_at_most_16_kib() {
+        assert!(settings("s", serde_json::json!({"a": 1})).is_ok());
+        assert!(settings("s", serde_json::json!([1])).is_err());
+        assert!(settings("s", serde_json::json!({"a": "x".repeat(16 * 1024)})).is_err());
+    }
+}
