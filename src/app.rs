@@ -33,6 +33,8 @@ pub struct AppState {
     pub templates: Arc<Templates>,
     /// Job work under way; shutdown waits for it (see `jobs::run`).
     pub tasks: tokio_util::task::TaskTracker,
+    /// Cancelled when shutdown begins: HTTP stops accepting and jobs start no new work.
+    pub stopping: CancellationToken,
     /// Seals TOTP secrets at rest under the server key.
     pub secrets: SecretBox,
     /// Sign-in and similar attempts per client IP.
@@ -61,6 +63,7 @@ impl AppState {
             mailer: Arc::new(mailer),
             templates: Arc::new(templates),
             tasks: tokio_util::task::TaskTracker::new(),
+            stopping: CancellationToken::new(),
             secrets,
             ip_limiter,
         })
@@ -157,7 +160,7 @@ pub async fn start(state: AppState) -> anyhow::Result<Running> {
         .first()
         .and_then(|a| a.as_socket_addr().copied())
         .context("the listener has no address")?;
-    let shutdown = CancellationToken::new();
+    let shutdown = state.stopping.clone();
     let app = routes(state.clone());
     let jobs = tokio::spawn(jobs::run(state.clone(), shutdown.clone()));
     let stop = shutdown.clone();

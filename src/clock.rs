@@ -28,6 +28,8 @@ impl Timestamp {
 pub struct Clock {
     /// Seconds added to the system time; only a test clock is ever moved.
     offset: Arc<AtomicI64>,
+    /// A test clock stands still at this time (plus `offset`) until moved.
+    frozen: Option<i64>,
 }
 
 impl Clock {
@@ -35,8 +37,19 @@ impl Clock {
         Self::default()
     }
 
+    /// A clock that stands still at the present moment until moved. For tests: a
+    /// second that ticks between two steps of a test must not change what it sees.
+    pub fn frozen() -> Self {
+        Self {
+            offset: Arc::default(),
+            frozen: Some(OffsetDateTime::now_utc().unix_timestamp()),
+        }
+    }
+
     pub fn now(&self) -> Timestamp {
-        let now = OffsetDateTime::now_utc().unix_timestamp();
+        let now = self
+            .frozen
+            .unwrap_or_else(|| OffsetDateTime::now_utc().unix_timestamp());
         Timestamp(now + self.offset.load(Ordering::Relaxed))
     }
 

@@ -89,7 +89,7 @@ pub async fn is_ready(pool: &SqlitePool) -> bool {
 pub async fn begin_immediate(pool: &SqlitePool) -> anyhow::Result<Tx> {
     pool.begin_with("BEGIN IMMEDIATE")
         .await
-        .context("starting a write transaction")
+        .map_err(|e| anyhow::anyhow!("starting a write transaction: {e}"))
 }
 
 /// Whether an error is a unique-constraint violation (SQLite names no constraint).

@@ -36,10 +36,15 @@ pub async fn at_start(state: &AppState) -> anyhow::Result<()> {
 }
 
 pub(super) async fn handle(_tick: Tick, state: Data<AppState>) -> Result<(), BoxDynError> {
-    tick(&state).await.map_err(|e| {
-        tracing::error!(error = %format!("{e:#}"), "maintenance failed");
-        e.into()
+    let state = (*state).clone();
+    let done = super::tracked(&state.clone(), async move {
+        tick(&state).await.map_err(|e| {
+            tracing::error!(error = %format!("{e:#}"), "maintenance failed");
+            format!("{e:#}")
+        })
     })
+    .await?;
+    done.unwrap_or(Ok(())).map_err(Into::into)
 }
 
 /// One round of maintenance.

@@ -90,11 +90,19 @@ async fn push<T: Serialize>(
 }
 
 /// Runs the workers until `shutdown`, then lets the work under way finish.
+///
+/// The order matters. apalis, when told to stop, stops driving its backend stream while
+/// it waits for the handlers under way, and that stream may be inside a write
+/// transaction (a heartbeat, a lock or an ack): a handler that then writes waits for
+/// the lock until `busy_timeout` and fails. So the workers keep running while the work
+/// drains (handlers that start now do nothing: their work stays in the database and
+/// resumes at the next start), and are stopped only once nothing is under way.
 pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result<()> {
     maintenance::at_start(&state).await?;
     let poll = Duration::from_millis(state.config.jobs.poll_interval_ms);
-    let mail = supervise("mail", &shutdown, || {
-        let (state, shutdown) = (state.clone(), shutdown.clone());
+    let stop_workers = CancellationToken::new();
+    let mail = supervise("mail", &stop_workers, || {
+        let (state, stop) = (state.clone(), stop_workers.clone());
         async move {
             let jobs = &state.config.jobs;
             let storage = SqliteStorage::<SendEmail>::new(&state.db)
@@ -106,13 +114,13 @@ pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result
                 .data(state.clone())
                 .build(send_email::handle);
             worker
-                .run_until(stop_signal(shutdown))
+                .run_until(stop_signal(stop))
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))
         }
     });
-    let deletions = supervise("deletion", &shutdown, || {
-        let (state, shutdown) = (state.clone(), shutdown.clone());
+    let deletions = supervise("deletion", &stop_workers, || {
+        let (state, stop) = (state.clone(), stop_workers.clone());
         async move {
             let storage = SqliteStorage::<Deletion>::new(&state.db)
                 .with_config(apalis_sqlite::Config::default().queue(DELETIONS_QUEUE))
@@ -124,13 +132,13 @@ pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result
                 .data(state.clone())
                 .build(handle_deletion);
             worker
-                .run_until(stop_signal(shutdown))
+                .run_until(stop_signal(stop))
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))
         }
     });
-    let cron = supervise("maintenance", &shutdown, || {
-        let (state, shutdown) = (state.clone(), shutdown.clone());
+    let cron = supervise("maintenance", &stop_workers, || {
+        let (state, stop) = (state.clone(), stop_workers.clone());
         async move {
             let schedule: cron::Schedule = state.config.jobs.maintenance_schedule.parse()?;
             let worker = WorkerBuilder::new(worker_name("maintenance"))
@@ -138,23 +146,40 @@ pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result
                 .data(state.clone())
                 .build(maintenance::handle);
             worker
-                .run_until(stop_signal(shutdown))
+                .run_until(stop_signal(stop))
                 .await
                 .map_err(|e| anyhow::anyhow!("{e}"))
         }
     });
-    tokio::join!(mail, deletions, cron);
-    // Work the workers started finishes, within reason: a send is bounded by the SMTP
-    // timeout, and systemd's stop timeout bounds us in turn.
-    state.tasks.close();
-    let grace = Duration::from_secs(2 * state.config.mail.smtp.timeout_seconds + 5);
-    if tokio::time::timeout(grace, state.tasks.wait())
-        .await
-        .is_err()
-    {
-        tracing::warn!("jobs still running after {grace:?}; they resume after the restart");
-    }
+    let drain = async {
+        shutdown.cancelled().await;
+        // A send is bounded by the SMTP timeout, a deletion stops between batches, and
+        // systemd's stop timeout bounds us in turn.
+        state.tasks.close();
+        let grace = Duration::from_secs(2 * state.config.mail.smtp.timeout_seconds + 5);
+        if tokio::time::timeout(grace, state.tasks.wait())
+            .await
+            .is_err()
+        {
+            tracing::warn!("jobs still running after {grace:?}; they resume after the restart");
+        }
+        stop_workers.cancel();
+    };
+    tokio::join!(mail, deletions, cron, drain);
     Ok(())
+}
+
+/// Runs a job's work as a task of its own, which shutdown waits for (see `run`), unless
+/// shutdown has begun: then the work is left for the next start, and `None` returned.
+async fn tracked<T, F>(state: &AppState, work: F) -> Result<Option<T>, BoxDynError>
+where
+    F: Future<Output = T> + Send + 'static,
+    T: Send + 'static,
+{
+    if state.stopping.is_cancelled() {
+        return Ok(None);
+    }
+    Ok(Some(state.tasks.spawn(work).await?))
 }
 
 /// A worker name seen in the last heartbeat is refused, even after a clean stop: every
@@ -187,17 +212,14 @@ where
 }
 
 async fn handle_deletion(job: Deletion, state: Data<AppState>) -> Result<(), BoxDynError> {
-    // its own task, like a send: shutdown waits for the batch under way
     let state = (*state).clone();
-    let tracker = state.tasks.clone();
-    tracker
-        .spawn(async move {
-            crate::service::deletion::run(&state, job)
-                .await
-                .map_err(|e| e.to_string())
-        })
-        .await?
-        .map_err(Into::into)
+    let done = tracked(&state.clone(), async move {
+        crate::service::deletion::run(&state, job)
+            .await
+            .map_err(|e| format!("{e:#}"))
+    })
+    .await?;
+    done.unwrap_or(Ok(())).map_err(Into::into)
 }
 
 /// Wakes an idle worker every `interval` to look for due jobs.

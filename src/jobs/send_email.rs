@@ -15,15 +15,17 @@ use crate::jobs::{SendEmail, enqueue_send_email_after};
 use crate::mail::{self, SendError};
 
 pub(super) async fn handle(job: SendEmail, state: Data<AppState>) -> Result<(), BoxDynError> {
-    // The send runs as its own task: if the worker drops this future (it stops at
-    // shutdown), the mail under way still finishes and is recorded, and shutdown waits
-    // for it through the tracker.
+    // Its own task (see `jobs::tracked`): a send under way at shutdown finishes and is
+    // recorded; one not started yet is resumed at the next start.
     let state = (*state).clone();
-    let tracker = state.tasks.clone();
-    tracker
-        .spawn(async move { send(&state, job.outbox_id).await.map_err(|e| e.to_string()) })
-        .await?
-        .map_err(Into::into)
+    let done = super::tracked(&state.clone(), async move {
+        send(&state, job.outbox_id).await.map_err(|e| {
+            tracing::error!(outbox_id = %job.outbox_id, error = %e, "mail job failed");
+            e.to_string()
+        })
+    })
+    .await?;
+    done.unwrap_or(Ok(())).map_err(Into::into)
 }
 
 /// Idempotent: a row that is sent, failed or leased by another try is left alone.

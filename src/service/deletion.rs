@@ -76,6 +76,10 @@ where
     let size = state.config.jobs.deletion_batch_size;
     let mut total = 0;
     loop {
+        if state.stopping.is_cancelled() {
+            // marked for deletion still: the next start resumes here
+            anyhow::bail!("stopped for shutdown after {total} rows; resumes at the next start");
+        }
         let mut tx = db::begin_immediate(&state.db).await?;
         let n = batch(&mut tx, size).await?;
         tx.commit().await?;

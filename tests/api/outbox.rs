@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 use crate::support::process::{free_port, spawn_binary};
-use crate::support::smtp::{Mode, SmtpServer};
+use crate::support::smtp::{DownPort, Mode, SmtpServer};
 use crate::support::{PASSWORD, TestApp, read};
 
 async fn outbox_row(app: &TestApp, recipient: &str) -> (String, i64, Option<String>) {
@@ -51,8 +51,9 @@ async fn a_refused_mail_is_retried_with_backoff_and_delivered() {
         "backed off: {:?}",
         started.elapsed()
     );
+    // recorded just after the receiver has it
     assert_eq!(
-        outbox_row(&app, "retry@example.org").await,
+        wait_for_status(&app, "retry@example.org", "sent").await,
         ("sent".into(), 3, None)
     );
     // the link of the delivered copy works
@@ -120,18 +121,25 @@ async fn a_mail_whose_tries_never_finish_is_not_retried_forever() {
 
 #[tokio::test]
 async fn mail_waits_for_a_server_that_is_down() {
-    let smtp = SmtpServer::start().await;
-    let port = smtp.port;
-    smtp.stop();
+    let down = DownPort::reserve();
+    let port = down.port;
     let app = TestApp::spawn_with(|c| c.mail.smtp.port = port).await;
     app.register("patient@example.org", PASSWORD)
         .await
         .assert(202);
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let (status, attempts, error) = outbox_row(&app, "patient@example.org").await;
+    // the first try fails and is recorded; the mail stays queued
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let (status, attempts, error) = loop {
+        let row = outbox_row(&app, "patient@example.org").await;
+        if row.2.is_some() {
+            break row;
+        }
+        assert!(Instant::now() < deadline, "the first try was not recorded");
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    };
     assert_eq!((status.as_str(), attempts), ("pending", 1));
-    assert!(error.is_some());
-    let back = SmtpServer::start_on(port).await;
+    assert!(error.unwrap().contains("onnection"), "the error says why");
+    let back = SmtpServer::start_on(down);
     let deadline = Instant::now() + Duration::from_secs(15);
     while back.received().is_empty() {
         assert!(
@@ -147,7 +155,8 @@ async fn mail_waits_for_a_server_that_is_down() {
 async fn a_mail_accepted_before_a_kill_is_sent_after_the_restart() {
     let dir = tempfile::tempdir().unwrap();
     let http_port = free_port();
-    let smtp_port = free_port(); // nothing listens yet: every try fails
+    let down = DownPort::reserve(); // nothing listens yet: every try fails
+    let smtp_port = down.port;
     let mut process = spawn_binary(dir.path(), http_port, smtp_port, |_| {}).await;
     let resp = reqwest::Client::new()
         .post(format!("{}/api/v1/registrations", process.base))
@@ -159,7 +168,7 @@ async fn a_mail_accepted_before_a_kill_is_sent_after_the_restart() {
     tokio::time::sleep(Duration::from_millis(300)).await;
     process.kill(); // SIGKILL: no shutdown, no cleanup
 
-    let smtp = SmtpServer::start_on(smtp_port).await;
+    let smtp = SmtpServer::start_on(down);
     let _process = spawn_binary(dir.path(), http_port, smtp_port, |_| {}).await;
     let deadline = Instant::now() + Duration::from_secs(20);
     while smtp.received().is_empty() {
@@ -215,5 +224,10 @@ async fn sigterm_lets_the_mail_under_way_finish_and_exits_0() {
         .fetch_one(&pool)
         .await
         .unwrap();
-    assert_eq!(status, "sent");
+    assert_eq!(
+        status,
+        "sent",
+        "log:\n{}",
+        std::fs::read_to_string(dir.path().join("server.log")).unwrap_or_default()
+    );
 }

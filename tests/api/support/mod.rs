@@ -151,7 +151,7 @@ impl TestApp {
         let dir = tempfile::tempdir().unwrap();
         let mut config = test_config(dir.path().to_path_buf(), smtp.port);
         configure(&mut config);
-        Self::boot(config, smtp, dir, Clock::system()).await
+        Self::boot(config, smtp, dir, Clock::frozen()).await
     }
 
     async fn boot(config: Config, smtp: SmtpServer, dir: tempfile::TempDir, clock: Clock) -> Self {

@@ -49,9 +49,16 @@ pub async fn spawn_binary(
         child: Command::new(env!("CARGO_BIN_EXE_steward"))
             .args(["serve", "--config"])
             .arg(&path)
-            .env_remove("RUST_LOG")
+            .env("RUST_LOG", "info,apalis=warn,apalis_core=warn")
             .stdout(Stdio::null())
-            .stderr(Stdio::null())
+            // kept beside the data, for a failing test to show
+            .stderr(Stdio::from(
+                std::fs::OpenOptions::new()
+                    .create(true)
+                    .append(true)
+                    .open(dir.join("server.log"))
+                    .unwrap(),
+            ))
             .spawn()
             .unwrap(),
         base: format!("http://127.0.0.1:{http_port}"),

@@ -43,14 +43,22 @@ pub struct SmtpServer {
 
 impl SmtpServer {
     pub async fn start() -> Self {
-        Self::start_on(0).await
+        Self::listen(
+            TcpListener::bind(("127.0.0.1", 0))
+                .await
+                .expect("bind smtp"),
+        )
     }
 
-    /// Listens on a given port (to come back on the port a server was configured with).
-    pub async fn start_on(port: u16) -> Self {
-        let listener = TcpListener::bind(("127.0.0.1", port))
-            .await
-            .expect("bind smtp");
+    /// Comes up on the port held for a server that was down.
+    pub fn start_on(down: DownPort) -> Self {
+        down.socket.listen(128).expect("listen smtp");
+        let listener = std::net::TcpListener::from(down.socket);
+        listener.set_nonblocking(true).unwrap();
+        Self::listen(TcpListener::from_std(listener).unwrap())
+    }
+
+    fn listen(listener: TcpListener) -> Self {
         let port = listener.local_addr().unwrap().port();
         let shared = Arc::new(Mutex::new(Shared::default()));
         let task = tokio::spawn({
@@ -82,10 +90,34 @@ impl SmtpServer {
     pub fn fail_next(&self, n: usize) {
         self.shared.lock().unwrap().temporary_failures = n;
     }
+}
 
-    /// Stops listening; connections then fail as with a server that is down.
-    pub fn stop(self) {
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
         self.task.abort();
+    }
+}
+
+/// The port of an SMTP server that is down: bound but not listening, so connections are
+/// refused, and no other test can take the port before the server comes up on it.
+pub struct DownPort {
+    socket: socket2::Socket,
+    pub port: u16,
+}
+
+impl DownPort {
+    pub fn reserve() -> Self {
+        let socket = socket2::Socket::new(socket2::Domain::IPV4, socket2::Type::STREAM, None)
+            .expect("socket");
+        let addr: std::net::SocketAddr = "127.0.0.1:0".parse().unwrap();
+        socket.bind(&addr.into()).expect("bind");
+        let port = socket
+            .local_addr()
+            .unwrap()
+            .as_socket_ipv4()
+            .expect("an IPv4 address")
+            .port();
+        Self { socket, port }
     }
 }
 
