@@ -93,4 +93,6 @@ id_type! {
     HostId;
     /// An integration on a host.
     IntegrationId;
+    /// An admin API token.
+    ApiTokenId;
 }

@@ -4,6 +4,8 @@
 pub mod api;
 /// The running app: shared state, routes, serving and shutdown.
 pub mod app;
+/// The console commands: users, API tokens, backups.
+pub mod cli;
 /// The clock every lifetime is measured with.
 pub mod clock;
 /// Configuration from defaults, config.toml and the environment.

@@ -34,6 +34,61 @@ enum Command {
         #[command(subcommand)]
         command: ConfigCommand,
     },
+    /// Manage users from the console.
+    User {
+        #[command(subcommand)]
+        command: UserCommand,
+    },
+    /// Admin API tokens for scripts.
+    Token {
+        #[command(subcommand)]
+        command: TokenCommand,
+    },
+    /// Copy the live database to PATH (safe while the server runs; never overwrites).
+    ///
+    /// Restore: stop the server, copy the backup over data_dir/steward.db (and remove
+    /// steward.db-wal and steward.db-shm), put back data_dir/secret.key, start it.
+    Backup { path: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Create a verified account.
+    Create {
+        #[arg(long)]
+        email: String,
+        /// Make it an admin.
+        #[arg(long)]
+        admin: bool,
+        /// Read its password from standard input (else it has none yet).
+        #[arg(long)]
+        password_stdin: bool,
+    },
+    /// Set an account's password from standard input; its sessions end.
+    ResetPassword {
+        #[arg(long)]
+        email: String,
+        /// Read the password from standard input (required for now).
+        #[arg(long, required = true)]
+        password_stdin: bool,
+    },
+    /// List accounts (optionally those whose email or name contains QUERY).
+    List {
+        #[arg(long)]
+        query: Option<String>,
+    },
+}
+
+#[derive(Subcommand)]
+enum TokenCommand {
+    /// Create an admin API token and print it (only this once).
+    Create {
+        #[arg(long)]
+        name: String,
+        /// Days until it stops working; never when absent.
+        #[arg(long)]
+        expires_days: Option<i64>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -85,6 +140,40 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 );
                 Ok(())
             })
+        }
+        Command::User { command } => {
+            let config = Config::load(cli.config.as_deref())?;
+            steward::telemetry::init(&steward::config::LogConfig {
+                level: "warn".into(),
+                ..config.log.clone()
+            });
+            runtime()?.block_on(async move {
+                match command {
+                    UserCommand::Create {
+                        email,
+                        admin,
+                        password_stdin,
+                    } => steward::cli::create_user(config, &email, admin, password_stdin).await,
+                    UserCommand::ResetPassword { email, .. } => {
+                        steward::cli::reset_password(config, &email).await
+                    }
+                    UserCommand::List { query } => steward::cli::list_users(config, query).await,
+                }
+            })
+        }
+        Command::Token {
+            command: TokenCommand::Create { name, expires_days },
+        } => {
+            let config = Config::load(cli.config.as_deref())?;
+            steward::telemetry::init(&steward::config::LogConfig {
+                level: "warn".into(),
+                ..config.log.clone()
+            });
+            runtime()?.block_on(steward::cli::create_token(config, &name, expires_days))
+        }
+        Command::Backup { path } => {
+            let config = Config::load(cli.config.as_deref())?;
+            runtime()?.block_on(steward::cli::backup(config, &path))
         }
         Command::Serve => {
             let config = Config::load(cli.config.as_deref())?;

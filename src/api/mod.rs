@@ -2,6 +2,7 @@
 //! and the one place where domain errors become HTTP.
 
 pub mod account;
+pub mod admin;
 pub mod hosting;
 mod middleware;
 pub mod ops;
@@ -36,6 +37,8 @@ pub enum ApiTags {
     TwoFactor,
     /// Plans, subscriptions, hosts and their integrations.
     Hosting,
+    /// For operators: users and API tokens (admin session or admin API token).
+    Admin,
     /// Health and readiness of the server.
     Operations,
 }
@@ -48,6 +51,7 @@ type Apis = (
     password_reset::PasswordResetApi,
     totp::TotpApi,
     hosting::HostingApi,
+    admin::AdminApi,
     ops::OpsApi,
 );
 
@@ -64,6 +68,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             password_reset::PasswordResetApi,
             totp::TotpApi,
             hosting::HostingApi,
+            admin::AdminApi,
             ops::OpsApi,
         ),
         "Steward",

@@ -46,7 +46,7 @@ pub struct Session {
 }
 
 impl Session {
-    fn from_row(row: SessionRow, current: SessionId) -> Self {
+    pub fn from_row(row: SessionRow, current: SessionId) -> Self {
         Self {
             id: row.id.0,
             current: row.id == current,

@@ -4,6 +4,8 @@
 //! transaction both work. Writes go through [`begin_immediate`].
 
 pub mod accounts;
+pub mod admin;
+pub mod api_tokens;
 pub mod audit;
 pub mod email_tokens;
 pub mod hosting;

@@ -2,6 +2,7 @@
 //! transaction, and jobs are enqueued inside it.
 
 pub mod account;
+pub mod admin;
 pub mod audit;
 pub mod deletion;
 pub mod email_change;

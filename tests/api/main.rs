@@ -1,6 +1,7 @@
 //! Integration tests: the real server on a loopback port, a real SQLite file, real SMTP.
 
 mod account;
+mod admin;
 mod bad_input;
 mod credentials;
 mod email_change;

@@ -1,0 +1,199 @@
+//! The commands for the person at the console: users, API tokens, backups. They open
+//! the database directly (with the server running or not); mail they cause is sent by
+//! the server's queue.
+
+use std::io::Read;
+use std::path::Path;
+
+use anyhow::{Context, bail};
+
+use crate::app::AppState;
+use crate::clock::{Clock, Timestamp};
+use crate::config::Config;
+use crate::db::admin::UserFilter;
+use crate::service::admin::{self, Actor, NewUser};
+use crate::service::sessions::{ClientInfo, Page};
+
+async fn open(config: Config) -> anyhow::Result<AppState> {
+    AppState::open(config, Clock::system()).await
+}
+
+fn read_password_stdin() -> anyhow::Result<String> {
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .context("reading the password from stdin")?;
+    let password = text.trim_end_matches(['\n', '\r']).to_owned();
+    if password.is_empty() {
+        bail!("no password on stdin");
+    }
+    Ok(password)
+}
+
+fn console() -> ClientInfo {
+    ClientInfo {
+        ip: None,
+        user_agent: Some("steward (console)".into()),
+    }
+}
+
+/// `steward user create`: a verified account, with a password from stdin or none.
+pub async fn create_user(
+    config: Config,
+    email: &str,
+    is_admin: bool,
+    password_stdin: bool,
+) -> anyhow::Result<()> {
+    let password = if password_stdin {
+        Some(read_password_stdin()?)
+    } else {
+        None
+    };
+    let state = open(config).await?;
+    let user = admin::create_user(
+        &state,
+        &Actor::Console,
+        NewUser {
+            email: email.to_owned(),
+            display_name: None,
+            password,
+            is_admin,
+            email_verified: true,
+        },
+        &console(),
+    )
+    .await
+    .map_err(describe)?;
+    println!(
+        "created {} ({}){}",
+        user.account.email,
+        user.account.id,
+        if is_admin { ", admin" } else { "" }
+    );
+    if user.account.password_hash.is_none() {
+        println!(
+            "it has no password yet: set one with `steward user reset-password --email {email} --password-stdin`"
+        );
+    }
+    Ok(())
+}
+
+/// `steward user reset-password`: sets a password from stdin and ends the sessions.
+pub async fn reset_password(config: Config, email: &str) -> anyhow::Result<()> {
+    let password = read_password_stdin()?;
+    let state = open(config).await?;
+    let user = find(&state, email).await?;
+    admin::set_password(&state, &Actor::Console, user, &password, true, &console())
+        .await
+        .map_err(describe)?;
+    println!("password set for {email}; every session of the account ended");
+    Ok(())
+}
+
+/// `steward user list`
+pub async fn list_users(config: Config, query: Option<String>) -> anyhow::Result<()> {
+    let state = open(config).await?;
+    let filter = UserFilter {
+        query,
+        status: None,
+    };
+    let mut cursor = None;
+    println!(
+        "{:<36}  {:<32}  {:<11}  {:<5}  {:<3}",
+        "id", "email", "status", "admin", "2fa"
+    );
+    loop {
+        let (users, next, _) = admin::users(&state, filter.clone(), Page::new(Some(200), cursor))
+            .await
+            .map_err(describe)?;
+        for u in users {
+            let a = &u.account;
+            println!(
+                "{:<36}  {:<32}  {:<11}  {:<5}  {:<3}",
+                a.id.to_string(),
+                a.email,
+                a.status,
+                if a.is_admin { "yes" } else { "" },
+                if u.two_factor_enabled { "on" } else { "" }
+            );
+        }
+        match next {
+            Some(id) => cursor = Some(id.to_string()),
+            None => return Ok(()),
+        }
+    }
+}
+
+/// `steward token create`: prints the token once.
+pub async fn create_token(
+    config: Config,
+    name: &str,
+    expires_days: Option<i64>,
+) -> anyhow::Result<()> {
+    let state = open(config).await?;
+    let expires = expires_days.map(|d| Timestamp(state.clock.now().0 + d * 86_400));
+    let (token, secret) =
+        admin::create_api_token(&state, &Actor::Console, name, expires, &console())
+            .await
+            .map_err(describe)?;
+    eprintln!(
+        "API token {:?} ({}); it is shown only now:",
+        token.name, token.id
+    );
+    println!("{secret}");
+    Ok(())
+}
+
+/// `steward backup PATH`: a consistent copy of the live database (VACUUM INTO), also
+/// while the server writes. Refuses to overwrite.
+pub async fn backup(config: Config, path: &Path) -> anyhow::Result<()> {
+    if path.exists() {
+        bail!(
+            "{} exists already: choose a new file (a backup never overwrites)",
+            path.display()
+        );
+    }
+    let db = crate::db::connect(&config.database_path()).await?;
+    let target = path.to_str().context("the backup path is not UTF-8")?;
+    sqlx::query("vacuum into ?")
+        .bind(target)
+        .execute(&db)
+        .await
+        .with_context(|| format!("writing the backup to {}", path.display()))?;
+    db.close().await;
+    let key = config.server.data_dir.join("secret.key");
+    println!("backup written to {}", path.display());
+    if config.security.secret_key.is_empty()
+        && config.security.secret_key_file.as_os_str().is_empty()
+        && key.exists()
+    {
+        println!(
+            "also keep a copy of {}: without it, authenticator apps stop working",
+            key.display()
+        );
+    }
+    Ok(())
+}
+
+async fn find(state: &AppState, email: &str) -> anyhow::Result<crate::ids::AccountId> {
+    let mut conn = state.db.acquire().await?;
+    crate::db::accounts::find_by_email(&mut conn, email.trim())
+        .await?
+        .map(|a| a.id)
+        .with_context(|| format!("no account with the address {email}"))
+}
+
+fn describe(err: crate::service::Error) -> anyhow::Error {
+    match err {
+        crate::service::Error::Validation(fields) => anyhow::anyhow!(
+            "{}",
+            fields
+                .iter()
+                .map(|f| format!("{}: {}", f.field, f.message))
+                .collect::<Vec<_>>()
+                .join("; ")
+        ),
+        crate::service::Error::Internal(e) => e,
+        other => anyhow::anyhow!("{other}"),
+    }
+}
