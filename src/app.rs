@@ -109,6 +109,10 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
             "/reset-password",
             get(pages::reset_password_form).post(pages::reset_password_submit),
         )
+        .at(
+            "/set-password",
+            get(pages::set_password_form).post(pages::set_password_submit),
+        )
         .at("/assets/steward.css", get(pages::stylesheet))
         .data(state)
         .around(move |ep, req| api::around(ep, req, max_body, limiter.clone()))

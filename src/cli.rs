@@ -59,6 +59,7 @@ pub async fn create_user(
             password,
             is_admin,
             email_verified: true,
+            send_invite: false,
         },
         &console(),
     )
@@ -72,21 +73,45 @@ pub async fn create_user(
     );
     if user.account.password_hash.is_none() {
         println!(
-            "it has no password yet: set one with `steward user reset-password --email {email} --password-stdin`"
+            "it has no password yet: `steward user reset-password --email {email}` prints a link to set one"
         );
     }
     Ok(())
 }
 
-/// `steward user reset-password`: sets a password from stdin and ends the sessions.
-pub async fn reset_password(config: Config, email: &str) -> anyhow::Result<()> {
-    let password = read_password_stdin()?;
+/// `steward user reset-password`: with `--password-stdin` sets that password; without,
+/// prints a single-use link to a page where the person chooses one. Either way, every
+/// session of the account ends (the link's, once it is used).
+pub async fn reset_password(
+    config: Config,
+    email: &str,
+    password_stdin: bool,
+) -> anyhow::Result<()> {
+    let password = if password_stdin {
+        Some(read_password_stdin()?)
+    } else {
+        None
+    };
     let state = open(config).await?;
-    let user = find(&state, email).await?;
-    admin::set_password(&state, &Actor::Console, user, &password, true, &console())
-        .await
-        .map_err(describe)?;
-    println!("password set for {email}; every session of the account ended");
+    let id = find(&state, email).await?;
+    match password {
+        Some(password) => {
+            admin::set_password(&state, &Actor::Console, id, &password, true, &console())
+                .await
+                .map_err(describe)?;
+            println!("password set for {email}; every session of the account ended");
+        }
+        None => {
+            let link = admin::console_password_link(&state, id, &console())
+                .await
+                .map_err(describe)?;
+            let minutes = state.config.security.password_reset_ttl_minutes;
+            eprintln!(
+                "Hand this link to the owner of {email}; it works once, for {minutes} minutes:"
+            );
+            println!("{link}");
+        }
+    }
     Ok(())
 }
 

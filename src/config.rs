@@ -189,6 +189,8 @@ pub struct SecurityConfig {
     pub email_verification_ttl_hours: i64,
     pub email_change_ttl_hours: i64,
     pub password_reset_ttl_minutes: i64,
+    /// How long the link of an invitation (an account an admin made) works.
+    pub invite_ttl_hours: i64,
     pub session_idle_days: i64,
     pub session_absolute_days: i64,
     /// How long a reauthentication (or a sign-in) allows sensitive actions.
@@ -213,6 +215,7 @@ impl Default for SecurityConfig {
             email_verification_ttl_hours: 24,
             email_change_ttl_hours: 24,
             password_reset_ttl_minutes: 60,
+            invite_ttl_hours: 72,
             session_idle_days: 14,
             session_absolute_days: 30,
             reauthentication_minutes: 10,

@@ -75,6 +75,8 @@ id_type! {
     OutboxId;
     /// A pending email-link token.
     EmailTokenId;
+    /// A link that lets a person set a password (invitation, reset by an admin).
+    PasswordLinkId;
     /// One entry of the audit trail.
     AuditEventId;
     /// An authenticator app of an account.

@@ -64,12 +64,13 @@ enum UserCommand {
         #[arg(long)]
         password_stdin: bool,
     },
-    /// Set an account's password from standard input; its sessions end.
+    /// Print a single-use link that lets the owner set a new password, or set one from
+    /// standard input. The account's sessions end.
     ResetPassword {
         #[arg(long)]
         email: String,
-        /// Read the password from standard input (required for now).
-        #[arg(long, required = true)]
+        /// Read the password from standard input instead of printing a link.
+        #[arg(long)]
         password_stdin: bool,
     },
     /// List accounts (optionally those whose email or name contains QUERY).
@@ -154,9 +155,10 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         admin,
                         password_stdin,
                     } => steward::cli::create_user(config, &email, admin, password_stdin).await,
-                    UserCommand::ResetPassword { email, .. } => {
-                        steward::cli::reset_password(config, &email).await
-                    }
+                    UserCommand::ResetPassword {
+                        email,
+                        password_stdin,
+                    } => steward::cli::reset_password(config, &email, password_stdin).await,
                     UserCommand::List { query } => steward::cli::list_users(config, query).await,
                 }
             })

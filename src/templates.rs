@@ -46,11 +46,18 @@ const EMBEDDED: &[(&str, &str)] = embed![
     "mail/password_reset.txt",
     "mail/account_deleted.subject",
     "mail/account_deleted.txt",
+    "mail/invite.subject",
+    "mail/invite.txt",
+    "mail/invite.html",
+    "mail/set_password.subject",
+    "mail/set_password.txt",
+    "mail/set_password.html",
     "pages/base.html",
     "pages/confirm_email.html",
     "pages/reset_password.html",
     "pages/verify_email.html",
     "pages/message.html",
+    "pages/set_password.html",
 ];
 
 /// The stylesheet of the pages, served at /assets/steward.css.

@@ -18,7 +18,7 @@ use crate::app::AppState;
 use crate::clock::Timestamp;
 use crate::db::admin::UserFilter;
 use crate::db::api_tokens::ApiToken as ApiTokenRow;
-use crate::ids::{AccountId, ApiTokenId, SessionId};
+use crate::ids::{AccountId, ApiTokenId, OutboxId, SessionId};
 use crate::service::admin::{self, Actor, NewUser, UserUpdate, UserView};
 use crate::service::sessions::Page;
 
@@ -128,6 +128,10 @@ pub struct NewUserBody {
     /// Mark the address verified (the admin vouches for it).
     #[oai(default = "default_false")]
     pub email_verified: bool,
+    /// Mail an invitation whose link lets the person choose a password (and verifies
+    /// the address). Leave out `password` then.
+    #[oai(default = "default_false")]
+    pub send_invite: bool,
 }
 
 #[derive(Debug, Object)]
@@ -206,6 +210,13 @@ pub enum UserResponse {
 }
 
 #[derive(ApiResponse)]
+pub enum MailQueued {
+    /// The mail is queued; the outbox sends it shortly.
+    #[oai(status = 202)]
+    Accepted,
+}
+
+#[derive(ApiResponse)]
 pub enum UserListResponse {
     #[oai(status = 200)]
     Ok(Json<AdminUserList>),
@@ -233,6 +244,118 @@ pub enum ApiTokenCreatedResponse {
 pub enum ApiTokenListResponse {
     #[oai(status = 200)]
     Ok(Json<ApiTokenList>),
+}
+
+/// An audit event of any account.
+#[derive(Debug, Object)]
+pub struct AdminEvent {
+    pub id: Uuid,
+    /// The account it concerns; null for events of no account (an API token made).
+    pub account_id: Option<Uuid>,
+    /// The admin who did it, when not the account itself.
+    pub actor_id: Option<Uuid>,
+    /// What happened, e.g. `sign_in.failed`, `admin.user_deactivated`.
+    #[oai(rename = "type")]
+    pub kind: String,
+    pub at: OffsetDateTime,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    /// Facts of the event; an admin action's `by` names its actor.
+    pub detail: serde_json::Value,
+}
+
+#[derive(Debug, Object)]
+pub struct AdminEventList {
+    pub items: Vec<AdminEvent>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum MailStatus {
+    /// Waiting for its first try or its next one.
+    Pending,
+    Sent,
+    /// Every try failed, or the server refused it for good: retry it once fixed.
+    Failed,
+    /// Nothing to send any more (its link was used or replaced first).
+    Skipped,
+}
+
+impl MailStatus {
+    fn as_str(self) -> &'static str {
+        match self {
+            MailStatus::Pending => "pending",
+            MailStatus::Sent => "sent",
+            MailStatus::Failed => "failed",
+            MailStatus::Skipped => "skipped",
+        }
+    }
+}
+
+/// A mail of the outbox.
+#[derive(Debug, Object)]
+pub struct OutboxMail {
+    pub id: Uuid,
+    pub account_id: Option<Uuid>,
+    pub recipient: String,
+    /// Which mail it is, e.g. `verify_email`, `invite`.
+    pub template: String,
+    pub status: MailStatus,
+    pub attempts: i64,
+    /// Why the last try failed.
+    pub last_error: Option<String>,
+    /// When a pending mail is tried next.
+    pub next_attempt_at: OffsetDateTime,
+    pub created_at: OffsetDateTime,
+    pub sent_at: Option<OffsetDateTime>,
+}
+
+impl From<crate::db::admin::OutboxMail> for OutboxMail {
+    fn from(m: crate::db::admin::OutboxMail) -> Self {
+        Self {
+            id: m.id.0,
+            account_id: m.account_id.map(|a| a.0),
+            recipient: m.recipient,
+            template: m.template,
+            status: match m.status.as_str() {
+                "sent" => MailStatus::Sent,
+                "failed" => MailStatus::Failed,
+                "skipped" => MailStatus::Skipped,
+                _ => MailStatus::Pending,
+            },
+            attempts: m.attempts,
+            last_error: m.last_error,
+            next_attempt_at: m.next_attempt_at.to_datetime(),
+            created_at: m.created_at.to_datetime(),
+            sent_at: m.sent_at.map(Timestamp::to_datetime),
+        }
+    }
+}
+
+#[derive(Debug, Object)]
+pub struct OutboxMailList {
+    pub items: Vec<OutboxMail>,
+    pub next_cursor: Option<String>,
+}
+
+#[derive(ApiResponse)]
+pub enum AdminEventListResponse {
+    #[oai(status = 200)]
+    Ok(Json<AdminEventList>),
+}
+
+#[derive(ApiResponse)]
+pub enum OutboxMailListResponse {
+    #[oai(status = 200)]
+    Ok(Json<OutboxMailList>),
+}
+
+#[derive(ApiResponse)]
+pub enum OutboxMailResponse {
+    /// Queued again with a fresh set of tries.
+    #[oai(status = 202)]
+    Accepted(Json<OutboxMail>),
 }
 
 #[OpenApi(prefix_path = "/api/v1/admin", tag = "ApiTags::Admin")]
@@ -288,6 +411,7 @@ impl AdminApi {
                 password: body.password.map(Text::into_string),
                 is_admin: body.is_admin,
                 email_verified: body.email_verified,
+                send_invite: body.send_invite,
             },
             &client_info(req),
         )
@@ -404,6 +528,27 @@ impl AdminApi {
         Ok(NoContent::Done)
     }
 
+    /// Mail a password link
+    ///
+    /// Mails the user a single-use link (it lives `security.password_reset_ttl_minutes`)
+    /// to a page where they choose a new password; using it ends every session. Their
+    /// current password works until then. A newer link voids the older ones.
+    #[oai(
+        path = "/users/:id/password-reset-email",
+        method = "post",
+        operation_id = "admin_send_password_reset_email"
+    )]
+    async fn password_reset_email(
+        &self,
+        state: Data<&AppState>,
+        req: &Request,
+        auth: AdminAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<MailQueued> {
+        admin::send_password_link(&state, &auth.0, AccountId(id.0), &client_info(req)).await?;
+        Ok(MailQueued::Accepted)
+    }
+
     /// Unlock a throttled user
     ///
     /// Forgets the failed sign-ins of the user's address, ending a lockout.
@@ -501,6 +646,98 @@ impl AdminApi {
     ) -> ApiResult<Deleting> {
         admin::delete_user(&state, &auth.0, AccountId(id.0), &client_info(req)).await?;
         Ok(Deleting::scheduled())
+    }
+
+    /// The audit log across accounts
+    ///
+    /// Newest first. Filter by account and by event type (e.g. `sign_in.failed`).
+    #[oai(path = "/events", method = "get", operation_id = "admin_list_events")]
+    async fn events(
+        &self,
+        state: Data<&AppState>,
+        _auth: AdminAuth,
+        account_id: Query<Option<Uuid>>,
+        /// An event type, e.g. `sign_in.failed`.
+        #[oai(name = "type", validator(max_length = 100))]
+        kind: Query<Option<String>>,
+        /// Items per page, 1 to 200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
+        limit: Query<Option<u32>>,
+        /// The `next_cursor` of the previous page.
+        #[oai(validator(max_length = 100))]
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<AdminEventListResponse> {
+        let (items, next) = admin::events(
+            &state,
+            account_id.0.map(AccountId),
+            kind.0.as_deref().filter(|k| !k.is_empty()),
+            Page::new(limit.0, cursor.0),
+        )
+        .await?;
+        Ok(AdminEventListResponse::Ok(Json(AdminEventList {
+            items: items
+                .into_iter()
+                .map(|e| AdminEvent {
+                    id: e.id.0,
+                    account_id: e.account_id.map(|a| a.0),
+                    actor_id: e.actor_id.map(|a| a.0),
+                    kind: e.kind,
+                    at: e.at.to_datetime(),
+                    ip: e.ip,
+                    user_agent: e.user_agent,
+                    detail: serde_json::from_str(&e.detail).unwrap_or_default(),
+                })
+                .collect(),
+            next_cursor: next.map(|id| id.to_string()),
+        })))
+    }
+
+    /// The mail outbox
+    ///
+    /// Newest first; `?status=failed` lists the mail that needs an operator.
+    #[oai(path = "/emails", method = "get", operation_id = "admin_list_emails")]
+    async fn emails(
+        &self,
+        state: Data<&AppState>,
+        _auth: AdminAuth,
+        status: Query<Option<MailStatus>>,
+        /// Items per page, 1 to 200 (default 50).
+        #[oai(validator(minimum(value = "1"), maximum(value = "200")))]
+        limit: Query<Option<u32>>,
+        /// The `next_cursor` of the previous page.
+        #[oai(validator(max_length = 100))]
+        cursor: Query<Option<String>>,
+    ) -> ApiResult<OutboxMailListResponse> {
+        let (items, next) = admin::emails(
+            &state,
+            status.0.map(MailStatus::as_str),
+            Page::new(limit.0, cursor.0),
+        )
+        .await?;
+        Ok(OutboxMailListResponse::Ok(Json(OutboxMailList {
+            items: items.into_iter().map(Into::into).collect(),
+            next_cursor: next.map(|id| id.to_string()),
+        })))
+    }
+
+    /// Retry a failed mail
+    ///
+    /// Queues it again with a fresh set of tries (after fixing what made it fail, e.g.
+    /// the SMTP settings). 409 `mail_not_failed` for a mail that is not failed.
+    #[oai(
+        path = "/emails/:id/retry",
+        method = "post",
+        operation_id = "admin_retry_email"
+    )]
+    async fn retry_email(
+        &self,
+        state: Data<&AppState>,
+        req: &Request,
+        auth: AdminAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<OutboxMailResponse> {
+        let mail = admin::retry_email(&state, &auth.0, OutboxId(id.0), &client_info(req)).await?;
+        Ok(OutboxMailResponse::Accepted(Json(mail.into())))
     }
 
     /// List API tokens

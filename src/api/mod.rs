@@ -114,6 +114,7 @@ pub enum ErrorCode {
     PlanLimitReached,
     DomainTaken,
     SubscriptionInactive,
+    MailNotFailed,
     PayloadTooLarge,
     UnsupportedMediaType,
     RateLimited,
@@ -132,6 +133,7 @@ impl ErrorCode {
             ErrorCode::Forbidden => "Not allowed",
             ErrorCode::ReauthenticationRequired => "Confirm your password first",
             ErrorCode::TermsNotAccepted => "Terms not accepted",
+            ErrorCode::MailNotFailed => "Mail not failed",
             ErrorCode::NotFound => "Not found",
             ErrorCode::MethodNotAllowed => "Method not allowed",
             ErrorCode::EmailTaken => "Email address taken",
@@ -399,6 +401,7 @@ impl From<service::Error> for ApiError {
             E::DomainTaken => (StatusCode::CONFLICT, ErrorCode::DomainTaken),
             E::SubscriptionInactive => (StatusCode::CONFLICT, ErrorCode::SubscriptionInactive),
             E::TermsNotAccepted => (StatusCode::FORBIDDEN, ErrorCode::TermsNotAccepted),
+            E::MailNotFailed => (StatusCode::CONFLICT, ErrorCode::MailNotFailed),
             E::Internal(cause) => {
                 // Logged inside the request's span, so the line carries the request id;
                 // the client sees only that id.

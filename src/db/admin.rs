@@ -154,3 +154,92 @@ pub async fn set_verified(
     .await?;
     Ok(())
 }
+
+/// One audit event, as operators see it across accounts.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct AdminEvent {
+    pub id: crate::ids::AuditEventId,
+    pub account_id: Option<AccountId>,
+    pub actor_id: Option<AccountId>,
+    #[sqlx(rename = "type")]
+    pub kind: String,
+    pub at: Timestamp,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub detail: String,
+}
+
+/// Audit events of every account (or one), of every type (or one), newest first.
+pub async fn events(
+    conn: &mut SqliteConnection,
+    account_id: Option<AccountId>,
+    kind: Option<&str>,
+    before: Option<crate::ids::AuditEventId>,
+    limit: i64,
+) -> sqlx::Result<Vec<AdminEvent>> {
+    let mut qb = QueryBuilder::<Sqlite>::new(
+        "select id, account_id, actor_id, type, at, ip, user_agent, detail from audit_events where 1 = 1",
+    );
+    if let Some(account_id) = account_id {
+        qb.push(" and account_id = ").push_bind(account_id);
+    }
+    if let Some(kind) = kind {
+        qb.push(" and type = ").push_bind(kind.to_owned());
+    }
+    if let Some(before) = before {
+        qb.push(" and id < ").push_bind(before);
+    }
+    qb.push(" order by id desc limit ").push_bind(limit);
+    qb.build_query_as::<AdminEvent>().fetch_all(conn).await
+}
+
+/// One mail of the outbox (without its template data).
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct OutboxMail {
+    pub id: crate::ids::OutboxId,
+    pub account_id: Option<AccountId>,
+    pub recipient: String,
+    pub template: String,
+    pub status: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+    pub next_attempt_at: Timestamp,
+    pub created_at: Timestamp,
+    pub sent_at: Option<Timestamp>,
+}
+
+/// The outbox (or the mails of one status), newest first.
+pub async fn emails(
+    conn: &mut SqliteConnection,
+    status: Option<&str>,
+    before: Option<crate::ids::OutboxId>,
+    limit: i64,
+) -> sqlx::Result<Vec<OutboxMail>> {
+    let mut qb = QueryBuilder::<Sqlite>::new(
+        "select id, account_id, recipient, template, status, attempts, last_error,
+                next_attempt_at, created_at, sent_at
+         from outbox where 1 = 1",
+    );
+    if let Some(status) = status {
+        qb.push(" and status = ").push_bind(status.to_owned());
+    }
+    if let Some(before) = before {
+        qb.push(" and id < ").push_bind(before);
+    }
+    qb.push(" order by id desc limit ").push_bind(limit);
+    qb.build_query_as::<OutboxMail>().fetch_all(conn).await
+}
+
+pub async fn email(
+    conn: &mut SqliteConnection,
+    id: crate::ids::OutboxId,
+) -> sqlx::Result<Option<OutboxMail>> {
+    sqlx::query_as::<_, OutboxMail>(
+        "select id, account_id, recipient, template, status, attempts, last_error,
+                next_attempt_at, created_at, sent_at
+         from outbox where id = ?",
+    )
+    .bind(id)
+    .fetch_optional(conn)
+    .await
+}

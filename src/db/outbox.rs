@@ -181,3 +181,21 @@ pub async fn count_recent(
     .fetch_one(conn)
     .await
 }
+
+/// Gives a failed mail a fresh set of tries, from now. False when it is not failed.
+pub async fn retry(
+    conn: &mut SqliteConnection,
+    id: OutboxId,
+    now: Timestamp,
+) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update outbox set status = 'pending', attempts = 0, next_attempt_at = ?,
+                lease_until = null
+         where id = ? and status = 'failed'",
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}

@@ -13,6 +13,7 @@ pub struct Purged {
     pub enrollments: u64,
     pub password_resets: u64,
     pub throttle: u64,
+    pub password_links: u64,
 }
 
 const DAY: i64 = 24 * 3600;

@@ -123,6 +123,7 @@ async fn purge_expired(state: &AppState) -> anyhow::Result<Purged> {
     purged.enrollments = purge::enrollments(&mut tx, now).await?;
     purged.password_resets = purge::password_resets(&mut tx, now).await?;
     purged.throttle = purge::throttle(&mut tx, now).await?;
+    purged.password_links = crate::db::password_links::purge(&mut tx, now).await?;
     tx.commit().await?;
     Ok(purged)
 }

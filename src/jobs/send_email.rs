@@ -9,8 +9,8 @@ use serde_json::{Value, json};
 use crate::app::AppState;
 use crate::clock::Timestamp;
 use crate::crypto::{random_token, token_digest};
-use crate::db::{self, email_tokens, outbox};
-use crate::ids::{EmailTokenId, OutboxId};
+use crate::db::{self, email_tokens, outbox, password_links};
+use crate::ids::{EmailTokenId, OutboxId, PasswordLinkId};
 use crate::jobs::{SendEmail, enqueue_send_email_after};
 use crate::mail::{self, SendError};
 
@@ -26,6 +26,11 @@ pub(super) async fn handle(job: SendEmail, state: Data<AppState>) -> Result<(), 
     })
     .await?;
     done.unwrap_or(Ok(())).map_err(Into::into)
+}
+
+enum LinkToken {
+    Email(EmailTokenId),
+    Password(PasswordLinkId),
 }
 
 /// Idempotent: a row that is sent, failed or leased by another try is left alone.
@@ -52,16 +57,25 @@ pub async fn send(state: &AppState, id: OutboxId) -> Result<(), BoxDynError> {
         Ok(Value::Object(map)) => map,
         _ => serde_json::Map::new(),
     };
-    if let Some(token_id) = context.get("token_id").and_then(Value::as_str) {
-        let token_id: EmailTokenId = token_id.parse()?;
+    // A link's token is minted now, so that only a mail that leaves carries a live one.
+    let link = match (context.get("token_id"), context.get("password_link_id")) {
+        (Some(Value::String(id)), _) => Some(LinkToken::Email(id.parse()?)),
+        (_, Some(Value::String(id))) => Some(LinkToken::Password(id.parse()?)),
+        _ => None,
+    };
+    if let Some(link) = link {
         let path = context
             .get("link_path")
             .and_then(Value::as_str)
             .unwrap_or("/")
             .to_owned();
         let token = random_token("");
+        let digest = token_digest(&token);
         let mut tx = db::begin_immediate(&state.db).await?;
-        let live = email_tokens::mint(&mut tx, token_id, &token_digest(&token), now).await?;
+        let live = match link {
+            LinkToken::Email(id) => email_tokens::mint(&mut tx, id, &digest, now).await?,
+            LinkToken::Password(id) => password_links::mint(&mut tx, id, &digest, now).await?,
+        };
         if !live {
             outbox::mark_skipped(&mut tx, id, "the link was used or voided before sending").await?;
             tx.commit().await?;

@@ -8,7 +8,7 @@ use serde::Deserialize;
 
 use crate::api::security::client_info;
 use crate::app::AppState;
-use crate::service::{self, email_change, password_reset, registration};
+use crate::service::{self, email_change, password_links, password_reset, registration};
 
 /// Strict: our own stylesheet, nothing else; forms post only back here.
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
@@ -103,6 +103,91 @@ pub async fn reset_password_submit(state: Data<&AppState>, Form(f): Form<TokenPa
 }
 
 #[handler]
+pub async fn set_password_form(state: Data<&AppState>, Query(q): Query<TokenParam>) -> Response {
+    match password_links::peek(&state, &q.token).await {
+        Ok(info) => set_password_page(&state, StatusCode::OK, &q.token, &info, None),
+        Err(e) => error_page(&state, e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SetPasswordForm {
+    #[serde(default)]
+    token: String,
+    #[serde(default)]
+    new_password: String,
+    #[serde(default)]
+    confirm_password: String,
+}
+
+#[handler]
+pub async fn set_password_submit(
+    state: Data<&AppState>,
+    req: &poem::Request,
+    Form(f): Form<SetPasswordForm>,
+) -> Response {
+    let info = match password_links::peek(&state, &f.token).await {
+        Ok(info) => info,
+        Err(e) => return error_page(&state, e),
+    };
+    if f.new_password != f.confirm_password {
+        let error = "The two passwords differ. Type the same password twice.";
+        return set_password_page(
+            &state,
+            StatusCode::UNPROCESSABLE_ENTITY,
+            &f.token,
+            &info,
+            Some(error),
+        );
+    }
+    match password_links::complete(&state, &f.token, &f.new_password, &client_info(req)).await {
+        Ok(()) => page(
+            &state,
+            StatusCode::OK,
+            "pages/set_password.html",
+            minijinja::context! { state => "done", invite => info.invite },
+        ),
+        Err(service::Error::Validation(errors)) => {
+            let error = errors
+                .into_iter()
+                .map(|e| e.message)
+                .collect::<Vec<_>>()
+                .join(" ");
+            set_password_page(
+                &state,
+                StatusCode::UNPROCESSABLE_ENTITY,
+                &f.token,
+                &info,
+                Some(&error),
+            )
+        }
+        Err(e) => error_page(&state, e),
+    }
+}
+
+fn set_password_page(
+    state: &AppState,
+    status: StatusCode,
+    token: &str,
+    info: &password_links::LinkInfo,
+    error: Option<&str>,
+) -> Response {
+    page(
+        state,
+        status,
+        "pages/set_password.html",
+        minijinja::context! {
+            state => "form",
+            token,
+            email => info.email,
+            invite => info.invite,
+            min_length => state.config.security.password_min_length,
+            error,
+        },
+    )
+}
+
+#[handler]
 pub fn stylesheet() -> Response {
     Response::builder()
         .content_type("text/css; charset=utf-8")
@@ -120,7 +205,7 @@ fn error_page(state: &AppState, err: service::Error) -> Response {
         service::Error::TokenInvalid => (
             StatusCode::BAD_REQUEST,
             "This link is not valid",
-            "It was used already, or a newer mail replaced it. If your address is verified, you can sign in.",
+            "It was used already, or a newer one replaced it. If your address is verified, you can sign in.",
         ),
         service::Error::EmailTaken => (
             StatusCode::CONFLICT,

@@ -11,10 +11,12 @@ use crate::db::accounts::{self, Account, NewAccount};
 use crate::db::admin::{self as store, Counts, UserFilter};
 use crate::db::api_tokens::{self, ApiToken};
 use crate::db::audit::{self as events, NewEvent};
+use crate::db::password_links::Kind as LinkKind;
 use crate::db::{self, sessions, throttle as throttle_store, totp};
 use crate::ids::{AccountId, ApiTokenId};
 use crate::jobs::{self, Deletion};
 use crate::service::mail::notice;
+use crate::service::password_links;
 use crate::service::sessions::{Authenticated, ClientInfo, Page};
 use crate::service::throttle;
 use crate::service::validate::{self, Checks};
@@ -89,12 +91,14 @@ pub mod kind {
     pub const USER_DEACTIVATED: &str = "admin.user_deactivated";
     pub const USER_REACTIVATED: &str = "admin.user_reactivated";
     pub const PASSWORD_SET: &str = "admin.password_set";
+    pub const PASSWORD_LINK_SENT: &str = "admin.password_link_sent";
     pub const UNLOCKED: &str = "admin.unlocked";
     pub const SESSIONS_REVOKED: &str = "admin.sessions_revoked";
     pub const TWO_FACTOR_REMOVED: &str = "admin.two_factor_removed";
     pub const USER_DELETION_REQUESTED: &str = "admin.user_deletion_requested";
     pub const API_TOKEN_CREATED: &str = "admin.api_token_created";
     pub const API_TOKEN_REVOKED: &str = "admin.api_token_revoked";
+    pub const EMAIL_RETRIED: &str = "admin.email_retried";
 }
 
 /// Finds the live API token behind a bearer token, or `Unauthenticated`.
@@ -264,6 +268,8 @@ pub struct NewUser {
     pub password: Option<String>,
     pub is_admin: bool,
     pub email_verified: bool,
+    /// Mail an invitation whose link lets the person choose a password.
+    pub send_invite: bool,
 }
 
 pub async fn create_user(
@@ -287,6 +293,12 @@ pub async fn create_user(
         input.display_name.as_deref(),
         validate::DISPLAY_NAME_MAX,
     ));
+    if input.send_invite && input.password.is_some() {
+        checks.check::<()>(Err(validate::FieldError::new(
+            "send_invite",
+            "Either set a password or send an invitation, not both.",
+        )));
+    }
     checks.finish()?;
     let (Some(email), Some(display_name)) = (email, display_name) else {
         unreachable!()
@@ -328,10 +340,13 @@ pub async fn create_user(
         kind::USER_CREATED,
         actor,
         client,
-        json!({"email": email, "is_admin": input.is_admin}),
+        json!({"email": email, "is_admin": input.is_admin, "invited": input.send_invite}),
     )
     .await?;
     let account = accounts::find(&mut tx, id).await?.ok_or(Error::NotFound)?;
+    if input.send_invite {
+        password_links::queue_mail(state, &mut tx, now, &account, LinkKind::Invite).await?;
+    }
     let view = view(state, &mut tx, account).await?;
     tx.commit().await?;
     Ok(view)
@@ -513,6 +528,60 @@ pub async fn set_password(
     Ok(())
 }
 
+/// Mails the user a link to set a new password. Their password works until then.
+pub async fn send_password_link(
+    state: &AppState,
+    actor: &Actor,
+    id: AccountId,
+    client: &ClientInfo,
+) -> Result<()> {
+    let account = user(state, id).await?.account;
+    if !account.is_active() {
+        return Err(Error::AccountDeactivated);
+    }
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    password_links::queue_mail(state, &mut tx, now, &account, LinkKind::AdminReset).await?;
+    record(
+        &mut tx,
+        now,
+        Some(id),
+        kind::PASSWORD_LINK_SENT,
+        actor,
+        client,
+        json!({"email": account.email}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A link for the console to print (`steward user reset-password`).
+pub async fn console_password_link(
+    state: &AppState,
+    id: AccountId,
+    client: &ClientInfo,
+) -> Result<String> {
+    let account = user(state, id).await?.account;
+    if !account.is_active() {
+        return Err(Error::AccountDeactivated);
+    }
+    let link = password_links::console_link(state, &account).await?;
+    let mut tx = db::begin_immediate(&state.db).await?;
+    record(
+        &mut tx,
+        state.clock.now(),
+        Some(id),
+        kind::PASSWORD_LINK_SENT,
+        &Actor::Console,
+        client,
+        json!({"printed": true}),
+    )
+    .await?;
+    tx.commit().await?;
+    Ok(link)
+}
+
 /// Ends a sign-in lockout of the account's address.
 pub async fn unlock(
     state: &AppState,
@@ -649,4 +718,71 @@ pub async fn delete_user(
     jobs::enqueue_deletion(&mut tx, Deletion::Account(id)).await?;
     tx.commit().await?;
     Ok(())
+}
+
+/// The audit trail across accounts, newest first; optionally one account, one type.
+pub async fn events(
+    state: &AppState,
+    account_id: Option<AccountId>,
+    kind: Option<&str>,
+    page: Page,
+) -> Result<(Vec<store::AdminEvent>, Option<crate::ids::AuditEventId>)> {
+    let before = page.cursor_id()?;
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    let mut items = store::events(&mut conn, account_id, kind, before, page.limit + 1).await?;
+    let next = page.next_cursor(&mut items, |e| e.id);
+    Ok((items, next))
+}
+
+/// Outbox statuses an operator can filter by.
+pub const MAIL_STATUSES: [&str; 4] = ["pending", "sent", "failed", "skipped"];
+
+/// The mail outbox, newest first; optionally one status (`failed` for what needs help).
+pub async fn emails(
+    state: &AppState,
+    status: Option<&str>,
+    page: Page,
+) -> Result<(Vec<store::OutboxMail>, Option<crate::ids::OutboxId>)> {
+    if let Some(status) = status
+        && !MAIL_STATUSES.contains(&status)
+    {
+        return Err(Error::field(
+            "status",
+            "One of pending, sent, failed, skipped.",
+        ));
+    }
+    let before = page.cursor_id()?;
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    let mut items = store::emails(&mut conn, status, before, page.limit + 1).await?;
+    let next = page.next_cursor(&mut items, |m| m.id);
+    Ok((items, next))
+}
+
+/// Sends a failed mail again, with a fresh set of tries.
+pub async fn retry_email(
+    state: &AppState,
+    actor: &Actor,
+    id: crate::ids::OutboxId,
+    client: &ClientInfo,
+) -> Result<store::OutboxMail> {
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let mail = store::email(&mut tx, id).await?.ok_or(Error::NotFound)?;
+    if !crate::db::outbox::retry(&mut tx, id, now).await? {
+        return Err(Error::MailNotFailed);
+    }
+    jobs::enqueue_send_email(&mut tx, id).await?;
+    record(
+        &mut tx,
+        now,
+        mail.account_id,
+        kind::EMAIL_RETRIED,
+        actor,
+        client,
+        json!({"email_id": id, "template": mail.template, "recipient": mail.recipient}),
+    )
+    .await?;
+    let mail = store::email(&mut tx, id).await?.ok_or(Error::NotFound)?;
+    tx.commit().await?;
+    Ok(mail)
 }

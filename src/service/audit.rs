@@ -22,6 +22,7 @@ pub mod kind {
     pub const PASSWORD_CHANGED: &str = "password.changed";
     pub const PASSWORD_RESET_REQUESTED: &str = "password.reset_requested";
     pub const PASSWORD_RESET: &str = "password.reset";
+    pub const PASSWORD_SET_BY_LINK: &str = "password.set_by_link";
     pub const TOTP_ADDED: &str = "two_factor.device_added";
     pub const TOTP_RENAMED: &str = "two_factor.device_renamed";
     pub const TOTP_REMOVED: &str = "two_factor.device_removed";

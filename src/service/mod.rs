@@ -8,6 +8,7 @@ pub mod deletion;
 pub mod email_change;
 pub mod hosting;
 pub mod mail;
+pub mod password_links;
 pub mod password_reset;
 pub mod registration;
 pub mod sessions;
@@ -62,6 +63,8 @@ pub enum Error {
     DomainTaken,
     #[error("This subscription is expired or being cancelled.")]
     SubscriptionInactive,
+    #[error("Only a failed mail can be retried; this one is pending, sent or skipped.")]
+    MailNotFailed,
     #[error("Accept the current terms first: POST /api/v1/account/terms.")]
     TermsNotAccepted,
     #[error(transparent)]

@@ -418,6 +418,48 @@ async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server
         String::from_utf8_lossy(&out.stderr)
     );
 
+    // without --password-stdin: a one-time link to hand over
+    let out = steward(
+        dir.path(),
+        &["user", "reset-password", "--email", "ops@example.org"],
+        None,
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let link = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    let token = link
+        .split_once("/set-password?token=")
+        .unwrap_or_else(|| panic!("a link: {link}"))
+        .1
+        .to_owned();
+    let form = client
+        .get(format!("{}/set-password?token={token}", server.base))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(form.status(), 200);
+    let set = client
+        .post(format!("{}/set-password", server.base))
+        .form(&[
+            ("token", token.as_str()),
+            ("new_password", "console password 3"),
+            ("confirm_password", "console password 3"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(set.status(), 200);
+    let signed = client
+        .post(format!("{}/api/v1/sessions", server.base))
+        .json(&json!({"email": "ops@example.org", "password": "console password 3"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(signed.status(), 201, "the password from the link works");
+
     // a backup while registrations keep writing
     let writer = {
         let (client, base) = (client.clone(), server.base.clone());

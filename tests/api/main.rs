@@ -2,6 +2,7 @@
 
 mod account;
 mod admin;
+mod admin_links;
 mod bad_input;
 mod credentials;
 mod email_change;

@@ -1,0 +1,215 @@
+//! Links that set a password: the invitation of an account an admin made, a reset mail
+//! an admin sent, a link printed at the console. The person opens `/set-password`,
+//! chooses a password there, and every session of the account ends.
+//!
+//! Unlike the reset the person starts (three steps, a client waiting), nobody waits in
+//! a client here, so the page itself takes the new password.
+
+use serde_json::json;
+use sqlx::SqliteConnection;
+
+use crate::app::AppState;
+use crate::clock::Timestamp;
+use crate::crypto::{random_token, token_digest};
+use crate::db::accounts::{self, Account};
+use crate::db::password_links::{self, Kind, NewLink};
+use crate::db::{self, sessions};
+use crate::ids::PasswordLinkId;
+use crate::service::audit::{self, kind};
+use crate::service::mail::{Mail, notice, queue};
+use crate::service::sessions::ClientInfo;
+use crate::service::throttle;
+use crate::service::validate;
+use crate::service::{Error, Result};
+
+/// Path of the page the links open.
+pub const LINK_PATH: &str = "/set-password";
+
+fn lifetime(state: &AppState, kind: Kind) -> time::Duration {
+    let security = &state.config.security;
+    match kind {
+        Kind::Invite => time::Duration::hours(security.invite_ttl_hours),
+        Kind::AdminReset | Kind::Console => {
+            time::Duration::minutes(security.password_reset_ttl_minutes)
+        }
+    }
+}
+
+/// Queues the mail of an invitation or of an admin's reset, in the caller's transaction.
+/// Older unused links of the account stop working: only the newest mail counts.
+pub async fn queue_mail(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    now: Timestamp,
+    account: &Account,
+    kind: Kind,
+) -> anyhow::Result<()> {
+    password_links::void_unused(conn, account.id).await?;
+    let id = PasswordLinkId::new();
+    let lifetime = lifetime(state, kind);
+    let template = match kind {
+        Kind::Invite => "invite",
+        Kind::AdminReset | Kind::Console => "set_password",
+    };
+    let outbox_id = queue(
+        conn,
+        now,
+        Mail {
+            account_id: Some(account.id),
+            recipient: &account.email,
+            template,
+            data: json!({
+                "password_link_id": id,
+                "link_path": LINK_PATH,
+                "display_name": account.display_name,
+                "lifetime": human(lifetime),
+            }),
+        },
+    )
+    .await?;
+    password_links::insert(
+        conn,
+        &NewLink {
+            id,
+            account_id: account.id,
+            kind,
+            email: &account.email,
+            outbox_id: Some(outbox_id),
+            lifetime_seconds: lifetime.whole_seconds(),
+            now,
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// "72 hours", "60 minutes": the lifetime as a mail says it.
+fn human(d: time::Duration) -> String {
+    if d.whole_hours() >= 2 && d.whole_minutes() % 60 == 0 {
+        format!("{} hours", d.whole_hours())
+    } else {
+        format!("{} minutes", d.whole_minutes())
+    }
+}
+
+/// A link for the person at the console to hand over: minted now, shown once.
+pub async fn console_link(state: &AppState, account: &Account) -> Result<String> {
+    let now = state.clock.now();
+    let token = random_token("");
+    let id = PasswordLinkId::new();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    password_links::void_unused(&mut tx, account.id).await?;
+    password_links::insert(
+        &mut tx,
+        &NewLink {
+            id,
+            account_id: account.id,
+            kind: Kind::Console,
+            email: &account.email,
+            outbox_id: None,
+            lifetime_seconds: lifetime(state, Kind::Console).whole_seconds(),
+            now,
+        },
+    )
+    .await?;
+    password_links::mint(&mut tx, id, &token_digest(&token), now).await?;
+    tx.commit().await?;
+    Ok(format!(
+        "{}{LINK_PATH}?token={token}",
+        state.config.public_url()
+    ))
+}
+
+/// What the page shows before the password is chosen.
+pub struct LinkInfo {
+    pub email: String,
+    pub invite: bool,
+}
+
+/// Checks a link without using it (the GET of the page).
+pub async fn peek(state: &AppState, token: &str) -> Result<LinkInfo> {
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    let (link, _) = usable(&mut conn, state.clock.now(), token).await?;
+    Ok(LinkInfo {
+        email: link.email,
+        invite: link.kind == Kind::Invite,
+    })
+}
+
+async fn usable(
+    conn: &mut SqliteConnection,
+    now: Timestamp,
+    token: &str,
+) -> Result<(password_links::PasswordLink, Account)> {
+    let link = password_links::find_by_hash(conn, &token_digest(token))
+        .await?
+        .ok_or(Error::TokenInvalid)?;
+    if link.used_at.is_some() {
+        return Err(Error::TokenInvalid);
+    }
+    if link.expires_at.is_none_or(|at| at <= now) {
+        return Err(Error::TokenExpired);
+    }
+    // made for an address the account no longer has, or an account that can't sign in
+    let account = accounts::find(conn, link.account_id)
+        .await?
+        .filter(|a| a.is_active() && a.email == link.email)
+        .ok_or(Error::TokenInvalid)?;
+    Ok((link, account))
+}
+
+/// The page's POST: sets the password, verifies the address (the link proved the
+/// mailbox), ends every session, and uses the link up.
+pub async fn complete(
+    state: &AppState,
+    token: &str,
+    new_password: &str,
+    client: &ClientInfo,
+) -> Result<()> {
+    let now = state.clock.now();
+    let (_, account) = {
+        let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+        usable(&mut conn, now, token).await?
+    };
+    validate::new_password(
+        "new_password",
+        new_password,
+        &account.email,
+        state.config.security.password_min_length,
+    )
+    .map_err(|e| Error::Validation(vec![e]))?;
+    let hash = state.hasher.hash(new_password).await?;
+
+    let mut tx = db::begin_immediate(&state.db).await?;
+    // again, under the write lock: a second submit of the same link loses here
+    let (link, account) = usable(&mut tx, now, token).await?;
+    if !password_links::mark_used(&mut tx, link.id, now).await? {
+        return Err(Error::TokenInvalid);
+    }
+    password_links::void_unused(&mut tx, account.id).await?;
+    accounts::set_password(&mut tx, account.id, &hash, now).await?;
+    accounts::mark_verified(&mut tx, account.id, None, now).await?;
+    let ended = sessions::delete_all(&mut tx, account.id).await?;
+    throttle::success(&mut tx, &account.email).await?;
+    audit::record(
+        &mut tx,
+        now,
+        account.id,
+        kind::PASSWORD_SET_BY_LINK,
+        client,
+        json!({"link": link.kind.as_str(), "sessions_ended": ended}),
+    )
+    .await?;
+    if link.kind != Kind::Invite {
+        notice(
+            &mut tx,
+            now,
+            &account,
+            "password_changed",
+            json!({"ip": client.ip}),
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(())
+}
