@@ -8,7 +8,7 @@ use std::time::Duration;
 use anyhow::Context;
 use poem::endpoint::make_sync;
 use poem::listener::{Acceptor, Listener, TcpListener};
-use poem::{EndpointExt, Route, Server, get};
+use poem::{EndpointExt, Route, Server, get, post};
 use sqlx::SqlitePool;
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
@@ -113,6 +113,25 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
             "/set-password",
             get(pages::set_password_form).post(pages::set_password_submit),
         )
+        .at("/admin", get(pages::admin::index))
+        .at(
+            "/admin/sign-in",
+            get(pages::admin::sign_in_form).post(pages::admin::sign_in_submit),
+        )
+        .at("/admin/sign-out", post(pages::admin::sign_out))
+        .at(
+            "/admin/users",
+            get(pages::admin::users).post(pages::admin::create_user),
+        )
+        .at("/admin/users/:id", get(pages::admin::user))
+        .at("/admin/users/:id/:action", post(pages::admin::user_action))
+        .at("/admin/mail", get(pages::admin::mail))
+        .at("/admin/mail/:id/retry", post(pages::admin::retry_mail))
+        .at(
+            "/admin/tokens",
+            get(pages::admin::tokens).post(pages::admin::create_token),
+        )
+        .at("/admin/tokens/:id/revoke", post(pages::admin::revoke_token))
         .at("/assets/steward.css", get(pages::stylesheet))
         .data(state)
         .around(move |ep, req| api::around(ep, req, max_body, limiter.clone()))

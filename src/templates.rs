@@ -58,6 +58,14 @@ const EMBEDDED: &[(&str, &str)] = embed![
     "pages/verify_email.html",
     "pages/message.html",
     "pages/set_password.html",
+    "admin/base.html",
+    "admin/sign_in.html",
+    "admin/users.html",
+    "admin/user.html",
+    "admin/confirm.html",
+    "admin/mail.html",
+    "admin/tokens.html",
+    "admin/message.html",
 ];
 
 /// The stylesheet of the pages, served at /assets/steward.css.

@@ -27,6 +27,7 @@ fn is_throttled(method: &Method, path: &str) -> bool {
                 | "/api/v1/registrations"
                 | "/api/v1/email-verifications/resend"
                 | "/api/v1/password-resets"
+                | "/admin/sign-in"
         ) || (path.starts_with("/api/v1/password-resets/") && path.ends_with("/complete")))
 }
 

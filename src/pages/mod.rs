@@ -1,6 +1,8 @@
 //! The HTML pages that email links open. A GET only shows; the button POSTs, because
 //! mail scanners fetch links and must not use a token up.
 
+pub mod admin;
+
 use poem::http::{HeaderValue, StatusCode, header};
 use poem::web::{Data, Form, Html, Query};
 use poem::{IntoResponse, Response, handler};

@@ -1,6 +1,7 @@
 //! The test harness: the real app on 127.0.0.1:0 with a fresh data folder, a real SMTP
 //! server to receive its mail, an HTTP client, and a clock the test can move.
 
+pub mod browser;
 pub mod process;
 pub mod smtp;
 
