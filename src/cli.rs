@@ -115,6 +115,32 @@ pub async fn reset_password(
     Ok(())
 }
 
+/// `steward user deactivate` and `reactivate`.
+pub async fn set_active(config: Config, email: &str, active: bool) -> anyhow::Result<()> {
+    let state = open(config).await?;
+    let id = find(&state, email).await?;
+    admin::set_active(&state, &Actor::Console, id, active, &console())
+        .await
+        .map_err(describe)?;
+    if active {
+        println!("{email} can sign in again");
+    } else {
+        println!("{email} is deactivated; every session of the account ended");
+    }
+    Ok(())
+}
+
+/// `steward user delete --yes`: marks the account; the server's deletion job removes it.
+pub async fn delete_user(config: Config, email: &str) -> anyhow::Result<()> {
+    let state = open(config).await?;
+    let id = find(&state, email).await?;
+    admin::delete_user(&state, &Actor::Console, id, &console())
+        .await
+        .map_err(describe)?;
+    println!("{email} is being deleted, with everything it owns");
+    Ok(())
+}
+
 /// `steward user list`
 pub async fn list_users(config: Config, query: Option<String>) -> anyhow::Result<()> {
     let state = open(config).await?;

@@ -78,6 +78,24 @@ enum UserCommand {
         #[arg(long)]
         query: Option<String>,
     },
+    /// Deactivate an account: its sessions end at once and sign-in is refused.
+    Deactivate {
+        #[arg(long)]
+        email: String,
+    },
+    /// Let a deactivated account sign in again.
+    Reactivate {
+        #[arg(long)]
+        email: String,
+    },
+    /// Delete an account and everything it owns, for good (the server's job queue does it).
+    Delete {
+        #[arg(long)]
+        email: String,
+        /// Required: deleting can't be undone.
+        #[arg(long, required = true)]
+        yes: bool,
+    },
 }
 
 #[derive(Subcommand)]
@@ -160,6 +178,15 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                         password_stdin,
                     } => steward::cli::reset_password(config, &email, password_stdin).await,
                     UserCommand::List { query } => steward::cli::list_users(config, query).await,
+                    UserCommand::Deactivate { email } => {
+                        steward::cli::set_active(config, &email, false).await
+                    }
+                    UserCommand::Reactivate { email } => {
+                        steward::cli::set_active(config, &email, true).await
+                    }
+                    UserCommand::Delete { email, .. } => {
+                        steward::cli::delete_user(config, &email).await
+                    }
                 }
             })
         }
