@@ -39,6 +39,7 @@ pub struct AppState {
     pub secrets: SecretBox,
     /// Sign-in and similar attempts per client IP.
     pub ip_limiter: IpLimiter,
+    pub metrics: Arc<crate::metrics::Metrics>,
 }
 
 impl AppState {
@@ -66,6 +67,7 @@ impl AppState {
             stopping: CancellationToken::new(),
             secrets,
             ip_limiter,
+            metrics: Arc::default(),
         })
     }
 }
@@ -78,6 +80,7 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
     let docs = api.swagger_ui();
     let max_body = state.config.server.max_body_bytes;
     let limiter = state.ip_limiter.clone();
+    let metrics = state.metrics.clone();
     Route::new()
         .nest("/", api)
         .at(
@@ -133,8 +136,9 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
         )
         .at("/admin/tokens/:id/revoke", post(pages::admin::revoke_token))
         .at("/assets/steward.css", get(pages::stylesheet))
+        .at("/metrics", get(pages::metrics))
         .data(state)
-        .around(move |ep, req| api::around(ep, req, max_body, limiter.clone()))
+        .around(move |ep, req| api::around(ep, req, max_body, limiter.clone(), metrics.clone()))
 }
 
 /// The OpenAPI document as the binary serves it (JSON).

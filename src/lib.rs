@@ -20,6 +20,9 @@ pub mod ids;
 pub mod jobs;
 /// Rendering and sending mail.
 pub mod mail;
+
+/// Prometheus metrics.
+pub mod metrics;
 /// The HTML pages that email links open.
 pub mod pages;
 /// Business rules.

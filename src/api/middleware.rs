@@ -37,6 +37,7 @@ pub async fn around<E: Endpoint>(
     mut req: Request,
     max_body: usize,
     limiter: IpLimiter,
+    metrics: std::sync::Arc<crate::metrics::Metrics>,
 ) -> poem::Result<Response> {
     let id = uuid::Uuid::now_v7().simple().to_string();
     req.extensions_mut().insert(RequestId(id.clone()));
@@ -44,6 +45,8 @@ pub async fn around<E: Endpoint>(
     async move {
         let started = Instant::now();
         let is_api = !is_page(req.uri().path());
+        let is_admin_page = req.uri().path().starts_with("/admin");
+        let mut operation: Option<&'static str> = None;
         let ip = req.remote_addr().as_socket_addr().map(|a| a.ip());
         let throttled = match ip {
             Some(ip) if is_throttled(req.method(), req.uri().path()) => limiter.check(ip).err(),
@@ -61,8 +64,15 @@ pub async fn around<E: Endpoint>(
             match limit_body(&mut req, max_body).await {
                 Err(e) => e.to_response(&id),
                 Ok(()) => match next.call(req).await {
-                    Ok(output) => output.into_response(),
-                    Err(err) => error_response(err, &id),
+                    Ok(output) => {
+                        let response = output.into_response();
+                        operation = response.data::<poem_openapi::OperationId>().map(|o| o.0);
+                        response
+                    }
+                    Err(err) => {
+                        operation = err.data::<poem_openapi::OperationId>().map(|o| o.0);
+                        error_response(err, &id)
+                    }
                 },
             }
         };
@@ -84,7 +94,15 @@ pub async fn around<E: Endpoint>(
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         }
         let status = response.status().as_u16();
-        let ms = started.elapsed().as_secs_f64() * 1000.0;
+        let elapsed = started.elapsed().as_secs_f64();
+        let label = match operation {
+            Some(op) => op,
+            None if is_admin_page => "admin_page",
+            None if !is_api && status < 400 => "page",
+            None => "other",
+        };
+        metrics.request(label, status, elapsed);
+        let ms = elapsed * 1000.0;
         if status >= 500 {
             tracing::error!(status, ms, "request failed");
         } else {

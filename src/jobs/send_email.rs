@@ -107,6 +107,7 @@ pub async fn send(state: &AppState, id: OutboxId) -> Result<(), BoxDynError> {
     match result {
         Ok(message_id) => {
             outbox::mark_sent(&mut tx, id, state.clock.now(), &message_id).await?;
+            state.metrics.mail("sent");
             tracing::info!(outbox_id = %id, template = %mail.template, attempt = mail.attempts, "mail sent");
         }
         Err(SendError::Transient(error)) if mail.attempts < max => {
@@ -114,10 +115,12 @@ pub async fn send(state: &AppState, id: OutboxId) -> Result<(), BoxDynError> {
             let next = Timestamp(state.clock.now().0 + delay.as_secs() as i64);
             outbox::mark_retry(&mut tx, id, &error, next).await?;
             enqueue_send_email_after(&mut tx, id, delay).await?;
+            state.metrics.mail("retry");
             tracing::warn!(outbox_id = %id, attempt = mail.attempts, retry_in_s = delay.as_secs(), %error, "mail not sent; will retry");
         }
         Err(SendError::Transient(error) | SendError::Permanent(error)) => {
             outbox::mark_failed(&mut tx, id, &error).await?;
+            state.metrics.mail("failed");
             tracing::error!(outbox_id = %id, attempt = mail.attempts, %error, "mail failed for good");
         }
     }

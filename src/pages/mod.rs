@@ -189,6 +189,15 @@ fn set_password_page(
     )
 }
 
+/// Prometheus text exposition.
+#[handler]
+pub async fn metrics(state: Data<&AppState>) -> Response {
+    Response::builder()
+        .content_type("text/plain; version=0.0.4; charset=utf-8")
+        .header(header::CACHE_CONTROL, "no-store")
+        .body(state.metrics.render(&state.db).await)
+}
+
 #[handler]
 pub fn stylesheet() -> Response {
     Response::builder()

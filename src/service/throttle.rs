@@ -29,9 +29,12 @@ pub async fn check(state: &AppState, email: &str) -> Result<()> {
     let now = state.clock.now();
     let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
     match throttle::locked_until(&mut conn, &key(email), now).await? {
-        Some(until) => Err(Error::RateLimited {
-            retry_after: (until.0 - now.0).max(1) as u64,
-        }),
+        Some(until) => {
+            state.metrics.lockout();
+            Err(Error::RateLimited {
+                retry_after: (until.0 - now.0).max(1) as u64,
+            })
+        }
         None => Ok(()),
     }
 }
@@ -39,6 +42,7 @@ pub async fn check(state: &AppState, email: &str) -> Result<()> {
 /// Counts a failed attempt; from the sixth on, locks the address for 2^n seconds.
 /// Returns whether the address is now locked.
 pub async fn failure(state: &AppState, email: &str) -> Result<bool> {
+    state.metrics.sign_in_failure();
     let now = state.clock.now();
     let key = key(email);
     let mut tx = db::begin_immediate(&state.db).await?;

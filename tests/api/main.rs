@@ -8,6 +8,7 @@ mod bad_input;
 mod credentials;
 mod email_change;
 mod hosting;
+mod metrics;
 mod openapi;
 mod outbox;
 mod password_reset;

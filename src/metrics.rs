@@ -1,0 +1,179 @@
+//! Prometheus metrics: one registry per running app (no globals, so tests and several
+//! apps in one process don't mix), rendered as text at `GET /metrics`.
+
+use prometheus_client::encoding::EncodeLabelSet;
+use prometheus_client::metrics::counter::Counter;
+use prometheus_client::metrics::family::Family;
+use prometheus_client::metrics::gauge::Gauge;
+use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
+use prometheus_client::registry::Registry;
+use sqlx::SqlitePool;
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct RequestLabels {
+    /// The OpenAPI operation id; `page` for HTML pages, `other` for anything else
+    /// (unknown paths, documents): never the raw path, which a client controls.
+    pub operation: String,
+    pub status: u16,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct OperationLabels {
+    pub operation: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct OutcomeLabels {
+    pub outcome: &'static str,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct QueueLabels {
+    pub queue: String,
+    pub status: String,
+}
+
+#[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
+pub struct StatusLabels {
+    pub status: String,
+}
+
+fn latency() -> Histogram {
+    // 1 ms … ~16 s
+    Histogram::new(exponential_buckets(0.001, 2.0, 15))
+}
+
+pub struct Metrics {
+    registry: Registry,
+    requests: Family<RequestLabels, Counter>,
+    latency: Family<OperationLabels, Histogram, fn() -> Histogram>,
+    mail: Family<OutcomeLabels, Counter>,
+    sign_in_failures: Counter,
+    lockouts: Counter,
+    jobs: Family<QueueLabels, Gauge>,
+    outbox: Family<StatusLabels, Gauge>,
+}
+
+impl Default for Metrics {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Metrics {
+    pub fn new() -> Self {
+        let mut registry = Registry::with_prefix("steward");
+        let requests = Family::<RequestLabels, Counter>::default();
+        registry.register(
+            "http_requests",
+            "HTTP requests by operation and status",
+            requests.clone(),
+        );
+        let latency =
+            Family::<OperationLabels, Histogram, fn() -> Histogram>::new_with_constructor(latency);
+        registry.register(
+            "http_request_duration_seconds",
+            "Time to answer, by operation",
+            latency.clone(),
+        );
+        let mail = Family::<OutcomeLabels, Counter>::default();
+        registry.register(
+            "mail",
+            "Mail send attempts by outcome (sent, retry, failed)",
+            mail.clone(),
+        );
+        let sign_in_failures = Counter::default();
+        registry.register(
+            "sign_in_failures",
+            "Failed sign-ins, second factors and reauthentications",
+            sign_in_failures.clone(),
+        );
+        let lockouts = Counter::default();
+        registry.register(
+            "sign_in_lockouts",
+            "Attempts refused because the address is locked",
+            lockouts.clone(),
+        );
+        let jobs = Family::<QueueLabels, Gauge>::default();
+        registry.register(
+            "jobs",
+            "Jobs in the queue by queue and status (read at scrape time)",
+            jobs.clone(),
+        );
+        let outbox = Family::<StatusLabels, Gauge>::default();
+        registry.register(
+            "outbox_mails",
+            "Mails in the outbox by status (read at scrape time)",
+            outbox.clone(),
+        );
+        Self {
+            registry,
+            requests,
+            latency,
+            mail,
+            sign_in_failures,
+            lockouts,
+            jobs,
+            outbox,
+        }
+    }
+
+    pub fn request(&self, operation: &str, status: u16, seconds: f64) {
+        self.requests
+            .get_or_create(&RequestLabels {
+                operation: operation.to_owned(),
+                status,
+            })
+            .inc();
+        self.latency
+            .get_or_create(&OperationLabels {
+                operation: operation.to_owned(),
+            })
+            .observe(seconds);
+    }
+
+    pub fn mail(&self, outcome: &'static str) {
+        self.mail.get_or_create(&OutcomeLabels { outcome }).inc();
+    }
+
+    pub fn sign_in_failure(&self) {
+        self.sign_in_failures.inc();
+    }
+
+    pub fn lockout(&self) {
+        self.lockouts.inc();
+    }
+
+    /// The text exposition, with the queue and outbox read from the database now.
+    pub async fn render(&self, db: &SqlitePool) -> String {
+        // the queue's table belongs to apalis: checked at run time
+        let jobs: Vec<(String, String, i64)> =
+            sqlx::query_as("select job_type, status, count(*) from Jobs group by job_type, status")
+                .fetch_all(db)
+                .await
+                .unwrap_or_default();
+        self.jobs.clear();
+        for (queue, status, n) in jobs {
+            self.jobs
+                .get_or_create(&QueueLabels {
+                    queue,
+                    status: status.to_lowercase(),
+                })
+                .set(n);
+        }
+        let outbox: Vec<(String, i64)> =
+            sqlx::query_as("select status, count(*) from outbox group by status")
+                .fetch_all(db)
+                .await
+                .unwrap_or_default();
+        self.outbox.clear();
+        for (status, n) in outbox {
+            self.outbox.get_or_create(&StatusLabels { status }).set(n);
+        }
+        let mut text = String::new();
+        if prometheus_client::encoding::text::encode(&mut text, &self.registry).is_err() {
+            tracing::error!("metrics did not encode");
+        }
+        text
+    }
+}
