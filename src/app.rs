@@ -81,7 +81,7 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
     let max_body = state.config.server.max_body_bytes;
     let limiter = state.ip_limiter.clone();
     let metrics = state.metrics.clone();
-    Route::new()
+    let route = Route::new()
         .nest("/", api)
         .at(
             "/openapi.json",
@@ -135,8 +135,14 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
             get(pages::admin::tokens).post(pages::admin::create_token),
         )
         .at("/admin/tokens/:id/revoke", post(pages::admin::revoke_token))
-        .at("/assets/steward.css", get(pages::stylesheet))
-        .at("/metrics", get(pages::metrics))
+        .at("/assets/steward.css", get(pages::stylesheet));
+    // /metrics here unless it has an address of its own (see `start`)
+    let route = if state.config.server.metrics_bind.trim().is_empty() {
+        route.at("/metrics", get(pages::metrics))
+    } else {
+        route
+    };
+    route
         .data(state)
         .around(move |ep, req| api::around(ep, req, max_body, limiter.clone(), metrics.clone()))
 }
@@ -153,6 +159,8 @@ pub fn openapi_yaml() -> String {
 /// A started app: where it listens and how to stop it.
 pub struct Running {
     pub addr: SocketAddr,
+    /// The address of `/metrics` when it has one of its own.
+    pub metrics_addr: Option<SocketAddr>,
     pub state: AppState,
     shutdown: CancellationToken,
     task: JoinHandle<anyhow::Result<()>>,
@@ -188,6 +196,33 @@ pub async fn start(state: AppState) -> anyhow::Result<Running> {
         .and_then(|a| a.as_socket_addr().copied())
         .context("the listener has no address")?;
     let shutdown = state.stopping.clone();
+    let metrics_server = match state.config.metrics_bind()? {
+        Some(bind) => {
+            let acceptor = TcpListener::bind(bind)
+                .into_acceptor()
+                .await
+                .with_context(|| format!("cannot listen on {bind} (server.metrics_bind)"))?;
+            let addr = acceptor
+                .local_addr()
+                .first()
+                .and_then(|a| a.as_socket_addr().copied());
+            let app = Route::new()
+                .at("/metrics", get(pages::metrics))
+                .data(state.clone());
+            let stop = shutdown.clone();
+            tokio::spawn(async move {
+                let served = Server::new_with_acceptor(acceptor)
+                    .run_with_graceful_shutdown(app, stop.cancelled_owned(), None)
+                    .await;
+                if let Err(e) = served {
+                    tracing::error!(error = %e, "the metrics listener failed");
+                }
+            });
+            tracing::info!(addr = ?addr, "metrics listening");
+            addr
+        }
+        None => None,
+    };
     let app = routes(state.clone());
     let jobs = tokio::spawn(jobs::run(state.clone(), shutdown.clone()));
     let stop = shutdown.clone();
@@ -208,6 +243,7 @@ pub async fn start(state: AppState) -> anyhow::Result<Running> {
     tracing::info!(%addr, "listening");
     Ok(Running {
         addr,
+        metrics_addr: metrics_server,
         state,
         shutdown,
         task,

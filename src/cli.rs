@@ -141,6 +141,40 @@ pub async fn delete_user(config: Config, email: &str) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// `steward healthcheck`: GET /readyz on the configured address, over plain HTTP/1.0.
+pub async fn healthcheck(config: &Config) -> anyhow::Result<()> {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let mut addr = config.server.bind;
+    // a wildcard bind answers on loopback
+    if addr.ip().is_unspecified() {
+        addr.set_ip(match addr {
+            std::net::SocketAddr::V4(_) => std::net::Ipv4Addr::LOCALHOST.into(),
+            std::net::SocketAddr::V6(_) => std::net::Ipv6Addr::LOCALHOST.into(),
+        });
+    }
+    let probe = async {
+        let mut stream = tokio::net::TcpStream::connect(addr)
+            .await
+            .with_context(|| format!("nothing answers on {addr}"))?;
+        stream
+            .write_all(format!("GET /readyz HTTP/1.0\r\nHost: {addr}\r\n\r\n").as_bytes())
+            .await?;
+        let mut head = vec![0u8; 64];
+        let n = stream.read(&mut head).await?;
+        let line = String::from_utf8_lossy(&head[..n]);
+        let status = line.split_whitespace().nth(1).unwrap_or("").to_owned();
+        anyhow::Ok(status)
+    };
+    let status = tokio::time::timeout(std::time::Duration::from_secs(5), probe)
+        .await
+        .context("no answer within 5 s")??;
+    if status == "200" {
+        Ok(())
+    } else {
+        bail!("/readyz answered {status}")
+    }
+}
+
 /// `steward user list`
 pub async fn list_users(config: Config, query: Option<String>) -> anyhow::Result<()> {
     let state = open(config).await?;

@@ -79,6 +79,9 @@ pub struct ServerConfig {
     pub templates_dir: PathBuf,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
+    /// Where `GET /metrics` is served: empty for the main address, or an address of
+    /// its own (e.g. `127.0.0.1:9100`), and then only there.
+    pub metrics_bind: String,
 }
 
 impl Default for ServerConfig {
@@ -89,6 +92,7 @@ impl Default for ServerConfig {
             data_dir: PathBuf::from("./data"),
             templates_dir: PathBuf::new(),
             max_body_bytes: 64 * 1024,
+            metrics_bind: String::new(),
         }
     }
 }
@@ -406,6 +410,7 @@ impl Config {
         if !(url.starts_with("http://") || url.starts_with("https://")) {
             bail!("server.public_url must start with http:// or https:// (got {url:?})");
         }
+        self.metrics_bind()?;
         if self.security.password_min_length < 8 {
             bail!("security.password_min_length must be at least 8");
         }
@@ -431,6 +436,18 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// The separate address of `/metrics`, if one is configured.
+    pub fn metrics_bind(&self) -> anyhow::Result<Option<SocketAddr>> {
+        match self.server.metrics_bind.trim() {
+            "" => Ok(None),
+            addr => addr.parse().map(Some).map_err(|_| {
+                anyhow::anyhow!(
+                    "server.metrics_bind {addr:?} is not an address like 127.0.0.1:9100"
+                )
+            }),
+        }
     }
 
     /// `public_url` without a trailing slash, ready to append a path.

@@ -24,6 +24,9 @@ enum Command {
     Serve,
     /// Create the database or bring it up to date, then exit.
     Migrate,
+    /// Ask the running server whether it is ready (GET /readyz on server.bind): exit 0
+    /// when it is, 1 when not. For probes and scripts.
+    Healthcheck,
     /// Print the OpenAPI document (JSON, or YAML with --yaml).
     Openapi {
         #[arg(long)]
@@ -144,6 +147,20 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let config = Config::load(cli.config.as_deref())?;
             print!("{}", config.redacted_toml()?);
             Ok(())
+        }
+        Command::Healthcheck => {
+            let config = Config::load(cli.config.as_deref())?;
+            let ready = runtime()?.block_on(steward::cli::healthcheck(&config));
+            match ready {
+                Ok(()) => {
+                    println!("ready");
+                    Ok(())
+                }
+                Err(e) => {
+                    eprintln!("steward: not ready: {e:#}");
+                    std::process::exit(1);
+                }
+            }
         }
         Command::Migrate => {
             let config = Config::load(cli.config.as_deref())?;

@@ -352,6 +352,12 @@ async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server
     // the server writes the config file the commands read too
     let server = spawn_binary(dir.path(), port, smtp.port, |_| {}).await;
 
+    let out = steward(dir.path(), &["healthcheck"], None);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let out = steward(
         dir.path(),
         &[
@@ -568,6 +574,12 @@ async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server
     let again = steward(dir.path(), &["backup", backup.to_str().unwrap()], None);
     assert!(!again.status.success(), "a backup never overwrites");
     drop(server);
+    let out = steward(dir.path(), &["healthcheck"], None);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "nothing answers once it stopped"
+    );
 
     // the README's restore: the backup and the key into a data folder, then start
     let restored = tempfile::tempdir().unwrap();

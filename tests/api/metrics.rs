@@ -103,3 +103,21 @@ async fn counters_move_with_requests_mail_and_failed_sign_ins() {
         ) >= 1.0
     );
 }
+
+#[tokio::test]
+async fn metrics_can_have_an_address_of_their_own() {
+    let app = TestApp::spawn_with(|c| c.server.metrics_bind = "127.0.0.1:0".into()).await;
+    let public = reqwest::get(app.url("/metrics")).await.unwrap();
+    assert_eq!(public.status(), 404, "not on the public port then");
+    let addr = app.metrics_addr().expect("a metrics address");
+    let text = reqwest::get(format!("http://{addr}/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        text.contains("steward_http_requests_total{operation=\"other\",status=\"404\"} 1"),
+        "{text}"
+    );
+}

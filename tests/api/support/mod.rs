@@ -197,6 +197,11 @@ impl TestApp {
         app
     }
 
+    /// Where /metrics is served when `server.metrics_bind` gives it an address.
+    pub fn metrics_addr(&self) -> Option<std::net::SocketAddr> {
+        self.running.as_ref().and_then(|r| r.metrics_addr)
+    }
+
     pub fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
