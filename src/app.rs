@@ -254,8 +254,27 @@ pub async fn start(state: AppState) -> anyhow::Result<Running> {
 pub async fn run(config: Config) -> anyhow::Result<()> {
     let state = AppState::open(config, Clock::system()).await?;
     let running = start(state).await?;
+    // Under systemd (Type=notify): ready once migrations ran and the port is bound.
+    let _ = sd_notify::notify(&[sd_notify::NotifyState::Ready]);
+    let watchdog = sd_notify::watchdog_enabled().map(|every| {
+        let db = running.state.db.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(every / 2);
+            loop {
+                tick.tick().await;
+                // alive means the runtime turns and the database answers
+                if db::is_ready(&db).await {
+                    let _ = sd_notify::notify(&[sd_notify::NotifyState::Watchdog]);
+                }
+            }
+        })
+    });
     shutdown_signal().await;
     tracing::info!("shutting down: finishing requests and running jobs");
+    let _ = sd_notify::notify(&[sd_notify::NotifyState::Stopping]);
+    if let Some(watchdog) = watchdog {
+        watchdog.abort();
+    }
     running.stop().await?;
     tracing::info!("stopped");
     Ok(())

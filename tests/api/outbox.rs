@@ -231,3 +231,54 @@ async fn sigterm_lets_the_mail_under_way_finish_and_exits_0() {
         std::fs::read_to_string(dir.path().join("server.log")).unwrap_or_default()
     );
 }
+
+#[tokio::test]
+async fn under_systemd_it_says_ready_pets_the_watchdog_and_says_stopping() {
+    use crate::support::process::spawn_binary_with_env;
+    let dir = tempfile::tempdir().unwrap();
+    let socket_path = dir.path().join("notify.sock");
+    let socket = tokio::net::UnixDatagram::bind(&socket_path).unwrap();
+    let smtp = SmtpServer::start().await;
+    let process = spawn_binary_with_env(
+        dir.path(),
+        free_port(),
+        smtp.port,
+        |_| {},
+        &[
+            ("NOTIFY_SOCKET", socket_path.display().to_string()),
+            ("WATCHDOG_USEC", "200000".into()),
+        ],
+    )
+    .await;
+    let mut seen = Vec::new();
+    let mut buf = vec![0u8; 512];
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !(seen.iter().any(|m: &String| m.contains("READY=1"))
+        && seen.iter().any(|m| m.contains("WATCHDOG=1")))
+    {
+        assert!(Instant::now() < deadline, "heard only {seen:?}");
+        if let Ok(Ok(n)) =
+            tokio::time::timeout(Duration::from_millis(500), socket.recv(&mut buf)).await
+        {
+            seen.push(String::from_utf8_lossy(&buf[..n]).into_owned());
+        }
+    }
+    let pid = process.child.id().to_string();
+    assert!(
+        Command::new("kill")
+            .args(["-TERM", &pid])
+            .status()
+            .unwrap()
+            .success()
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        assert!(Instant::now() < deadline, "no STOPPING=1");
+        if let Ok(Ok(n)) =
+            tokio::time::timeout(Duration::from_millis(500), socket.recv(&mut buf)).await
+            && String::from_utf8_lossy(&buf[..n]).contains("STOPPING=1")
+        {
+            break;
+        }
+    }
+}

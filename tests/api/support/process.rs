@@ -40,6 +40,17 @@ pub async fn spawn_binary(
     smtp_port: u16,
     configure: impl FnOnce(&mut steward::config::Config),
 ) -> Process {
+    spawn_binary_with_env(dir, http_port, smtp_port, configure, &[]).await
+}
+
+/// As `spawn_binary`, with extra environment variables (e.g. systemd's NOTIFY_SOCKET).
+pub async fn spawn_binary_with_env(
+    dir: &std::path::Path,
+    http_port: u16,
+    smtp_port: u16,
+    configure: impl FnOnce(&mut steward::config::Config),
+    env: &[(&str, String)],
+) -> Process {
     let mut config = test_config(dir.join("data"), smtp_port);
     configure(&mut config);
     config.server.bind = format!("127.0.0.1:{http_port}").parse().unwrap();
@@ -50,6 +61,7 @@ pub async fn spawn_binary(
             .args(["serve", "--config"])
             .arg(&path)
             .env("RUST_LOG", "info,apalis=warn,apalis_core=warn")
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             // kept beside the data, for a failing test to show
             .stderr(Stdio::from(
