@@ -47,6 +47,9 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Print the manual page (roff), for packaging.
+    #[command(hide = true)]
+    Manpage,
     /// Copy the live database to PATH (safe while the server runs; never overwrites).
     ///
     /// Restore: stop the server, copy the backup over data_dir/steward.db (and remove
@@ -146,6 +149,11 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         } => {
             let config = Config::load(cli.config.as_deref())?;
             print!("{}", config.redacted_toml()?);
+            Ok(())
+        }
+        Command::Manpage => {
+            use clap::CommandFactory;
+            clap_mangen::Man::new(Cli::command()).render(&mut std::io::stdout())?;
             Ok(())
         }
         Command::Healthcheck => {
