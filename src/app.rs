@@ -75,8 +75,8 @@ impl AppState {
 /// Every route: the API, its documents, the pages.
 pub fn routes(state: AppState) -> impl poem::Endpoint {
     let api = api::service();
-    let spec_json = api.spec();
-    let spec_yaml = api.spec_yaml();
+    let spec_json = api::spec_json();
+    let spec_yaml = api::spec_yaml();
     let docs = api.swagger_ui();
     let max_body = state.config.server.max_body_bytes;
     let limiter = state.ip_limiter.clone();
@@ -149,11 +149,11 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
 
 /// The OpenAPI document as the binary serves it (JSON).
 pub fn openapi_json() -> String {
-    api::service().spec()
+    api::spec_json()
 }
 
 pub fn openapi_yaml() -> String {
-    api::service().spec_yaml()
+    api::spec_yaml()
 }
 
 /// A started app: where it listens and how to stop it.

@@ -59,6 +59,65 @@ type Apis = (
 ///
 /// It names no server: the document is the same for every deployment, and clients are
 /// given their base URL (the deployment's `public_url`) when they are built.
+/// The OpenAPI document as served and committed: poem-openapi's, with every optional
+/// property marked `nullable`, which is what the server does (it sends `null` for an
+/// absent value and accepts `null` for an optional field). Generated clients then parse
+/// `"next_cursor": null` instead of failing on it.
+pub fn spec() -> serde_json::Value {
+    let mut spec: serde_json::Value =
+        serde_json::from_str(&service().spec()).expect("poem-openapi writes valid JSON");
+    if let Some(schemas) = spec
+        .pointer_mut("/components/schemas")
+        .and_then(serde_json::Value::as_object_mut)
+    {
+        for schema in schemas.values_mut() {
+            mark_optional_nullable(schema);
+        }
+    }
+    spec
+}
+
+fn mark_optional_nullable(schema: &mut serde_json::Value) {
+    use serde_json::{Value, json};
+    let required: Vec<String> = schema
+        .get("required")
+        .and_then(Value::as_array)
+        .map(|r| {
+            r.iter()
+                .filter_map(|v| v.as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default();
+    let Some(properties) = schema.get_mut("properties").and_then(Value::as_object_mut) else {
+        return;
+    };
+    for (name, property) in properties.iter_mut() {
+        if required.contains(name) {
+            continue;
+        }
+        if let Some(reference) = property.get("$ref").cloned() {
+            // OpenAPI 3.0 ignores siblings of $ref: wrap it
+            let mut wrapped = json!({"allOf": [{"$ref": reference}], "nullable": true});
+            if let Some(description) = property.get("description") {
+                wrapped["description"] = description.clone();
+            }
+            *property = wrapped;
+        } else if let Some(object) = property.as_object_mut() {
+            object.insert("nullable".into(), Value::Bool(true));
+        }
+    }
+}
+
+/// `spec()` as pretty JSON.
+pub fn spec_json() -> String {
+    serde_json::to_string_pretty(&spec()).expect("a JSON value serializes")
+}
+
+/// `spec()` as YAML.
+pub fn spec_yaml() -> String {
+    serde_yaml::to_string(&spec()).expect("a JSON value serializes as YAML")
+}
+
 pub fn service() -> OpenApiService<Apis, ()> {
     OpenApiService::new(
         (
@@ -82,7 +141,8 @@ The account control panel API: registration, sign-in, two-factor authentication,
 account settings and hosting resources.
 
 Authenticate with `Authorization: Bearer <token>`, where the token is a session token \
-(`stw_s_…`, from `POST /api/v1/sessions`).
+(`stw_s_…`, from `POST /api/v1/sessions`) or, for `/api/v1/admin`, an admin API token \
+(`stw_a_…`, made on the admin page or with `steward token create`).
 
 Every error answers with the same JSON body: `status`, a stable `code` to branch on \
 (the closed list is the `ErrorCode` schema), a human `title` and `detail`, and the \
