@@ -79,8 +79,12 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
     let spec_yaml = api::spec_yaml();
     let docs = api.swagger_ui();
     let max_body = state.config.server.max_body_bytes;
-    let limiter = state.ip_limiter.clone();
-    let metrics = state.metrics.clone();
+    let edge = api::Edge {
+        max_body,
+        limiter: state.ip_limiter.clone(),
+        metrics: state.metrics.clone(),
+        trusted_proxies: std::sync::Arc::new(state.config.trusted_proxies().unwrap_or_default()),
+    };
     let route = Route::new()
         .nest("/", api)
         .at(
@@ -144,7 +148,7 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
     };
     route
         .data(state)
-        .around(move |ep, req| api::around(ep, req, max_body, limiter.clone(), metrics.clone()))
+        .around(move |ep, req| api::around(ep, req, edge.clone()))
 }
 
 /// The OpenAPI document as the binary serves it (JSON).

@@ -82,6 +82,9 @@ pub struct ServerConfig {
     /// Where `GET /metrics` is served: empty for the main address, or an address of
     /// its own (e.g. `127.0.0.1:9100`), and then only there.
     pub metrics_bind: String,
+    /// Reverse proxies (addresses or networks, e.g. `127.0.0.1`, `10.0.0.0/8`) whose
+    /// `X-Forwarded-For` names the client. Empty: the peer is the client.
+    pub trusted_proxies: Vec<String>,
 }
 
 impl Default for ServerConfig {
@@ -93,6 +96,7 @@ impl Default for ServerConfig {
             templates_dir: PathBuf::new(),
             max_body_bytes: 64 * 1024,
             metrics_bind: String::new(),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -411,6 +415,7 @@ impl Config {
             bail!("server.public_url must start with http:// or https:// (got {url:?})");
         }
         self.metrics_bind()?;
+        self.trusted_proxies()?;
         if self.security.password_min_length < 8 {
             bail!("security.password_min_length must be at least 8");
         }
@@ -436,6 +441,25 @@ impl Config {
             }
         }
         Ok(())
+    }
+
+    /// `server.trusted_proxies` as networks (a bare address is a network of one).
+    pub fn trusted_proxies(&self) -> anyhow::Result<Vec<ipnet::IpNet>> {
+        self.server
+            .trusted_proxies
+            .iter()
+            .map(|entry| {
+                let entry = entry.trim();
+                entry
+                    .parse::<ipnet::IpNet>()
+                    .or_else(|_| entry.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                    .map_err(|_| {
+                        anyhow::anyhow!(
+                            "server.trusted_proxies: {entry:?} is not an address or network (like 10.0.0.0/8)"
+                        )
+                    })
+            })
+            .collect()
     }
 
     /// The separate address of `/metrics`, if one is configured.
@@ -534,6 +558,31 @@ mod tests {
             jail.set_env("STEWARD_SECURITY__NOPE", "1");
             let err = load_in_jail(jail, None).unwrap_err().to_string();
             assert!(err.contains("nope"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn proxy_and_metrics_addresses_are_checked() {
+        Jail::expect_with(|jail| {
+            jail.create_file(
+                "c.toml",
+                "[server]\ntrusted_proxies = [\"127.0.0.1\", \"10.0.0.0/8\", \"::1\"]\n",
+            )?;
+            let c = load_in_jail(jail, Some("c.toml")).unwrap();
+            assert_eq!(c.trusted_proxies().unwrap().len(), 3);
+            Ok(())
+        });
+        Jail::expect_with(|jail| {
+            jail.create_file("c.toml", "[server]\ntrusted_proxies = [\"the proxy\"]\n")?;
+            let err = load_in_jail(jail, Some("c.toml")).unwrap_err().to_string();
+            assert!(err.contains("trusted_proxies") && err.contains("the proxy"), "{err}");
+            Ok(())
+        });
+        Jail::expect_with(|jail| {
+            jail.set_env("STEWARD_SERVER__METRICS_BIND", "everywhere");
+            let err = load_in_jail(jail, None).unwrap_err().to_string();
+            assert!(err.contains("metrics_bind"), "{err}");
             Ok(())
         });
     }

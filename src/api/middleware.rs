@@ -11,6 +11,48 @@ use tracing::Instrument;
 use crate::api::{ApiError, ErrorCode};
 use crate::service::throttle::IpLimiter;
 
+/// The client's address: the peer, or, when the peer is a trusted reverse proxy, the
+/// nearest address in `X-Forwarded-For` that is not one of the trusted proxies.
+#[derive(Debug, Clone, Copy)]
+pub struct ClientIp(pub std::net::IpAddr);
+
+/// What the middleware needs besides the request.
+#[derive(Clone)]
+pub struct Edge {
+    pub max_body: usize,
+    pub limiter: IpLimiter,
+    pub metrics: std::sync::Arc<crate::metrics::Metrics>,
+    /// Reverse proxies whose `X-Forwarded-For` is believed (`server.trusted_proxies`).
+    pub trusted_proxies: std::sync::Arc<Vec<ipnet::IpNet>>,
+}
+
+/// Only a trusted proxy's word counts: anyone else can write any X-Forwarded-For.
+pub fn client_ip(req: &Request, trusted: &[ipnet::IpNet]) -> Option<std::net::IpAddr> {
+    let peer = req.remote_addr().as_socket_addr().map(|a| a.ip())?;
+    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|net| net.contains(ip));
+    if !is_trusted(&peer) {
+        return Some(peer);
+    }
+    let forwarded: Vec<std::net::IpAddr> = req
+        .headers()
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .map(|part| part.trim().parse())
+        .collect::<Result<_, _>>()
+        .unwrap_or_default();
+    // right to left: the last hop a trusted proxy saw first
+    Some(
+        forwarded
+            .iter()
+            .rev()
+            .find(|ip| !is_trusted(ip))
+            .copied()
+            .unwrap_or(peer),
+    )
+}
+
 /// The id of one request: in the log, the `x-request-id` header and every error body.
 #[derive(Debug, Clone)]
 pub struct RequestId(pub String);
@@ -32,13 +74,17 @@ fn is_throttled(method: &Method, path: &str) -> bool {
 }
 
 /// Wraps the whole app (`EndpointExt::around`).
-pub async fn around<E: Endpoint>(
-    next: E,
-    mut req: Request,
-    max_body: usize,
-    limiter: IpLimiter,
-    metrics: std::sync::Arc<crate::metrics::Metrics>,
-) -> poem::Result<Response> {
+pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem::Result<Response> {
+    let Edge {
+        max_body,
+        limiter,
+        metrics,
+        trusted_proxies,
+    } = edge;
+    let ip = client_ip(&req, &trusted_proxies);
+    if let Some(ip) = ip {
+        req.extensions_mut().insert(ClientIp(ip));
+    }
     let id = uuid::Uuid::now_v7().simple().to_string();
     req.extensions_mut().insert(RequestId(id.clone()));
     let span = tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path());
@@ -47,7 +93,6 @@ pub async fn around<E: Endpoint>(
         let is_api = !is_page(req.uri().path());
         let is_admin_page = req.uri().path().starts_with("/admin");
         let mut operation: Option<&'static str> = None;
-        let ip = req.remote_addr().as_socket_addr().map(|a| a.ip());
         let throttled = match ip {
             Some(ip) if is_throttled(req.method(), req.uri().path()) => limiter.check(ip).err(),
             _ => None,

@@ -47,11 +47,12 @@ pub fn client_info(req: &Request) -> ClientInfo {
         .get(poem::http::header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
         .map(|ua| ua.chars().take(512).collect());
+    let ip = match req.extensions().get::<crate::api::middleware::ClientIp>() {
+        Some(client) => Some(client.0),
+        None => req.remote_addr().as_socket_addr().map(|a| a.ip()),
+    };
     ClientInfo {
-        ip: req
-            .remote_addr()
-            .as_socket_addr()
-            .map(|a| a.ip().to_string()),
+        ip: ip.map(|ip| ip.to_string()),
         user_agent,
     }
 }

@@ -12,6 +12,7 @@ mod metrics;
 mod openapi;
 mod outbox;
 mod password_reset;
+mod proxy;
 mod registration;
 mod sessions;
 mod support;
