@@ -84,6 +84,7 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
         limiter: state.ip_limiter.clone(),
         metrics: state.metrics.clone(),
         trusted_proxies: std::sync::Arc::new(state.config.trusted_proxies().unwrap_or_default()),
+        methods: std::sync::Arc::new(api::PathMethods::from_spec(&api::spec())),
     };
     let route = Route::new()
         .nest("/", api)

@@ -576,7 +576,10 @@ mod tests {
         Jail::expect_with(|jail| {
             jail.create_file("c.toml", "[server]\ntrusted_proxies = [\"the proxy\"]\n")?;
             let err = load_in_jail(jail, Some("c.toml")).unwrap_err().to_string();
-            assert!(err.contains("trusted_proxies") && err.contains("the proxy"), "{err}");
+            assert!(
+                err.contains("trusted_proxies") && err.contains("the proxy"),
+                "{err}"
+            );
             Ok(())
         });
         Jail::expect_with(|jail| {

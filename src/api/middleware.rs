@@ -24,6 +24,43 @@ pub struct Edge {
     pub metrics: std::sync::Arc<crate::metrics::Metrics>,
     /// Reverse proxies whose `X-Forwarded-For` is believed (`server.trusted_proxies`).
     pub trusted_proxies: std::sync::Arc<Vec<ipnet::IpNet>>,
+    /// The methods of each API path, for the `Allow` header of a 405.
+    pub methods: std::sync::Arc<PathMethods>,
+}
+
+/// The API's paths (from the OpenAPI document) and the methods each one takes.
+#[derive(Debug, Default)]
+pub struct PathMethods(Vec<(Vec<String>, String)>);
+
+impl PathMethods {
+    pub fn from_spec(spec: &serde_json::Value) -> Self {
+        let mut out = Vec::new();
+        if let Some(paths) = spec.get("paths").and_then(serde_json::Value::as_object) {
+            for (path, operations) in paths {
+                let segments = path.split('/').map(str::to_owned).collect();
+                let mut methods: Vec<String> = operations
+                    .as_object()
+                    .map(|o| o.keys().map(|m| m.to_uppercase()).collect())
+                    .unwrap_or_default();
+                methods.sort();
+                out.push((segments, methods.join(", ")));
+            }
+        }
+        Self(out)
+    }
+
+    /// The methods `path` takes; a `{name}` segment of the document matches any segment.
+    pub fn allowed(&self, path: &str) -> Option<&str> {
+        let segments: Vec<&str> = path.split('/').collect();
+        self.0.iter().find_map(|(pattern, methods)| {
+            (pattern.len() == segments.len()
+                && pattern
+                    .iter()
+                    .zip(&segments)
+                    .all(|(p, s)| p == s || (p.starts_with('{') && !s.is_empty())))
+            .then_some(methods.as_str())
+        })
+    }
 }
 
 /// Only a trusted proxy's word counts: anyone else can write any X-Forwarded-For.
@@ -80,7 +117,9 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
         limiter,
         metrics,
         trusted_proxies,
+        methods,
     } = edge;
+    let path = req.uri().path().to_owned();
     let ip = client_ip(&req, &trusted_proxies);
     if let Some(ip) = ip {
         req.extensions_mut().insert(ClientIp(ip));
@@ -121,6 +160,7 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
                 },
             }
         };
+        let response_status = response.status();
         let headers = response.headers_mut();
         headers.insert(
             "x-request-id",
@@ -135,6 +175,13 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
             HeaderValue::from_static("no-referrer"),
         );
         headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+        if response_status == StatusCode::METHOD_NOT_ALLOWED
+            && let Some(allow) = methods.allowed(&path)
+            && let Ok(value) = HeaderValue::from_str(allow)
+        {
+            // RFC 9110: a 405 lists the methods the resource takes
+            headers.insert(header::ALLOW, value);
+        }
         if is_api && !headers.contains_key(header::CACHE_CONTROL) {
             headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
         }

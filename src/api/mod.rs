@@ -21,7 +21,7 @@ use poem_openapi::registry::{MetaHeader, MetaMediaType, MetaResponse, MetaRespon
 use poem_openapi::types::{ToJSON, Type};
 use poem_openapi::{ApiResponse, Enum, Object, OpenApiService, Tags};
 
-pub use middleware::{Edge, RequestId, around};
+pub use middleware::{Edge, PathMethods, RequestId, around};
 
 use crate::service;
 

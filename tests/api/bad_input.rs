@@ -125,9 +125,21 @@ async fn unknown_paths_methods_and_ids_have_the_error_body() {
     app.get("/no/such/page", None)
         .await
         .assert_error(404, "not_found");
-    app.request(Method::PUT, "/api/v1/registrations", None, Some(json!({})))
-        .await
-        .assert_error(405, "method_not_allowed");
+    let wrong = app
+        .request(Method::PUT, "/api/v1/registrations", None, Some(json!({})))
+        .await;
+    wrong.assert_error(405, "method_not_allowed");
+    assert_eq!(wrong.headers["allow"], "POST", "a 405 says what is allowed");
+    let wrong = app
+        .request(
+            Method::TRACE,
+            "/api/v1/hosts/0190a0a0-0000-7000-8000-000000000000",
+            None,
+            None,
+        )
+        .await;
+    wrong.assert_error(405, "method_not_allowed");
+    assert_eq!(wrong.headers["allow"], "DELETE, GET, PATCH");
     let token = app.signed_in("ids@example.org").await;
     app.delete("/api/v1/sessions/not-a-uuid", Some(&token))
         .await
