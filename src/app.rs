@@ -75,8 +75,12 @@ impl AppState {
 /// Every route: the API, its documents, the pages.
 pub fn routes(state: AppState) -> impl poem::Endpoint {
     let api = api::service();
-    let spec_json = api::spec_json();
-    let spec_yaml = api::spec_yaml();
+    // built once: the document is large, and each build leaves its garbage behind
+    let spec = api::spec();
+    let spec_json = serde_json::to_string_pretty(&spec).expect("a JSON value serializes");
+    let spec_yaml = serde_yaml::to_string(&spec).expect("a JSON value serializes as YAML");
+    let methods = std::sync::Arc::new(api::PathMethods::from_spec(&spec));
+    drop(spec);
     let docs = api.swagger_ui();
     let max_body = state.config.server.max_body_bytes;
     let edge = api::Edge {
@@ -84,7 +88,7 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
         limiter: state.ip_limiter.clone(),
         metrics: state.metrics.clone(),
         trusted_proxies: std::sync::Arc::new(state.config.trusted_proxies().unwrap_or_default()),
-        methods: std::sync::Arc::new(api::PathMethods::from_spec(&api::spec())),
+        methods,
     };
     let route = Route::new()
         .nest("/", api)
