@@ -90,6 +90,18 @@ async fn signed_in(state: &AppState, req: &Request) -> Option<Admin> {
     })
 }
 
+/// The admin behind a form's POST, once the form's CSRF token checks out; otherwise the
+/// answer to give (sign in first, or refused). Every form of the page goes through here.
+async fn form_admin(state: &AppState, req: &Request, csrf: &str) -> Result<Admin, Response> {
+    let Some(me) = signed_in(state, req).await else {
+        return Err(to_sign_in());
+    };
+    if !same(&me.csrf, csrf) {
+        return Err(refused_csrf(state));
+    }
+    Ok(me)
+}
+
 fn to_sign_in() -> Response {
     Redirect::see_other("/admin/sign-in").into_response()
 }
@@ -477,12 +489,10 @@ pub async fn create_user(
     req: &Request,
     Form(f): Form<NewUserForm>,
 ) -> Response {
-    let Some(me) = signed_in(&state, req).await else {
-        return to_sign_in();
+    let me = match form_admin(&state, req, &f.csrf).await {
+        Ok(me) => me,
+        Err(refused) => return refused,
     };
-    if !same(&me.csrf, &f.csrf) {
-        return refused_csrf(&state);
-    }
     let made = admin::create_user(
         &state,
         &me.actor,
@@ -600,12 +610,10 @@ pub async fn user_action(
     Path((id, action)): Path<(String, String)>,
     Form(f): Form<HashMap<String, String>>,
 ) -> Response {
-    let Some(me) = signed_in(&state, req).await else {
-        return to_sign_in();
+    let me = match form_admin(&state, req, f.get("csrf").map_or("", String::as_str)).await {
+        Ok(me) => me,
+        Err(refused) => return refused,
     };
-    if !same(&me.csrf, f.get("csrf").map_or("", String::as_str)) {
-        return refused_csrf(&state);
-    }
     let Some(id) = parse_id::<AccountId>(&id) else {
         return failure(&state, &me, Error::NotFound, "/admin/users");
     };
@@ -736,12 +744,10 @@ pub async fn retry_mail(
     Path(id): Path<String>,
     Form(f): Form<CsrfForm>,
 ) -> Response {
-    let Some(me) = signed_in(&state, req).await else {
-        return to_sign_in();
+    let me = match form_admin(&state, req, &f.csrf).await {
+        Ok(me) => me,
+        Err(refused) => return refused,
     };
-    if !same(&me.csrf, &f.csrf) {
-        return refused_csrf(&state);
-    }
     let Some(id) = parse_id::<OutboxId>(&id) else {
         return failure(&state, &me, Error::NotFound, "/admin/mail");
     };
@@ -810,12 +816,10 @@ pub async fn create_token(
     req: &Request,
     Form(f): Form<NewTokenForm>,
 ) -> Response {
-    let Some(me) = signed_in(&state, req).await else {
-        return to_sign_in();
+    let me = match form_admin(&state, req, &f.csrf).await {
+        Ok(me) => me,
+        Err(refused) => return refused,
     };
-    if !same(&me.csrf, &f.csrf) {
-        return refused_csrf(&state);
-    }
     let expires_at = match f.expires_days.trim() {
         "" => None,
         days => match days.parse::<i64>() {
@@ -839,12 +843,10 @@ pub async fn revoke_token(
     Path(id): Path<String>,
     Form(f): Form<CsrfForm>,
 ) -> Response {
-    let Some(me) = signed_in(&state, req).await else {
-        return to_sign_in();
+    let me = match form_admin(&state, req, &f.csrf).await {
+        Ok(me) => me,
+        Err(refused) => return refused,
     };
-    if !same(&me.csrf, &f.csrf) {
-        return refused_csrf(&state);
-    }
     let Some(id) = parse_id::<ApiTokenId>(&id) else {
         return failure(&state, &me, Error::NotFound, "/admin/tokens");
     };
