@@ -261,6 +261,12 @@ pub async fn user(state: &AppState, id: AccountId) -> Result<UserView> {
     view(state, &mut conn, account).await
 }
 
+/// The account an action is about, without the counts of its view.
+async fn account(state: &AppState, id: AccountId) -> Result<Account> {
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    accounts::find(&mut conn, id).await?.ok_or(Error::NotFound)
+}
+
 pub struct NewUser {
     pub email: String,
     pub display_name: Option<String>,
@@ -489,7 +495,7 @@ pub async fn set_password(
     sign_out: bool,
     client: &ClientInfo,
 ) -> Result<()> {
-    let account = user(state, id).await?.account;
+    let account = account(state, id).await?;
     validate::new_password(
         "new_password",
         password,
@@ -535,7 +541,7 @@ pub async fn send_password_link(
     id: AccountId,
     client: &ClientInfo,
 ) -> Result<()> {
-    let account = user(state, id).await?.account;
+    let account = account(state, id).await?;
     if !account.is_active() {
         return Err(Error::AccountDeactivated);
     }
@@ -562,15 +568,16 @@ pub async fn console_password_link(
     id: AccountId,
     client: &ClientInfo,
 ) -> Result<String> {
-    let account = user(state, id).await?.account;
+    let account = account(state, id).await?;
     if !account.is_active() {
         return Err(Error::AccountDeactivated);
     }
-    let link = password_links::console_link(state, &account).await?;
+    let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
+    let link = password_links::console_link(state, &mut tx, now, &account).await?;
     record(
         &mut tx,
-        state.clock.now(),
+        now,
         Some(id),
         kind::PASSWORD_LINK_SENT,
         &Actor::Console,
@@ -589,7 +596,7 @@ pub async fn unlock(
     id: AccountId,
     client: &ClientInfo,
 ) -> Result<()> {
-    let account = user(state, id).await?.account;
+    let account = account(state, id).await?;
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
     throttle_store::clear(&mut tx, &throttle::key(&account.email)).await?;
@@ -608,7 +615,7 @@ pub async fn unlock(
 }
 
 pub async fn user_sessions(state: &AppState, id: AccountId) -> Result<Vec<sessions::Session>> {
-    user(state, id).await?;
+    account(state, id).await?;
     let now = state.clock.now();
     let idle = time::Duration::days(state.config.security.session_idle_days).whole_seconds();
     let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
@@ -629,7 +636,7 @@ pub async fn revoke_sessions(
     id: AccountId,
     client: &ClientInfo,
 ) -> Result<u64> {
-    user(state, id).await?;
+    account(state, id).await?;
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
     let ended = sessions::delete_all(&mut tx, id).await?;
@@ -654,7 +661,7 @@ pub async fn remove_two_factor(
     id: AccountId,
     client: &ClientInfo,
 ) -> Result<()> {
-    let account = user(state, id).await?.account;
+    let account = account(state, id).await?;
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
     let removed = totp::delete_all_devices(&mut tx, id).await?;
@@ -697,7 +704,7 @@ pub async fn delete_user(
             "Delete your own account with DELETE /api/v1/account.",
         ));
     }
-    let account = user(state, id).await?.account;
+    let account = account(state, id).await?;
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
     if !accounts::mark_deleting(&mut tx, id, now).await? {

@@ -92,15 +92,19 @@ fn human(d: time::Duration) -> String {
     }
 }
 
-/// A link for the person at the console to hand over: minted now, shown once.
-pub async fn console_link(state: &AppState, account: &Account) -> Result<String> {
-    let now = state.clock.now();
+/// A link for the person at the console to hand over: minted now, shown once. In the
+/// caller's transaction, like `queue_mail`.
+pub async fn console_link(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    now: Timestamp,
+    account: &Account,
+) -> anyhow::Result<String> {
     let token = random_token("");
     let id = PasswordLinkId::new();
-    let mut tx = db::begin_immediate(&state.db).await?;
-    password_links::void_unused(&mut tx, account.id).await?;
+    password_links::void_unused(conn, account.id).await?;
     password_links::insert(
-        &mut tx,
+        conn,
         &NewLink {
             id,
             account_id: account.id,
@@ -112,8 +116,7 @@ pub async fn console_link(state: &AppState, account: &Account) -> Result<String>
         },
     )
     .await?;
-    password_links::mint(&mut tx, id, &token_digest(&token), now).await?;
-    tx.commit().await?;
+    password_links::mint(conn, id, &token_digest(&token), now).await?;
     Ok(format!(
         "{}{LINK_PATH}?token={token}",
         state.config.public_url()
