@@ -234,6 +234,10 @@ pub async fn start(state: AppState) -> anyhow::Result<Running> {
     };
     let app = routes(state.clone());
     let jobs = tokio::spawn(jobs::run(state.clone(), shutdown.clone()));
+    tokio::spawn(give_back_idle_memory(
+        state.hasher.clone(),
+        shutdown.clone(),
+    ));
     let stop = shutdown.clone();
     let task = tokio::spawn(async move {
         let served = Server::new_with_acceptor(acceptor)
@@ -257,6 +261,22 @@ pub async fn start(state: AppState) -> anyhow::Result<Running> {
         shutdown,
         task,
     })
+}
+
+/// Every ten seconds, drops the argon2 blocks no sign-in used since the last look and
+/// returns free pages (those blocks, whatever a burst left behind, and at start-up what
+/// building the routes and the OpenAPI document used) to the system.
+async fn give_back_idle_memory(hasher: PasswordHasher, stop: CancellationToken) {
+    const IDLE: Duration = Duration::from_secs(10);
+    let mut tick = tokio::time::interval(IDLE);
+    loop {
+        tokio::select! {
+            _ = tick.tick() => {}
+            _ = stop.cancelled() => return,
+        }
+        hasher.release_idle(IDLE);
+        let _ = tokio::task::spawn_blocking(crate::memory::give_back).await;
+    }
 }
 
 /// `steward serve`: runs until SIGTERM or SIGINT, then shuts down gracefully.

@@ -21,6 +21,8 @@ pub mod jobs;
 /// Rendering and sending mail.
 pub mod mail;
 
+/// Returning freed memory to the operating system.
+pub mod memory;
 /// Prometheus metrics.
 pub mod metrics;
 /// The HTML pages that email links open.

@@ -5,6 +5,7 @@ pub mod secret_box;
 pub mod totp;
 
 use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use anyhow::Context;
 use argon2::password_hash::phc::{Output, ParamsString, PasswordHash, Salt};
@@ -26,16 +27,20 @@ pub const SESSION_TOKEN_PREFIX: &str = "stw_s_";
 /// queues here instead of exhausting memory or starving the async threads. Each permit
 /// works in a memory block kept from one hash to the next: allocating (and faulting in)
 /// 19 MiB per hash cost time, and the allocator kept the freed blocks per thread, which
-/// took a sign-in burst to half a gigabyte of RSS.
+/// took a sign-in burst to half a gigabyte of RSS. Blocks left unused for a while are
+/// given back ([`PasswordHasher::release_idle`]), so an idle server holds none.
 #[derive(Clone)]
 pub struct PasswordHasher {
     params: Params,
     permits: Arc<Semaphore>,
-    memory: Arc<Mutex<Vec<Vec<Block>>>>,
+    memory: Arc<Mutex<Vec<FreeBlock>>>,
     /// A hash of a random password, verified against for unknown emails so that the
     /// answer takes as long as for a known one.
     dummy_hash: Arc<str>,
 }
+
+/// A memory block no hash is using, and when one last did.
+type FreeBlock = (Vec<Block>, Instant);
 
 impl PasswordHasher {
     pub fn new(config: &SecurityConfig) -> anyhow::Result<Self> {
@@ -55,9 +60,21 @@ impl PasswordHasher {
         Ok(Self {
             params,
             permits: Arc::new(Semaphore::new(permits)),
-            memory: Arc::new(Mutex::new(vec![memory])),
+            // the first sign-in allocates again: a server may sit idle for days
+            memory: Arc::new(Mutex::new(Vec::new())),
             dummy_hash: dummy_hash.into(),
         })
+    }
+
+    /// Drops the memory blocks no hash has used for `idle`; returns how many bytes
+    /// that freed.
+    pub fn release_idle(&self, idle: Duration) -> usize {
+        let Ok(mut pool) = self.memory.lock() else {
+            return 0;
+        };
+        let before = pool.len();
+        pool.retain(|(_, used)| used.elapsed() < idle);
+        (before - pool.len()) * self.params.block_count() * size_of::<Block>()
     }
 
     /// The PHC string (`$argon2id$v=19$m=…`) of `password`.
@@ -92,10 +109,10 @@ impl PasswordHasher {
         let blocks = self.params.block_count();
         tokio::task::spawn_blocking(move || {
             let taken = pool.lock().map(|mut p| p.pop()).unwrap_or(None);
-            let mut memory = taken.unwrap_or_else(|| vec![Block::default(); blocks]);
+            let mut memory = taken.map_or_else(|| vec![Block::default(); blocks], |(m, _)| m);
             let result = work(&mut memory);
             if let Ok(mut p) = pool.lock() {
-                p.push(memory);
+                p.push((memory, Instant::now()));
             }
             result
         })
@@ -228,6 +245,24 @@ mod tests {
         );
         // two hashes of one password differ (random salt)
         assert_ne!(phc, hasher.hash("correct horse battery").await.unwrap());
+    }
+
+    #[tokio::test]
+    async fn idle_memory_blocks_are_given_back_and_busy_ones_kept() {
+        let hasher = PasswordHasher::new(&fast()).unwrap();
+        assert_eq!(hasher.release_idle(Duration::ZERO), 0, "none before a hash");
+        hasher.hash("correct horse battery").await.unwrap();
+        assert_eq!(hasher.release_idle(Duration::from_secs(60)), 0, "just used");
+        assert_eq!(hasher.release_idle(Duration::ZERO), 1024 * 1024);
+        assert_eq!(hasher.release_idle(Duration::ZERO), 0, "already given back");
+        // and hashing still works once they are gone
+        let phc = hasher.hash("correct horse battery").await.unwrap();
+        assert!(
+            hasher
+                .verify("correct horse battery", Some(&phc))
+                .await
+                .unwrap()
+        );
     }
 
     #[tokio::test]
