@@ -82,6 +82,27 @@ pub async fn find(conn: &mut SqliteConnection, id: AccountId) -> sqlx::Result<Op
     .await
 }
 
+/// Whether the account has a second factor, and the address it is changing to (the
+/// newest live change-email link), in one query (`GET /account` reads them each time).
+pub async fn profile_facts(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+    now: Timestamp,
+) -> sqlx::Result<(bool, Option<String>)> {
+    let row = sqlx::query!(
+        r#"select exists(select 1 from totp_devices where account_id = ?1) as "two_factor!: bool",
+                  (select email from email_tokens
+                   where account_id = ?1 and purpose = 'change_email' and used_at is null
+                     and (expires_at is null or expires_at > ?2)
+                   order by id desc limit 1) as "pending_email?: String""#,
+        id,
+        now
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok((row.two_factor, row.pending_email))
+}
+
 /// Marks the address verified and, when the verification carried the password of its
 /// registration, sets that password.
 pub async fn mark_verified(

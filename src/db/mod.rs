@@ -48,6 +48,9 @@ pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
     SqlitePoolOptions::new()
         .max_connections(8)
         .min_connections(1)
+        // a file can't drop the connection as a network server can; the default ping
+        // before each acquire was a round trip to SQLite's thread on every request
+        .test_before_acquire(false)
         .acquire_timeout(Duration::from_secs(10))
         .connect_with(options)
         .await

@@ -3,6 +3,7 @@
 use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
+use crate::db::accounts::Account;
 use crate::ids::{AccountId, SessionId};
 
 #[derive(Debug, Clone)]
@@ -51,22 +52,54 @@ pub async fn insert(conn: &mut SqliteConnection, new: &NewSession<'_>) -> sqlx::
     Ok(())
 }
 
-pub async fn find_by_token_hash(
+/// The session of a token digest with its account, in one query: every authenticated
+/// request starts here, and each query is a round trip to SQLite's thread.
+pub async fn find_with_account(
     conn: &mut SqliteConnection,
     token_hash: &[u8],
-) -> sqlx::Result<Option<Session>> {
-    sqlx::query_as!(
-        Session,
-        r#"select id as "id: SessionId", account_id as "account_id: AccountId", device_name,
-                  ip, user_agent, created_at as "created_at: Timestamp",
-                  last_seen_at as "last_seen_at: Timestamp",
-                  expires_at as "expires_at: Timestamp",
-                  elevated_until as "elevated_until: Timestamp"
-           from sessions where token_hash = ?"#,
+) -> sqlx::Result<Option<(Session, Account)>> {
+    let row = sqlx::query!(
+        r#"select s.id as "id: SessionId", s.account_id as "account_id: AccountId",
+                  s.device_name, s.ip, s.user_agent,
+                  s.created_at as "created_at: Timestamp",
+                  s.last_seen_at as "last_seen_at: Timestamp",
+                  s.expires_at as "expires_at: Timestamp",
+                  s.elevated_until as "elevated_until: Timestamp",
+                  a.email as "email!", a.email_verified_at as "email_verified_at: Timestamp",
+                  a.password_hash, a.display_name, a.is_admin as "is_admin!: bool",
+                  a.status as "status!", a.terms_version_accepted,
+                  a.created_at as "account_created_at!: Timestamp"
+           from sessions s join accounts a on a.id = s.account_id
+           where s.token_hash = ?"#,
         token_hash
     )
     .fetch_optional(conn)
-    .await
+    .await?;
+    Ok(row.map(|r| {
+        let session = Session {
+            id: r.id,
+            account_id: r.account_id,
+            device_name: r.device_name,
+            ip: r.ip,
+            user_agent: r.user_agent,
+            created_at: r.created_at,
+            last_seen_at: r.last_seen_at,
+            expires_at: r.expires_at,
+            elevated_until: r.elevated_until,
+        };
+        let account = Account {
+            id: r.account_id,
+            email: r.email,
+            email_verified_at: r.email_verified_at,
+            password_hash: r.password_hash,
+            display_name: r.display_name,
+            is_admin: r.is_admin,
+            status: r.status,
+            terms_version_accepted: r.terms_version_accepted,
+            created_at: r.account_created_at,
+        };
+        (session, account)
+    }))
 }
 
 /// Live sessions of an account, newest first, older than `before` (a page's cursor).

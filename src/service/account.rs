@@ -23,9 +23,8 @@ pub struct Profile {
 
 pub async fn profile(state: &AppState, account: Account) -> Result<Profile> {
     let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
-    let two_factor_enabled = crate::service::totp::enabled(&mut conn, &account).await?;
-    let pending_email =
-        crate::db::email_tokens::pending_change(&mut conn, account.id, state.clock.now()).await?;
+    let (two_factor_enabled, pending_email) =
+        crate::db::accounts::profile_facts(&mut conn, account.id, state.clock.now()).await?;
     Ok(Profile {
         account,
         two_factor_enabled,

@@ -328,18 +328,13 @@ pub async fn authenticate(
     }
     let now = state.clock.now();
     let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
-    let session = sessions::find_by_token_hash(&mut conn, &token_digest(token))
+    let (mut session, account) = sessions::find_with_account(&mut conn, &token_digest(token))
         .await?
-        .ok_or(Error::Unauthenticated)?;
-    if !is_live(state, &session, now) {
-        return Err(Error::Unauthenticated);
-    }
-    let account = accounts::find(&mut conn, session.account_id)
-        .await?
-        .filter(Account::is_active)
         .ok_or(Error::Unauthenticated)?;
     drop(conn);
-    let mut session = session;
+    if !is_live(state, &session, now) || !account.is_active() {
+        return Err(Error::Unauthenticated);
+    }
     if now.0 - session.last_seen_at.0 >= TOUCH_INTERVAL_SECONDS {
         let mut tx = db::begin_immediate(&state.db).await?;
         sessions::touch(
