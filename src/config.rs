@@ -269,7 +269,7 @@ impl Default for JobsConfig {
     fn default() -> Self {
         Self {
             poll_interval_ms: 100,
-            mail_concurrency: 4,
+            mail_concurrency: 8,
             mail_max_attempts: 10,
             mail_retry_base_seconds: 15,
             mail_retry_max_seconds: 3600,

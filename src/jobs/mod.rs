@@ -97,6 +97,9 @@ async fn push<T: Serialize>(
 /// the lock until `busy_timeout` and fails. So the workers keep running while the work
 /// drains (handlers that start now do nothing: their work stays in the database and
 /// resumes at the next start), and are stopped only once nothing is under way.
+/// Mail jobs taken from the queue per poll.
+const MAIL_BATCH: usize = 50;
+
 pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result<()> {
     maintenance::at_start(&state).await?;
     let poll = Duration::from_millis(state.config.jobs.poll_interval_ms);
@@ -106,7 +109,13 @@ pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result
         async move {
             let jobs = &state.config.jobs;
             let storage = SqliteStorage::<SendEmail>::new(&state.db)
-                .with_config(apalis_sqlite::Config::default().queue(SEND_EMAIL_QUEUE))
+                // A poll takes at most a batch: apalis' default of 10 capped the queue at
+                // 100 mails a second at the default 100 ms interval.
+                .with_config(
+                    apalis_sqlite::Config::default()
+                        .queue(SEND_EMAIL_QUEUE)
+                        .batch_size(MAIL_BATCH.max(jobs.mail_concurrency)),
+                )
                 .poll_with_strategy(WakeEvery::new(poll));
             let worker = WorkerBuilder::new(worker_name("mail"))
                 .backend(storage)
