@@ -123,6 +123,7 @@ enum ConfigCommand {
 }
 
 fn main() -> ExitCode {
+    steward::memory::init();
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
