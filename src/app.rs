@@ -49,6 +49,7 @@ impl AppState {
         let data_dir = &config.server.data_dir;
         std::fs::create_dir_all(data_dir)
             .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
+        ensure_room(data_dir)?;
         let db = db::connect(&config.database_path()).await?;
         db::migrate(&db).await?;
         let templates = Templates::new(Some(&config.server.templates_dir))?;
@@ -70,6 +71,33 @@ impl AppState {
             metrics: Arc::default(),
         })
     }
+}
+
+/// Room the data folder must have at start-up, for the database to grow and SQLite's
+/// write-ahead log.
+const START_UP_ROOM: usize = 1 << 20;
+
+/// Fails, naming the folder and what is wrong with it, when the data folder is read-only
+/// or full: SQLite alone would say "unable to open database file" or fail halfway
+/// through a migration.
+fn ensure_room(dir: &std::path::Path) -> anyhow::Result<()> {
+    use std::io::{ErrorKind, Write};
+    let probe = dir.join(".steward-space-check");
+    let written = std::fs::File::create(&probe).and_then(|mut f| f.write_all(&[0; START_UP_ROOM]));
+    let _ = std::fs::remove_file(&probe);
+    written.map_err(|e| {
+        let what = match e.kind() {
+            ErrorKind::StorageFull | ErrorKind::QuotaExceeded => {
+                "has less than 1 MiB free: free some space (the database lives there)"
+            }
+            ErrorKind::ReadOnlyFilesystem | ErrorKind::PermissionDenied => {
+                "is not writable: the database lives there (server.data_dir; under systemd, \
+                 StateDirectory= makes it)"
+            }
+            _ => "can not be written",
+        };
+        anyhow::anyhow!("the data folder {} {what} ({e})", dir.display())
+    })
 }
 
 /// Every route: the API, its documents, the pages.

@@ -7,6 +7,7 @@ mod admin_page;
 mod bad_input;
 mod credentials;
 mod email_change;
+mod faults;
 mod hosting;
 mod metrics;
 mod openapi;
