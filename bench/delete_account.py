@@ -7,14 +7,14 @@ then deletes it while another account keeps writing (PATCH /api/v1/account) and
 signing in. Prints the deletion's total time, and the latency of the other writes
 during it: the longest is the longest any other write waited. Bounded in time.
 
-    cargo build --release && python3 bench/delete_account.py [--hosts 1000] [--integrations 10]
+    cargo build --release --bin steward && python3 bench/delete_account.py [--hosts 1000] [--integrations 10]
 """
 import argparse, email, glob, json, os, re, shutil, sqlite3, subprocess, sys, tempfile
 import threading, time, urllib.request, uuid
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from quick import call, free_port  # noqa: E402
+from run import call, free_port  # noqa: E402
 
 PASSWORD = "correct horse battery staple"
 
