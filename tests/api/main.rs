@@ -9,6 +9,7 @@ mod credentials;
 mod email_change;
 mod faults;
 mod hosting;
+mod logs;
 mod metrics;
 mod openapi;
 mod outbox;
