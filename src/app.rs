@@ -83,7 +83,9 @@ const START_UP_ROOM: usize = 1 << 20;
 fn ensure_room(dir: &std::path::Path) -> anyhow::Result<()> {
     use std::io::{ErrorKind, Write};
     let probe = dir.join(".steward-space-check");
-    let written = std::fs::File::create(&probe).and_then(|mut f| f.write_all(&[0; START_UP_ROOM]));
+    let chunk = vec![0; 64 * 1024];
+    let written = std::fs::File::create(&probe)
+        .and_then(|mut f| (0..START_UP_ROOM / chunk.len()).try_for_each(|_| f.write_all(&chunk)));
     let _ = std::fs::remove_file(&probe);
     written.map_err(|e| {
         let what = match e.kind() {
