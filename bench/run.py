@@ -12,7 +12,8 @@ the same run, so the ratio holds on a noisy machine:
   same parameters);
 - p99 of GET /api/v1/account during the sign-in storm;
 - registration -> mail at the receiver, p50 and p99; mail throughput through the queue;
-- idle RSS, peak RSS in the storm, start-up to /readyz 200 with an existing database.
+- idle RSS, peak RSS in the storm, start-up to /readyz 200 with an existing database;
+- idle CPU: what an idle server costs its box (queue polling, timers).
 
 Bounded: every load runs for a fixed time (--seconds), everything has a timeout.
 
@@ -55,6 +56,13 @@ def rss_kib(pid):
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
     return 0
+
+
+def cpu_seconds(pid):
+    """User plus system CPU time the process has used."""
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(values, p):
@@ -316,6 +324,9 @@ def main():
         startup_ms = server.start()
         time.sleep(2)
         idle_rss = server.rss()
+        cpu_before, idle_from = cpu_seconds(server.proc.pid), time.monotonic()
+        time.sleep(10)
+        idle_cpu = (cpu_seconds(server.proc.pid) - cpu_before) / (time.monotonic() - idle_from)
 
         # registration -> mail at the receiver, one at a time (latency, not throughput)
         latencies = []
@@ -428,6 +439,8 @@ def main():
         ">= 100/s", mail_rate >= 100)
     row("idle RSS after start-up", idle_rss / 1024, "MiB", None, "<= 25 MiB",
         idle_rss / 1024 <= 25)
+    row("idle CPU, 10 s with nothing to do", idle_cpu * 100, "% of a core",
+        None, "<= 2 %", idle_cpu <= 0.02)
     row("peak RSS in the sign-in storm", peak[0] / 1024, "MiB", None, "<= 120 MiB",
         peak[0] / 1024 <= 120)
     row("idle RSS 21 s after the load", idle_after / 1024, "MiB", None, None, None)
