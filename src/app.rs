@@ -40,6 +40,8 @@ pub struct AppState {
     /// Sign-in and similar attempts per client IP.
     pub ip_limiter: IpLimiter,
     pub metrics: Arc<crate::metrics::Metrics>,
+    /// Rings when a job is queued through `db`: the workers fetch it at once.
+    pub job_bell: db::JobBell,
 }
 
 impl AppState {
@@ -50,7 +52,8 @@ impl AppState {
         std::fs::create_dir_all(data_dir)
             .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
         ensure_room(data_dir)?;
-        let db = db::connect(&config.database_path()).await?;
+        let job_bell = db::JobBell::new();
+        let db = db::connect_with_job_bell(&config.database_path(), job_bell.clone()).await?;
         db::migrate(&db).await?;
         let templates = Templates::new(Some(&config.server.templates_dir))?;
         let mailer = Mailer::new(&config)?;
@@ -69,6 +72,7 @@ impl AppState {
             secrets,
             ip_limiter,
             metrics: Arc::default(),
+            job_bell,
         })
     }
 }

@@ -247,7 +247,8 @@ impl std::fmt::Debug for SecurityConfig {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct JobsConfig {
-    /// How often an idle worker looks for new jobs, in milliseconds.
+    /// How often an idle worker looks for jobs that came due (a retry) or that another
+    /// process queued, in milliseconds. Jobs this process queues wake the workers at once.
     pub poll_interval_ms: u64,
     /// Mails sent at once.
     pub mail_concurrency: usize,
@@ -268,7 +269,7 @@ pub struct JobsConfig {
 impl Default for JobsConfig {
     fn default() -> Self {
         Self {
-            poll_interval_ms: 100,
+            poll_interval_ms: 1000,
             mail_concurrency: 8,
             mail_max_attempts: 10,
             mail_retry_base_seconds: 15,

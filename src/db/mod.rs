@@ -24,7 +24,8 @@ use std::time::Duration;
 
 use anyhow::Context;
 use sqlx::sqlite::{
-    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteSynchronous,
+    SqliteConnectOptions, SqliteJournalMode, SqliteOperation, SqlitePool, SqlitePoolOptions,
+    SqliteSynchronous,
 };
 use sqlx::{Sqlite, Transaction};
 
@@ -35,6 +36,51 @@ static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
 
 /// Opens (creating if needed) the database file with the settings every connection needs.
 pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
+    open(path, None).await
+}
+
+/// Opens the database as [`connect`] does, and rings `bell` whenever one of its
+/// connections inserts a job, so an idle worker fetches it at once instead of at its
+/// next poll.
+///
+/// The bell rings before the inserting transaction commits. That is early enough and
+/// never too early: every write here holds the write lock from its start
+/// ([`begin_immediate`]), and the worker's fetch is a write, so it waits for the commit
+/// and then sees the job.
+pub async fn connect_with_job_bell(path: &Path, bell: JobBell) -> anyhow::Result<SqlitePool> {
+    open(path, Some(bell)).await
+}
+
+/// Rung by the database when a job is queued; each worker listens on its own receiver.
+#[derive(Debug, Clone)]
+pub struct JobBell(std::sync::Arc<tokio::sync::watch::Sender<()>>);
+
+impl JobBell {
+    pub fn new() -> Self {
+        Self(std::sync::Arc::new(tokio::sync::watch::Sender::new(())))
+    }
+
+    pub fn ring(&self) {
+        self.0.send_replace(());
+    }
+
+    /// A receiver that sees the rings from now on (several rings before it looks count
+    /// as one).
+    pub fn listen(&self) -> tokio::sync::watch::Receiver<()> {
+        self.0.subscribe()
+    }
+}
+
+impl Default for JobBell {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// apalis-sqlite's table of jobs (its name is not exported).
+const JOBS_TABLE: &str = "Jobs";
+
+async fn open(path: &Path, bell: Option<JobBell>) -> anyhow::Result<SqlitePool> {
     let options = SqliteConnectOptions::from_str("sqlite:")?
         .filename(path)
         .create_if_missing(true)
@@ -52,6 +98,20 @@ pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
         // before each acquire was a round trip to SQLite's thread on every request
         .test_before_acquire(false)
         .acquire_timeout(Duration::from_secs(10))
+        .after_connect(move |conn, _| {
+            let bell = bell.clone();
+            Box::pin(async move {
+                if let Some(bell) = bell {
+                    conn.lock_handle().await?.set_update_hook(move |change| {
+                        if change.operation == SqliteOperation::Insert && change.table == JOBS_TABLE
+                        {
+                            bell.ring();
+                        }
+                    });
+                }
+                Ok(())
+            })
+        })
         .connect_with(options)
         .await
         .with_context(|| format!("cannot open the database {}", path.display()))

@@ -6,12 +6,14 @@ mod maintenance;
 mod send_email;
 
 use std::future::Future;
+use std::pin::Pin;
 use std::time::Duration;
 
 use apalis::prelude::*;
 use apalis_sqlite::SqliteStorage;
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
+use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
 use crate::app::AppState;
@@ -108,14 +110,14 @@ pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result
         async move {
             let jobs = &state.config.jobs;
             let storage = SqliteStorage::<SendEmail>::new(&state.db)
-                // A poll takes at most a batch: apalis' default of 10 capped the queue at
-                // 100 mails a second at the default 100 ms interval.
+                // A fetch takes at most a batch: apalis' default of 10 left most of a
+                // burst (a retry storm after an outage) to later polls.
                 .with_config(
                     apalis_sqlite::Config::default()
                         .queue(SEND_EMAIL_QUEUE)
                         .batch_size(MAIL_BATCH.max(jobs.mail_concurrency)),
                 )
-                .poll_with_strategy(WakeEvery::new(poll));
+                .poll_with_strategy(WakeEvery::new(poll, state.job_bell.listen()));
             let worker = WorkerBuilder::new(worker_name("mail"))
                 .backend(storage)
                 .concurrency(jobs.mail_concurrency)
@@ -131,7 +133,7 @@ pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result
         async move {
             let storage = SqliteStorage::<Deletion>::new(&state.db)
                 .with_config(apalis_sqlite::Config::default().queue(DELETIONS_QUEUE))
-                .poll_with_strategy(WakeEvery::new(poll));
+                .poll_with_strategy(WakeEvery::new(poll, state.job_bell.listen()));
             // one at a time: deletions are long, and each one batches its own writes
             let worker = WorkerBuilder::new(worker_name("deletion"))
                 .backend(storage)
@@ -247,22 +249,35 @@ async fn handle_deletion(job: Deletion, state: Data<AppState>) -> Result<(), Box
     done.unwrap_or(Ok(())).map_err(Into::into)
 }
 
-/// Wakes an idle worker every `interval` to look for due jobs.
+/// Wakes an idle worker when a job is queued (the database's [`JobBell`]) and every
+/// `interval`, for jobs that come due later (a mail's retry) or that another process
+/// queued.
 ///
 /// apalis 1.0's `IntervalStrategy` re-arms its timer without polling it, so no waker is
 /// registered; when the fetch that follows completes at once, the worker then sleeps
 /// forever (seen here: a second mail never sent). This one always leaves a pending
 /// timer behind, as the `PollStrategy` contract asks.
+///
+/// [`JobBell`]: crate::db::JobBell
 struct WakeEvery {
     interval: Duration,
-    sleep: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
+    sleep: Option<Pin<Box<tokio::time::Sleep>>>,
+    /// Resolves at the next ring, giving the receiver back; `None` once the bell is gone.
+    ring: Option<Ring>,
+}
+
+type Ring = Pin<Box<dyn Future<Output = Option<watch::Receiver<()>>> + Send>>;
+
+fn next_ring(mut bell: watch::Receiver<()>) -> Ring {
+    Box::pin(async move { bell.changed().await.ok().map(|()| bell) })
 }
 
 impl WakeEvery {
-    fn new(interval: Duration) -> Self {
+    fn new(interval: Duration, bell: watch::Receiver<()>) -> Self {
         Self {
             interval: interval.max(Duration::from_millis(1)),
             sleep: None,
+            ring: Some(next_ring(bell)),
         }
     }
 }
@@ -274,6 +289,15 @@ impl PollStrategy for WakeEvery {
         _: &apalis::prelude::PollSnapshot,
     ) -> std::task::Poll<Option<()>> {
         let mut fired = false;
+        while let Some(ring) = self.ring.as_mut() {
+            match ring.as_mut().poll(cx) {
+                std::task::Poll::Ready(bell) => {
+                    self.ring = bell.map(next_ring);
+                    fired = true;
+                }
+                std::task::Poll::Pending => break,
+            }
+        }
         loop {
             let interval = self.interval;
             let sleep = self

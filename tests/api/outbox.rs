@@ -66,6 +66,30 @@ async fn a_refused_mail_is_retried_with_backoff_and_delivered() {
     .assert(200);
 }
 
+/// Queued work wakes its worker: neither a mail nor a deletion waits for the poll, which
+/// only looks for work coming due later (an hour apart here).
+#[tokio::test]
+async fn queued_work_starts_at_once_not_at_the_next_poll() {
+    let app = TestApp::spawn_with(|c| c.jobs.poll_interval_ms = 3_600_000).await;
+    // past the workers' first look, at start-up
+    tokio::time::sleep(Duration::from_millis(300)).await;
+    let token = app.signed_in("bell@example.org").await; // waits for the verification mail
+    let sub = app
+        .post(
+            "/api/v1/subscriptions",
+            Some(&token),
+            json!({"plan_id": "on-premise-trial"}),
+        )
+        .await;
+    sub.assert(201);
+    let path = format!("/api/v1/subscriptions/{}", sub.json["id"].as_str().unwrap());
+    app.delete(&path, Some(&token)).await.assert(202);
+    app.run_jobs_until_idle().await;
+    app.get(&path, Some(&token))
+        .await
+        .assert_error(404, "not_found");
+}
+
 #[tokio::test]
 async fn a_permanent_refusal_fails_the_mail_at_once() {
     let app = TestApp::spawn().await;
