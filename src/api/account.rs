@@ -43,10 +43,10 @@ impl From<Profile> for Account {
             id: a.id.0,
             email_verified: a.email_verified_at.is_some(),
             email: a.email,
-            pending_email: p.pending_email,
+            pending_email: p.facts.pending_email,
             display_name: a.display_name,
             is_admin: a.is_admin,
-            two_factor_enabled: p.two_factor_enabled,
+            two_factor_enabled: p.facts.two_factor,
             terms_version_accepted: a.terms_version_accepted,
             created_at: a.created_at.to_datetime(),
         }
@@ -170,9 +170,10 @@ pub enum AccountResponse {
 impl AccountApi {
     /// Get your account
     #[oai(path = "/account", method = "get", operation_id = "get_account")]
-    async fn get(&self, state: Data<&AppState>, auth: SessionAuth) -> ApiResult<AccountResponse> {
-        let profile = account::profile(&state, auth.0.account).await?;
-        Ok(AccountResponse::Ok(Json(profile.into())))
+    async fn get(&self, auth: SessionAuth) -> ApiResult<AccountResponse> {
+        Ok(AccountResponse::Ok(Json(
+            account::Profile::of(&auth.0).into(),
+        )))
     }
 
     /// Update your account
@@ -191,7 +192,10 @@ impl AccountApi {
             MaybeUndefined::Value(v) => Some(Some(v.into_string())),
         };
         let account = account::update(&state, &auth.0, AccountUpdate { display_name }).await?;
-        let profile = account::profile(&state, account).await?;
+        let profile = account::Profile {
+            account,
+            facts: auth.0.facts,
+        };
         Ok(AccountResponse::Ok(Json(profile.into())))
     }
 

@@ -82,25 +82,13 @@ pub async fn find(conn: &mut SqliteConnection, id: AccountId) -> sqlx::Result<Op
     .await
 }
 
-/// Whether the account has a second factor, and the address it is changing to (the
-/// newest live change-email link), in one query (`GET /account` reads them each time).
-pub async fn profile_facts(
-    conn: &mut SqliteConnection,
-    id: AccountId,
-    now: Timestamp,
-) -> sqlx::Result<(bool, Option<String>)> {
-    let row = sqlx::query!(
-        r#"select exists(select 1 from totp_devices where account_id = ?1) as "two_factor!: bool",
-                  (select email from email_tokens
-                   where account_id = ?1 and purpose = 'change_email' and used_at is null
-                     and (expires_at is null or expires_at > ?2)
-                   order by id desc limit 1) as "pending_email?: String""#,
-        id,
-        now
-    )
-    .fetch_one(conn)
-    .await?;
-    Ok((row.two_factor, row.pending_email))
+/// What an account's profile shows beyond its row: whether it has a second factor, and
+/// the address of an email change under way. Loaded with the session
+/// (`sessions::find_with_account`).
+#[derive(Debug, Clone, Default)]
+pub struct AccountFacts {
+    pub two_factor: bool,
+    pub pending_email: Option<String>,
 }
 
 /// Marks the address verified and, when the verification carried the password of its

@@ -3,7 +3,7 @@
 use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
-use crate::db::accounts::Account;
+use crate::db::accounts::{Account, AccountFacts};
 use crate::ids::{AccountId, SessionId};
 
 #[derive(Debug, Clone)]
@@ -52,12 +52,14 @@ pub async fn insert(conn: &mut SqliteConnection, new: &NewSession<'_>) -> sqlx::
     Ok(())
 }
 
-/// The session of a token digest with its account, in one query: every authenticated
-/// request starts here, and each query is a round trip to SQLite's thread.
+/// The session of a token digest with its account and the account's [`AccountFacts`]
+/// (as of `now`), in one query: every authenticated request starts here, and each query
+/// is a round trip to SQLite's thread, which costs more than the two index lookups.
 pub async fn find_with_account(
     conn: &mut SqliteConnection,
     token_hash: &[u8],
-) -> sqlx::Result<Option<(Session, Account)>> {
+    now: Timestamp,
+) -> sqlx::Result<Option<(Session, Account, AccountFacts)>> {
     let row = sqlx::query!(
         r#"select s.id as "id: SessionId", s.account_id as "account_id: AccountId",
                   s.device_name, s.ip, s.user_agent,
@@ -68,10 +70,17 @@ pub async fn find_with_account(
                   a.email as "email!", a.email_verified_at as "email_verified_at: Timestamp",
                   a.password_hash, a.display_name, a.is_admin as "is_admin!: bool",
                   a.status as "status!", a.terms_version_accepted,
-                  a.created_at as "account_created_at!: Timestamp"
+                  a.created_at as "account_created_at!: Timestamp",
+                  exists(select 1 from totp_devices d where d.account_id = a.id)
+                    as "two_factor!: bool",
+                  (select t.email from email_tokens t
+                   where t.account_id = a.id and t.purpose = 'change_email'
+                     and t.used_at is null and (t.expires_at is null or t.expires_at > ?2)
+                   order by t.id desc limit 1) as "pending_email?: String"
            from sessions s join accounts a on a.id = s.account_id
-           where s.token_hash = ?"#,
-        token_hash
+           where s.token_hash = ?1"#,
+        token_hash,
+        now
     )
     .fetch_optional(conn)
     .await?;
@@ -98,7 +107,11 @@ pub async fn find_with_account(
             terms_version_accepted: r.terms_version_accepted,
             created_at: r.account_created_at,
         };
-        (session, account)
+        let facts = AccountFacts {
+            two_factor: r.two_factor,
+            pending_email: r.pending_email,
+        };
+        (session, account, facts)
     }))
 }
 

@@ -11,25 +11,23 @@ use crate::service::sessions::{Authenticated, ClientInfo, Page, require_elevated
 use crate::service::validate;
 use crate::service::{Error, Result};
 
-pub use crate::db::accounts::Account;
+pub use crate::db::accounts::{Account, AccountFacts};
 pub use crate::db::audit::Event;
 
 /// An account as its owner sees it.
 pub struct Profile {
     pub account: Account,
-    pub two_factor_enabled: bool,
-    pub pending_email: Option<String>,
+    pub facts: AccountFacts,
 }
 
-pub async fn profile(state: &AppState, account: Account) -> Result<Profile> {
-    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
-    let (two_factor_enabled, pending_email) =
-        crate::db::accounts::profile_facts(&mut conn, account.id, state.clock.now()).await?;
-    Ok(Profile {
-        account,
-        two_factor_enabled,
-        pending_email,
-    })
+impl Profile {
+    /// The signed-in account's profile: everything came with its session.
+    pub fn of(auth: &Authenticated) -> Self {
+        Self {
+            account: auth.account.clone(),
+            facts: auth.facts.clone(),
+        }
+    }
 }
 
 pub struct AccountUpdate {

@@ -8,7 +8,7 @@ use time::Duration;
 use crate::app::AppState;
 use crate::clock::Timestamp;
 use crate::crypto::{SESSION_TOKEN_PREFIX, random_token, token_digest};
-use crate::db::accounts::{self, Account};
+use crate::db::accounts::{self, Account, AccountFacts};
 use crate::db::mfa::{self, Ticket};
 use crate::db::sessions::{self, NewSession, Session};
 use crate::db::{self};
@@ -312,6 +312,7 @@ async fn record(
 pub struct Authenticated {
     pub session: Session,
     pub account: Account,
+    pub facts: AccountFacts,
 }
 
 /// last_seen_at is written at most this often per session, so reads stay reads.
@@ -328,9 +329,10 @@ pub async fn authenticate(
     }
     let now = state.clock.now();
     let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
-    let (mut session, account) = sessions::find_with_account(&mut conn, &token_digest(token))
-        .await?
-        .ok_or(Error::Unauthenticated)?;
+    let (mut session, account, facts) =
+        sessions::find_with_account(&mut conn, &token_digest(token), now)
+            .await?
+            .ok_or(Error::Unauthenticated)?;
     drop(conn);
     if !is_live(state, &session, now) || !account.is_active() {
         return Err(Error::Unauthenticated);
@@ -348,7 +350,11 @@ pub async fn authenticate(
         tx.commit().await?;
         session.last_seen_at = now;
     }
-    Ok(Authenticated { session, account })
+    Ok(Authenticated {
+        session,
+        account,
+        facts,
+    })
 }
 
 fn is_live(state: &AppState, session: &Session, now: Timestamp) -> bool {
