@@ -10,7 +10,7 @@ the same run, so the ratio holds on a noisy machine:
   framework's ceiling);
 - sign-ins per second vs the raw argon2id rate on every core (bench/argon2_rate.rs, the
   same parameters);
-- p99 of GET /api/v1/account during the sign-in storm;
+- p99 of GET /api/v1/account during a second sign-in storm;
 - registration -> mail at the receiver, p50 and p99; mail throughput through the queue;
 - idle RSS, peak RSS in the storm, start-up to /readyz 200 with an existing database;
 - idle CPU: what an idle server costs its box (queue polling, timers).
@@ -364,18 +364,22 @@ def main():
             while not sampling.wait(0.02):
                 peak[0] = max(peak[0], server.rss())
 
+        sign_in = {"email": bench_user, "password": PASSWORD}
         sampler = threading.Thread(target=sample)
         sampler.start()
         try:
-            with concurrent.futures.ThreadPoolExecutor(2) as pool:
-                storm = pool.submit(wrk, work, server.base + "/api/v1/sessions", 4 * cores,
-                                    secs, None, {"email": bench_user, "password": PASSWORD})
-                time.sleep(min(1.0, secs / 5))  # reads start once the storm is under way
-                during = pool.submit(paced_reads, server, token, secs - 2 * min(1.0, secs / 5))
-                storm, during = storm.result(), during.result()
+            # sign-ins alone, as the raw rate was measured: nothing else on the cores
+            storm = wrk(work, server.base + "/api/v1/sessions", 4 * cores, secs, None, sign_in)
         finally:
             sampling.set()
             sampler.join()
+        # a second storm, with a person's account reads beside it
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            second = pool.submit(wrk, work, server.base + "/api/v1/sessions", 4 * cores,
+                                 secs, None, sign_in)
+            time.sleep(min(1.0, secs / 5))  # reads start once the storm is under way
+            during = pool.submit(paced_reads, server, token, secs - 2 * min(1.0, secs / 5))
+            second, during = second.result(), during.result()
 
         # mail throughput: invitations (no password hash) queued as fast as they are taken
         status, body = server.call("POST", "/api/v1/sessions",
@@ -428,8 +432,8 @@ def main():
         ratio >= 0.9)
     rows[-1]["ratio"] = ratio
     storm_p99 = percentile(during["latencies"], 99)
-    row("GET /api/v1/account p99 during the storm", storm_p99, "ms",
-        f"{len(during['latencies'])} reads at 50/s; quiet p99 "
+    row("GET /api/v1/account p99 during a sign-in storm", storm_p99, "ms",
+        f"{len(during['latencies'])} reads at 50/s beside {second['rps']:.0f} sign-ins/s; quiet p99 "
         f"{http[('account', 1)]['p99_ms']:.2f} ms", "< 25 ms", storm_p99 < 25)
     row("registration -> mail received: p50 / p99",
         (statistics.median(latencies), percentile(latencies, 99)), "ms",
@@ -446,7 +450,8 @@ def main():
     row("idle RSS 21 s after the load", idle_after / 1024, "MiB", None, None, None)
     row("start-up to /readyz 200, existing database", startup_ms, "ms",
         f"new database {cold_ms:.0f} ms", "<= 150 ms", startup_ms <= 150)
-    failures = sum(x["failed"] for x in http.values()) + storm["failed"] + during["failed"]
+    failures = (sum(x["failed"] for x in http.values()) + storm["failed"] + second["failed"]
+                + during["failed"])
 
     def fmt(v):
         if isinstance(v, tuple):
