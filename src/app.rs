@@ -42,7 +42,13 @@ pub struct AppState {
     pub metrics: Arc<crate::metrics::Metrics>,
     /// Rings when a job is queued through `db`: the workers fetch it at once.
     pub job_bell: db::JobBell,
+    /// Read-only connections for the session lookup of every authenticated request.
+    pub readers: db::Readers,
 }
+
+/// Read-only connections in [`AppState::readers`]: at 64 connections four served 15%
+/// more requests than the pool, eight no more than four.
+const READERS: usize = 4;
 
 impl AppState {
     /// Opens the data folder and the database (applying migrations) and builds the
@@ -55,6 +61,7 @@ impl AppState {
         let job_bell = db::JobBell::new();
         let db = db::connect_with_job_bell(&config.database_path(), job_bell.clone()).await?;
         db::migrate(&db).await?;
+        let readers = db::Readers::open(&config.database_path(), READERS).await?;
         let templates = Templates::new(Some(&config.server.templates_dir))?;
         let mailer = Mailer::new(&config)?;
         let hasher = PasswordHasher::new(&config.security)?;
@@ -73,6 +80,7 @@ impl AppState {
             ip_limiter,
             metrics: Arc::default(),
             job_bell,
+            readers,
         })
     }
 }

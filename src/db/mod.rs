@@ -27,7 +27,7 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqliteOperation, SqlitePool, SqlitePoolOptions,
     SqliteSynchronous,
 };
-use sqlx::{Sqlite, Transaction};
+use sqlx::{Connection, Sqlite, SqliteConnection, Transaction};
 
 pub type Tx = Transaction<'static, Sqlite>;
 
@@ -80,8 +80,9 @@ impl Default for JobBell {
 /// apalis-sqlite's table of jobs (its name is not exported).
 const JOBS_TABLE: &str = "Jobs";
 
-async fn open(path: &Path, bell: Option<JobBell>) -> anyhow::Result<SqlitePool> {
-    let options = SqliteConnectOptions::from_str("sqlite:")?
+/// The settings every connection to the database file gets.
+fn options(path: &Path) -> anyhow::Result<SqliteConnectOptions> {
+    Ok(SqliteConnectOptions::from_str("sqlite:")?
         .filename(path)
         .create_if_missing(true)
         .journal_mode(SqliteJournalMode::Wal)
@@ -90,7 +91,11 @@ async fn open(path: &Path, bell: Option<JobBell>) -> anyhow::Result<SqlitePool> 
         .foreign_keys(true)
         // writers queue for the lock instead of failing at once
         .busy_timeout(Duration::from_secs(5))
-        .pragma("temp_store", "memory");
+        .pragma("temp_store", "memory"))
+}
+
+async fn open(path: &Path, bell: Option<JobBell>) -> anyhow::Result<SqlitePool> {
+    let options = options(path)?;
     SqlitePoolOptions::new()
         .max_connections(8)
         .min_connections(1)
@@ -115,6 +120,75 @@ async fn open(path: &Path, bell: Option<JobBell>) -> anyhow::Result<SqlitePool> 
         .connect_with(options)
         .await
         .with_context(|| format!("cannot open the database {}", path.display()))
+}
+
+/// Read-only connections, outside sqlx's pool, for the lookup every authenticated
+/// request starts with.
+///
+/// A pool connection, when released, pings SQLite's thread before it can be reused: a
+/// second round trip for a one-query read, and each round trip is two thread handoffs.
+/// These connections go back to the queue as they are; `query_only` keeps them to reads,
+/// which leave no transaction open even when their request is cancelled mid-query.
+#[derive(Clone)]
+pub struct Readers {
+    back: flume::Sender<SqliteConnection>,
+    idle: flume::Receiver<SqliteConnection>,
+}
+
+impl Readers {
+    /// Opens `count` read-only connections to the (migrated) database.
+    pub async fn open(path: &Path, count: usize) -> anyhow::Result<Self> {
+        let (back, idle) = flume::unbounded();
+        let options = options(path)?.pragma("query_only", "true");
+        for _ in 0..count.max(1) {
+            let conn = SqliteConnection::connect_with(&options)
+                .await
+                .with_context(|| format!("cannot open the database {}", path.display()))?;
+            back.send(conn)?;
+        }
+        Ok(Self { back, idle })
+    }
+
+    /// A connection, once one is free.
+    pub async fn get(&self) -> anyhow::Result<Reader> {
+        // never disconnected: `self` holds a sender
+        let conn = self.idle.recv_async().await?;
+        Ok(Reader {
+            conn: Some(conn),
+            back: self.back.clone(),
+        })
+    }
+}
+
+/// A read-only connection, back in its queue when dropped.
+pub struct Reader {
+    conn: Option<SqliteConnection>,
+    back: flume::Sender<SqliteConnection>,
+}
+
+impl std::ops::Deref for Reader {
+    type Target = SqliteConnection;
+    fn deref(&self) -> &SqliteConnection {
+        self.conn
+            .as_ref()
+            .expect("a reader holds its connection until dropped")
+    }
+}
+
+impl std::ops::DerefMut for Reader {
+    fn deref_mut(&mut self) -> &mut SqliteConnection {
+        self.conn
+            .as_mut()
+            .expect("a reader holds its connection until dropped")
+    }
+}
+
+impl Drop for Reader {
+    fn drop(&mut self) {
+        if let Some(conn) = self.conn.take() {
+            let _ = self.back.send(conn);
+        }
+    }
 }
 
 /// Applies our migrations and those of the job queue, each under its own table.
@@ -162,4 +236,45 @@ pub async fn begin_immediate(pool: &SqlitePool) -> anyhow::Result<Tx> {
 pub fn is_unique_violation(err: &sqlx::Error) -> bool {
     err.as_database_error()
         .is_some_and(|e| e.is_unique_violation())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    async fn count(conn: &mut SqliteConnection) -> i64 {
+        sqlx::query_scalar("select count(*) from t")
+            .fetch_one(conn)
+            .await
+            .unwrap()
+    }
+
+    /// A session revoked a moment ago must not authenticate: a reader, reused, sees
+    /// every commit made before its query, and it can never write.
+    #[tokio::test]
+    async fn readers_see_each_new_commit_and_refuse_writes() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("steward.db");
+        let pool = connect(&path).await.unwrap();
+        sqlx::query("create table t (x)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        let readers = Readers::open(&path, 1).await.unwrap();
+        let mut reader = readers.get().await.unwrap();
+        assert_eq!(count(&mut reader).await, 0);
+        let refused = sqlx::query("insert into t values (1)")
+            .execute(&mut *reader)
+            .await
+            .unwrap_err();
+        assert!(refused.to_string().contains("readonly"), "{refused}");
+        drop(reader);
+        sqlx::query("insert into t values (2)")
+            .execute(&pool)
+            .await
+            .unwrap();
+        // the same connection, back from the queue
+        let mut reader = readers.get().await.unwrap();
+        assert_eq!(count(&mut reader).await, 1);
+    }
 }

@@ -107,7 +107,7 @@ pub async fn authenticate_token(state: &AppState, token: &str) -> Result<ApiToke
         return Err(Error::Unauthenticated);
     }
     let now = state.clock.now();
-    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    let mut conn = state.readers.get().await?;
     let found = api_tokens::find_by_hash(&mut conn, &token_digest(token))
         .await?
         .filter(|t| t.revoked_at.is_none() && t.expires_at.is_none_or(|at| at > now))

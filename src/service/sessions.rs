@@ -328,7 +328,7 @@ pub async fn authenticate(
         return Err(Error::Unauthenticated);
     }
     let now = state.clock.now();
-    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    let mut conn = state.readers.get().await?;
     let (mut session, account, facts) =
         sessions::find_with_account(&mut conn, &token_digest(token), now)
             .await?
