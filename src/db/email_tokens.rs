@@ -140,21 +140,3 @@ pub async fn delete_unused(
     .await?;
     Ok(done.rows_affected())
 }
-
-/// The address a pending (unused, unexpired) email change goes to, if any.
-pub async fn pending_change(
-    conn: &mut SqliteConnection,
-    account_id: AccountId,
-    now: Timestamp,
-) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar!(
-        r#"select email from email_tokens
-           where account_id = ? and purpose = 'change_email' and used_at is null
-             and (expires_at is null or expires_at > ?)
-           order by id desc limit 1"#,
-        account_id,
-        now
-    )
-    .fetch_optional(conn)
-    .await
-}
