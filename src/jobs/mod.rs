@@ -91,6 +91,9 @@ async fn push<T: Serialize>(
     Ok(())
 }
 
+/// Mail jobs taken from the queue per fetch.
+const MAIL_BATCH: usize = 50;
+
 /// Runs the workers until `shutdown`, then lets the work under way finish.
 ///
 /// The order matters. apalis, when told to stop, stops driving its backend stream while
@@ -99,9 +102,6 @@ async fn push<T: Serialize>(
 /// the lock until `busy_timeout` and fails. So the workers keep running while the work
 /// drains (handlers that start now do nothing: their work stays in the database and
 /// resumes at the next start), and are stopped only once nothing is under way.
-/// Mail jobs taken from the queue per poll.
-const MAIL_BATCH: usize = 50;
-
 pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result<()> {
     maintenance::at_start(&state).await?;
     let poll = Duration::from_millis(state.config.jobs.poll_interval_ms);
