@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use argon2::{Algorithm, Argon2, Block, Params, Version};
+use argon2::{Algorithm, Argon2, Block, Version};
 use steward::config::Config;
 
 fn main() -> anyhow::Result<()> {
@@ -15,13 +15,7 @@ fn main() -> anyhow::Result<()> {
     let seconds: f64 = args.next().map_or(Ok(3.0), |s| s.parse())?;
     let config = Config::load(args.next().as_deref().map(std::path::Path::new))?;
     let security = &config.security;
-    let params = Params::new(
-        security.argon2_memory_kib,
-        security.argon2_time_cost,
-        security.argon2_parallelism,
-        None,
-    )
-    .map_err(|e| anyhow::anyhow!("argon2 parameters: {e}"))?;
+    let params = steward::crypto::argon2_params(security)?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let run_for = Duration::from_secs_f64(seconds);
     let started = Instant::now();

@@ -61,15 +61,21 @@ fn hashing_thread(jobs: flume::Receiver<Job>, pool: Arc<Mutex<Vec<FreeBlock>>>, 
     }
 }
 
+/// The argon2id parameters new hashes are made with (bench/argon2_rate.rs measures the
+/// same).
+pub fn argon2_params(config: &SecurityConfig) -> anyhow::Result<Params> {
+    Params::new(
+        config.argon2_memory_kib,
+        config.argon2_time_cost,
+        config.argon2_parallelism,
+        None,
+    )
+    .map_err(|e| anyhow::anyhow!("invalid argon2 parameters: {e}"))
+}
+
 impl PasswordHasher {
     pub fn new(config: &SecurityConfig) -> anyhow::Result<Self> {
-        let params = Params::new(
-            config.argon2_memory_kib,
-            config.argon2_time_cost,
-            config.argon2_parallelism,
-            None,
-        )
-        .map_err(|e| anyhow::anyhow!("invalid argon2 parameters: {e}"))?;
+        let params = argon2_params(config)?;
         let threads = match config.hash_concurrency {
             0 => std::thread::available_parallelism().map_or(2, |n| n.get()),
             n => n,
