@@ -6,18 +6,6 @@ use time::Duration;
 
 use crate::support::{PASSWORD, TestApp};
 
-async fn subscribe(app: &TestApp, token: &str, plan: &str) -> String {
-    let resp = app
-        .post(
-            "/api/v1/subscriptions",
-            Some(token),
-            json!({"plan_id": plan}),
-        )
-        .await;
-    resp.assert(201);
-    resp.json["id"].as_str().unwrap().to_owned()
-}
-
 async fn add_host(
     app: &TestApp,
     token: &str,
@@ -74,7 +62,7 @@ async fn plans_subscriptions_and_their_limits() {
     )
     .await
     .assert_error(422, "validation_failed");
-    let sub = subscribe(&app, &token, "managed-homeserver").await;
+    let sub = app.subscribe(&token, "managed-homeserver").await;
     let got = app
         .get(&format!("/api/v1/subscriptions/{sub}"), Some(&token))
         .await;
@@ -98,7 +86,7 @@ async fn plans_subscriptions_and_their_limits() {
 
     // domains are validated and unique across accounts
     let other = app.signed_in("other@example.org").await;
-    let other_sub = subscribe(&app, &other, "on-premise-trial").await;
+    let other_sub = app.subscribe(&other, "on-premise-trial").await;
     app.post(
         "/api/v1/hosts",
         Some(&other),
@@ -178,7 +166,7 @@ async fn every_resource_is_404_to_other_accounts() {
     let app = TestApp::spawn().await;
     let owner = app.signed_in("owner@example.org").await;
     let stranger = app.signed_in("stranger@example.org").await;
-    let sub = subscribe(&app, &owner, "on-premise-trial").await;
+    let sub = app.subscribe(&owner, "on-premise-trial").await;
     let host = add_host(&app, &owner, &sub, "Mine", None).await;
     let integration = add_integration(&app, &owner, &host, "Bridge").await;
     for (method, path, body) in [
@@ -237,7 +225,7 @@ async fn every_resource_is_404_to_other_accounts() {
 async fn integrations_hold_json_settings_of_at_most_16_kib() {
     let app = TestApp::spawn().await;
     let token = app.signed_in("int@example.org").await;
-    let sub = subscribe(&app, &token, "on-premise-trial").await;
+    let sub = app.subscribe(&token, "on-premise-trial").await;
     let host = add_host(&app, &token, &sub, "H", None).await;
     let id = add_integration(&app, &token, &host, "Bridge").await;
     let got = app
@@ -313,8 +301,8 @@ async fn integrations_hold_json_settings_of_at_most_16_kib() {
 async fn deleting_a_host_or_cancelling_a_subscription_takes_everything_under_it() {
     let app = TestApp::spawn().await;
     let token = app.signed_in("del@example.org").await;
-    let sub = subscribe(&app, &token, "on-premise-trial").await;
-    let keep = subscribe(&app, &token, "on-premise-trial").await;
+    let sub = app.subscribe(&token, "on-premise-trial").await;
+    let keep = app.subscribe(&token, "on-premise-trial").await;
     let h1 = add_host(&app, &token, &sub, "One", None).await;
     let h2 = add_host(&app, &token, &sub, "Two", None).await;
     let kept = add_host(&app, &token, &keep, "Kept", None).await;
@@ -399,12 +387,12 @@ async fn deleting_the_account_ends_sessions_at_once_and_leaves_no_row_behind() {
         .unwrap()
         .to_owned();
     let (authenticator, _) = app.enroll_totp(&token, "Phone").await;
-    let sub = subscribe(&app, &token, "on-premise-trial").await;
+    let sub = app.subscribe(&token, "on-premise-trial").await;
     for h in 0..3 {
         let host = add_host(&app, &token, &sub, &format!("h{h}"), None).await;
         add_integration(&app, &token, &host, "i").await;
     }
-    let theirs = subscribe(&app, &bystander, "element-one").await;
+    let theirs = app.subscribe(&bystander, "element-one").await;
     let before = rows_of(&app, &id).await;
     assert!(
         before.iter().any(|(t, n)| t == "integrations" && *n == 3),
@@ -471,7 +459,7 @@ async fn a_deletion_whose_job_was_lost_is_finished_by_maintenance() {
         .as_str()
         .unwrap()
         .to_owned();
-    let sub = subscribe(&app, &token, "on-premise-trial").await;
+    let sub = app.subscribe(&token, "on-premise-trial").await;
     let host = add_host(&app, &token, &sub, "h", None).await;
     add_integration(&app, &token, &host, "i").await;
     // marked for deletion, but its job never made it (or its row was lost)

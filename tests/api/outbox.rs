@@ -74,15 +74,8 @@ async fn queued_work_starts_at_once_not_at_the_next_poll() {
     // past the workers' first look, at start-up
     tokio::time::sleep(Duration::from_millis(300)).await;
     let token = app.signed_in("bell@example.org").await; // waits for the verification mail
-    let sub = app
-        .post(
-            "/api/v1/subscriptions",
-            Some(&token),
-            json!({"plan_id": "on-premise-trial"}),
-        )
-        .await;
-    sub.assert(201);
-    let path = format!("/api/v1/subscriptions/{}", sub.json["id"].as_str().unwrap());
+    let sub = app.subscribe(&token, "on-premise-trial").await;
+    let path = format!("/api/v1/subscriptions/{sub}");
     app.delete(&path, Some(&token)).await.assert(202);
     app.run_jobs_until_idle().await;
     app.get(&path, Some(&token))

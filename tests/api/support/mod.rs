@@ -274,6 +274,19 @@ impl TestApp {
         resp.json["token"].as_str().unwrap().to_owned()
     }
 
+    /// Subscribes the signed-in account to `plan`; returns the subscription's id.
+    pub async fn subscribe(&self, token: &str, plan: &str) -> String {
+        let resp = self
+            .post(
+                "/api/v1/subscriptions",
+                Some(token),
+                json!({"plan_id": plan}),
+            )
+            .await;
+        resp.assert(201);
+        resp.json["id"].as_str().unwrap().to_owned()
+    }
+
     pub async fn put(&self, path: &str, token: Option<&str>, body: Value) -> Resp {
         self.request(Method::PUT, path, token, Some(body)).await
     }
