@@ -44,20 +44,14 @@ pub struct PasswordHasher {
 /// A memory block no hash is using, and when one last did.
 type FreeBlock = (Vec<Block>, Instant);
 
-/// Work for a hashing thread, given a memory block of its own.
-type Job = Box<dyn FnOnce(&mut [Block]) + Send>;
+/// Work for a hashing thread.
+type Job = Box<dyn FnOnce() + Send>;
 
-/// Takes hashing jobs from the queue until the hasher is dropped, each in a pooled
-/// memory block. A job that panics loses its answer (its caller gets an error), not the
-/// thread.
-fn hashing_thread(jobs: flume::Receiver<Job>, pool: Arc<Mutex<Vec<FreeBlock>>>, blocks: usize) {
+/// Runs hashing jobs from the queue until the hasher is dropped. A job that panics
+/// loses its answer (its caller gets an error), not the thread.
+fn hashing_thread(jobs: flume::Receiver<Job>) {
     while let Ok(job) = jobs.recv() {
-        let taken = pool.lock().map(|mut p| p.pop()).unwrap_or(None);
-        let mut memory = taken.map_or_else(|| vec![Block::default(); blocks], |(m, _)| m);
-        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| job(&mut memory)));
-        if let Ok(mut p) = pool.lock() {
-            p.push((memory, Instant::now()));
-        }
+        let _ = std::panic::catch_unwind(std::panic::AssertUnwindSafe(job));
     }
 }
 
@@ -86,10 +80,10 @@ impl PasswordHasher {
         let pool = Arc::new(Mutex::new(Vec::new()));
         let (jobs, queue) = flume::unbounded::<Job>();
         for _ in 0..threads {
-            let (queue, pool, blocks) = (queue.clone(), pool.clone(), params.block_count());
+            let queue = queue.clone();
             std::thread::Builder::new()
                 .name("steward-argon2".into())
-                .spawn(move || hashing_thread(queue, pool, blocks))
+                .spawn(move || hashing_thread(queue))
                 .context("starting a password hashing thread")?;
         }
         Ok(Self {
@@ -139,11 +133,20 @@ impl PasswordHasher {
         work: impl FnOnce(&mut [Block]) -> T + Send + 'static,
     ) -> anyhow::Result<T> {
         let (done, answer) = tokio::sync::oneshot::channel();
-        let job: Job = Box::new(move |memory| {
+        let (pool, blocks) = (self.memory.clone(), self.params.block_count());
+        let job: Job = Box::new(move || {
             // whoever asked may be gone (a client that hung up): its hash is not run
-            if !done.is_closed() {
-                let _ = done.send(work(memory));
+            if done.is_closed() {
+                return;
             }
+            let taken = pool.lock().map(|mut p| p.pop()).unwrap_or(None);
+            let mut memory = taken.map_or_else(|| vec![Block::default(); blocks], |(m, _)| m);
+            let result = work(&mut memory);
+            // the block is back in the pool before the caller hears the answer
+            if let Ok(mut p) = pool.lock() {
+                p.push((memory, Instant::now()));
+            }
+            let _ = done.send(result);
         });
         self.jobs
             .send(job)
