@@ -296,6 +296,9 @@ pub async fn start(state: AppState) -> anyhow::Result<Running> {
         jobs
     });
     tracing::info!(%addr, "listening");
+    if !state.config.credentials_used.is_empty() {
+        tracing::info!(credentials = ?state.config.credentials_used, "secrets read from systemd credentials");
+    }
     Ok(Running {
         addr,
         metrics_addr: metrics_server,

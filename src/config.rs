@@ -1,8 +1,8 @@
 //! Configuration: built-in defaults → config.toml → `STEWARD_*` environment.
 //!
 //! Every key has a default, so `steward serve` runs with no file at all. Unknown keys are
-//! an error naming the key. Secrets may come from files (`*_file`), for systemd
-//! credentials.
+//! an error naming the key. Secrets may come from files (`*_file`) or from systemd
+//! credentials (`steward_smtp_password`, `steward_secret_key`).
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -23,6 +23,9 @@ pub struct Config {
     pub log: LogConfig,
     pub terms: TermsConfig,
     pub plans: Vec<PlanConfig>,
+    /// The systemd credentials the secrets were read from (for the start-up log).
+    #[serde(skip)]
+    pub credentials_used: Vec<PathBuf>,
 }
 
 impl Default for Config {
@@ -35,6 +38,7 @@ impl Default for Config {
             log: LogConfig::default(),
             terms: TermsConfig::default(),
             plans: default_plans(),
+            credentials_used: Vec::new(),
         }
     }
 }
@@ -399,13 +403,40 @@ impl Config {
     }
 
     fn resolve_secret_files(&mut self) -> anyhow::Result<()> {
+        let credentials = credentials_directory();
         let smtp = &mut self.mail.smtp;
+        if let Some(path) = credential(credentials.as_deref(), CREDENTIAL_SMTP_PASSWORD)? {
+            if !smtp.password.is_empty() || !smtp.password_file.as_os_str().is_empty() {
+                bail!(
+                    "the SMTP password is both configured (mail.smtp.password or password_file) \
+                     and a systemd credential ({}): keep one",
+                    path.display()
+                );
+            }
+            smtp.password_file = path.clone();
+            self.credentials_used.push(path);
+        }
         if !smtp.password_file.as_os_str().is_empty() {
             if !smtp.password.is_empty() {
                 bail!("mail.smtp: set either password or password_file, not both");
             }
             smtp.password =
                 read_secret_file(&smtp.password_file).context("mail.smtp.password_file")?;
+        }
+        let security = &mut self.security;
+        if let Some(path) = credential(credentials.as_deref(), CREDENTIAL_SECRET_KEY)? {
+            if !security.secret_key.is_empty() || !security.secret_key_file.as_os_str().is_empty() {
+                bail!(
+                    "the server key is both configured (security.secret_key or secret_key_file) \
+                     and a systemd credential ({}): keep one",
+                    path.display()
+                );
+            }
+            security.secret_key_file = path.clone();
+            self.credentials_used.push(path);
+        }
+        if !security.secret_key.is_empty() && !security.secret_key_file.as_os_str().is_empty() {
+            bail!("security: set either secret_key or secret_key_file, not both");
         }
         Ok(())
     }
@@ -495,6 +526,41 @@ impl Config {
 
 fn redact(secret: &str) -> &'static str {
     if secret.is_empty() { "" } else { "(redacted)" }
+}
+
+/// The systemd credential holding the SMTP password. The packaged unit loads every file in
+/// `/etc/steward/credentials` as a credential named `steward_` and the file's name.
+pub const CREDENTIAL_SMTP_PASSWORD: &str = "steward_smtp_password";
+/// The systemd credential holding the server key (base64 of 32 bytes).
+pub const CREDENTIAL_SECRET_KEY: &str = "steward_secret_key";
+
+/// Where the unit's credentials are: `$CREDENTIALS_DIRECTORY` in the service; for console
+/// commands beside it, the running service's own folder, so that both see the same secrets.
+fn credentials_directory() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("CREDENTIALS_DIRECTORY") {
+        return Some(dir.into());
+    }
+    let service = Path::new("/run/credentials/steward.service");
+    service.is_dir().then(|| service.to_path_buf())
+}
+
+/// The path of a credential that exists; a credential that is there but can't be read is an
+/// error, not a silent fallback to another secret.
+fn credential(directory: Option<&Path>, name: &str) -> anyhow::Result<Option<PathBuf>> {
+    let Some(directory) = directory else {
+        return Ok(None);
+    };
+    let path = directory.join(name);
+    match std::fs::metadata(&path) {
+        Ok(_) => Ok(Some(path)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e).with_context(|| {
+            format!(
+                "cannot read the credential {} (run console commands as the steward user)",
+                path.display()
+            )
+        }),
+    }
 }
 
 /// Reads a secret from a file, without the trailing newline editors and `echo` add.
@@ -619,6 +685,40 @@ mod tests {
                 jail.directory().join("pw").display().to_string(),
             );
             assert!(load_in_jail(jail, None).is_err());
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn systemd_credentials_fill_the_secrets_and_never_silently_override_the_file() {
+        Jail::expect_with(|jail| {
+            jail.create_dir("creds")?;
+            jail.create_file("creds/steward_smtp_password", "from-credential\n")?;
+            jail.create_file("creds/steward_secret_key", "a2V5")?;
+            let creds = jail.directory().join("creds");
+            jail.set_env("CREDENTIALS_DIRECTORY", creds.display().to_string());
+            let c = load_in_jail(jail, None).unwrap();
+            assert_eq!(c.mail.smtp.password, "from-credential");
+            assert_eq!(c.security.secret_key_file, creds.join("steward_secret_key"));
+
+            // configured as well: which one wins would be a guess, so it is an error
+            jail.set_env("STEWARD_MAIL__SMTP__PASSWORD", "from-config");
+            let err = load_in_jail(jail, None).unwrap_err().to_string();
+            assert!(err.contains("steward_smtp_password"), "{err}");
+            Ok(())
+        });
+    }
+
+    #[test]
+    fn missing_credentials_leave_the_configuration_alone() {
+        Jail::expect_with(|jail| {
+            jail.create_dir("empty")?;
+            let empty = jail.directory().join("empty");
+            jail.set_env("CREDENTIALS_DIRECTORY", empty.display().to_string());
+            jail.set_env("STEWARD_MAIL__SMTP__PASSWORD", "from-config");
+            let c = load_in_jail(jail, None).unwrap();
+            assert_eq!(c.mail.smtp.password, "from-config");
+            assert!(c.security.secret_key_file.as_os_str().is_empty());
             Ok(())
         });
     }

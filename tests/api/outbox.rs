@@ -299,3 +299,56 @@ async fn under_systemd_it_says_ready_pets_the_watchdog_and_says_stopping() {
         }
     }
 }
+
+#[tokio::test]
+async fn under_systemd_the_smtp_password_and_server_key_come_from_credentials() {
+    use crate::support::process::spawn_binary_with_env;
+    let dir = tempfile::tempdir().unwrap();
+    // what systemd makes of /etc/steward/credentials: one file per credential
+    let credentials = dir.path().join("credentials");
+    std::fs::create_dir(&credentials).unwrap();
+    std::fs::write(
+        credentials.join("steward_smtp_password"),
+        "pw from credential\n",
+    )
+    .unwrap();
+    let key = base64::Engine::encode(&base64::engine::general_purpose::STANDARD, [7u8; 32]);
+    std::fs::write(credentials.join("steward_secret_key"), &key).unwrap();
+    let smtp = SmtpServer::start().await;
+    smtp.require_login("relay-user", "pw from credential");
+    let process = spawn_binary_with_env(
+        dir.path(),
+        free_port(),
+        smtp.port,
+        |config| config.mail.smtp.username = "relay-user".into(),
+        &[("CREDENTIALS_DIRECTORY", credentials.display().to_string())],
+    )
+    .await;
+    let resp = reqwest::Client::new()
+        .post(format!("{}/api/v1/registrations", process.base))
+        .json(&json!({"email": "cred@example.org", "password": PASSWORD, "accept_terms": true}))
+        .send()
+        .await
+        .unwrap();
+    read(resp).await.assert(202);
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while smtp.received().is_empty() {
+        assert!(
+            Instant::now() < deadline,
+            "no mail; log:\n{}",
+            std::fs::read_to_string(dir.path().join("server.log")).unwrap_or_default()
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert_eq!(
+        smtp.received()[0].authenticated_as.as_deref(),
+        Some("relay-user")
+    );
+    // the key came from the credential, so none was made in the data folder
+    assert!(!dir.path().join("data/secret.key").exists());
+    let log = std::fs::read_to_string(dir.path().join("server.log")).unwrap();
+    assert!(
+        log.contains("secrets read from systemd credentials") && log.contains("steward_secret_key"),
+        "{log}"
+    );
+}

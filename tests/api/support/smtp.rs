@@ -13,6 +13,8 @@ pub struct Received {
     pub mail_from: String,
     pub rcpt_to: Vec<String>,
     pub raw: Vec<u8>,
+    /// The user name the client signed in with (AUTH PLAIN), if it did.
+    pub authenticated_as: Option<String>,
 }
 
 /// How the server answers the end of DATA.
@@ -33,6 +35,8 @@ struct Shared {
     temporary_failures: usize,
     /// Wait this long before answering the end of DATA (a slow server).
     delay: std::time::Duration,
+    /// When set, mail is only taken after AUTH PLAIN with this user name and password.
+    login: Option<(String, String)>,
 }
 
 pub struct SmtpServer {
@@ -87,6 +91,11 @@ impl SmtpServer {
         self.shared.lock().unwrap().delay = delay;
     }
 
+    /// Offer AUTH PLAIN and take mail only from a client that signed in with these.
+    pub fn require_login(&self, user: &str, password: &str) {
+        self.shared.lock().unwrap().login = Some((user.into(), password.into()));
+    }
+
     pub fn fail_next(&self, n: usize) {
         self.shared.lock().unwrap().temporary_failures = n;
     }
@@ -127,6 +136,7 @@ async fn session(stream: TcpStream, shared: Arc<Mutex<Shared>>) {
     let _ = write.write_all(b"220 test-smtp ESMTP ready\r\n").await;
     let mut mail_from = String::new();
     let mut rcpt_to = Vec::new();
+    let mut authenticated_as = None;
     let mut line = String::new();
     loop {
         line.clear();
@@ -135,10 +145,35 @@ async fn session(stream: TcpStream, shared: Arc<Mutex<Shared>>) {
         }
         let command = line.trim_end().to_owned();
         let upper = command.to_ascii_uppercase();
+        let login = shared.lock().unwrap().login.clone();
         let answer = if upper.starts_with("EHLO") {
-            "250-test-smtp\r\n250-8BITMIME\r\n250-SMTPUTF8\r\n250 OK".to_owned()
+            let auth = if login.is_some() {
+                "250-AUTH PLAIN\r\n"
+            } else {
+                ""
+            };
+            format!("250-test-smtp\r\n250-8BITMIME\r\n{auth}250-SMTPUTF8\r\n250 OK")
         } else if upper.starts_with("HELO") {
             "250 test-smtp".to_owned()
+        } else if upper.starts_with("AUTH PLAIN ") {
+            // the initial response: base64 of "\0user\0password"
+            let decoded = base64::Engine::decode(
+                &base64::engine::general_purpose::STANDARD,
+                command[11..].trim(),
+            )
+            .unwrap_or_default();
+            let parts: Vec<&[u8]> = decoded.split(|b| *b == 0).collect();
+            match (&login, parts.as_slice()) {
+                (Some((user, password)), [_, u, p])
+                    if *u == user.as_bytes() && *p == password.as_bytes() =>
+                {
+                    authenticated_as = Some(user.clone());
+                    "235 2.7.0 Authentication successful".to_owned()
+                }
+                _ => "535 5.7.8 Authentication credentials invalid".to_owned(),
+            }
+        } else if upper.starts_with("MAIL FROM:") && login.is_some() && authenticated_as.is_none() {
+            "530 5.7.0 Authentication required".to_owned()
         } else if upper.starts_with("MAIL FROM:") {
             mail_from = address(&command[10..]);
             rcpt_to.clear();
@@ -182,6 +217,7 @@ async fn session(stream: TcpStream, shared: Arc<Mutex<Shared>>) {
                             mail_from: mail_from.clone(),
                             rcpt_to: rcpt_to.clone(),
                             raw,
+                            authenticated_as: authenticated_as.clone(),
                         });
                         "250 2.0.0 Queued".to_owned()
                     }
