@@ -64,8 +64,6 @@ pub enum SubscriptionStatus {
     Active,
     Trialing,
     Expired,
-    /// Being deleted, with its hosts and their integrations.
-    Cancelling,
 }
 
 #[derive(Debug, Object)]
@@ -85,7 +83,6 @@ impl From<SubscriptionRow> for Subscription {
             status: match s.status.as_str() {
                 "trialing" => SubscriptionStatus::Trialing,
                 "expired" => SubscriptionStatus::Expired,
-                "cancelling" => SubscriptionStatus::Cancelling,
                 _ => SubscriptionStatus::Active,
             },
             created_at: s.created_at.to_datetime(),
@@ -111,8 +108,6 @@ pub struct SubscriptionList {
 #[oai(rename_all = "snake_case")]
 pub enum HostStatus {
     Active,
-    /// Being deleted, with its integrations.
-    Deleting,
 }
 
 #[derive(Debug, Object)]
@@ -132,11 +127,8 @@ impl From<HostRow> for Host {
             name: h.name,
             domain: h.domain,
             subscription_id: h.subscription_id.0,
-            status: if h.status == "deleting" {
-                HostStatus::Deleting
-            } else {
-                HostStatus::Active
-            },
+            // a host being deleted is never read (db::hosting leaves it out)
+            status: HostStatus::Active,
             created_at: h.created_at.to_datetime(),
         }
     }
@@ -378,7 +370,8 @@ impl HostingApi {
 
     /// Cancel a subscription
     ///
-    /// Its hosts and their integrations are deleted by a job, then the subscription.
+    /// Its hosts and their integrations are deleted by a job, then the subscription. All of
+    /// them are gone at once: from the 202 on, every call answers 404 for them.
     #[oai(
         path = "/subscriptions/:id",
         method = "delete",
@@ -479,7 +472,8 @@ impl HostingApi {
 
     /// Delete a host
     ///
-    /// Its integrations are deleted by a job, then the host.
+    /// Its integrations are deleted by a job, then the host. Both are gone at once: from
+    /// the 202 on, every call answers 404 for them.
     #[oai(path = "/hosts/:id", method = "delete", operation_id = "delete_host")]
     async fn delete_host(
         &self,

@@ -34,6 +34,8 @@ pub async fn insert_subscription(
     Ok(())
 }
 
+/// The account's subscriptions; one being cancelled is gone already (as are the hosts and
+/// integrations below, the same way): a DELETE's 202 means it is gone for every read.
 pub async fn list_subscriptions(
     conn: &mut SqliteConnection,
     account_id: AccountId,
@@ -44,7 +46,8 @@ pub async fn list_subscriptions(
         Subscription,
         r#"select id as "id: SubscriptionId", account_id as "account_id: AccountId", plan_id, status,
                   created_at as "created_at: Timestamp", trial_ends_at as "trial_ends_at: Timestamp"
-           from subscriptions where account_id = ?1 and (?2 is null or id < ?2)
+           from subscriptions
+           where account_id = ?1 and status != 'cancelling' and (?2 is null or id < ?2)
            order by id desc limit ?3"#,
         account_id,
         before,
@@ -63,7 +66,7 @@ pub async fn find_subscription(
         Subscription,
         r#"select id as "id: SubscriptionId", account_id as "account_id: AccountId", plan_id, status,
                   created_at as "created_at: Timestamp", trial_ends_at as "trial_ends_at: Timestamp"
-           from subscriptions where id = ? and account_id = ?"#,
+           from subscriptions where id = ? and account_id = ? and status != 'cancelling'"#,
         id,
         account_id
     )
@@ -71,7 +74,8 @@ pub async fn find_subscription(
     .await
 }
 
-/// Marks a subscription for deletion; false when it is not the account's or is going already.
+/// Marks a subscription and its hosts for deletion; false when it is not the account's or
+/// is going already.
 pub async fn mark_cancelling(
     conn: &mut SqliteConnection,
     account_id: AccountId,
@@ -85,8 +89,16 @@ pub async fn mark_cancelling(
         id,
         account_id
     )
-    .execute(conn)
+    .execute(&mut *conn)
     .await?;
+    if done.rows_affected() == 1 {
+        sqlx::query!(
+            "update hosts set status = 'deleting' where subscription_id = ? and status != 'deleting'",
+            id
+        )
+        .execute(conn)
+        .await?;
+    }
     Ok(done.rows_affected() == 1)
 }
 
@@ -166,7 +178,7 @@ pub async fn list_hosts(
         r#"select id as "id: HostId", account_id as "account_id: AccountId",
                   subscription_id as "subscription_id: SubscriptionId", name, domain, status,
                   created_at as "created_at: Timestamp"
-           from hosts where account_id = ?1 and (?2 is null or id < ?2)
+           from hosts where account_id = ?1 and status != 'deleting' and (?2 is null or id < ?2)
            order by id desc limit ?3"#,
         account_id,
         before,
@@ -186,7 +198,7 @@ pub async fn find_host(
         r#"select id as "id: HostId", account_id as "account_id: AccountId",
                   subscription_id as "subscription_id: SubscriptionId", name, domain, status,
                   created_at as "created_at: Timestamp"
-           from hosts where id = ? and account_id = ?"#,
+           from hosts where id = ? and account_id = ? and status != 'deleting'"#,
         id,
         account_id
     )
@@ -302,7 +314,9 @@ pub async fn find_integration(
         r#"select id as "id: IntegrationId", account_id as "account_id: AccountId",
                   host_id as "host_id: HostId", kind, name, settings,
                   created_at as "created_at: Timestamp", updated_at as "updated_at: Timestamp"
-           from integrations where id = ? and account_id = ?"#,
+           from integrations
+           where id = ? and account_id = ?
+             and host_id in (select id from hosts where status != 'deleting')"#,
         id,
         account_id
     )

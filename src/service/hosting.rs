@@ -196,7 +196,6 @@ pub async fn update_host(
     let mut tx = db::begin_immediate(&state.db).await?;
     let mut host = hosting::find_host(&mut tx, auth.account.id, id)
         .await?
-        .filter(|h| h.status != "deleting")
         .ok_or(Error::NotFound)?;
     if let Some(name) = name {
         host.name = name;
@@ -267,7 +266,6 @@ pub async fn create_integration(
     let mut tx = db::begin_immediate(&state.db).await?;
     hosting::find_host(&mut tx, auth.account.id, host_id)
         .await?
-        .filter(|h| h.status != "deleting")
         .ok_or(Error::NotFound)?;
     let integration = Integration {
         id: IntegrationId::new(),

@@ -324,9 +324,10 @@ async fn deleting_a_host_or_cancelling_a_subscription_takes_everything_under_it(
     app.delete(&format!("/api/v1/subscriptions/{sub}"), Some(&token))
         .await
         .assert(202);
-    // a second cancel is accepted and changes nothing
+    // cancelled: gone at once, so a second cancel finds nothing
     app.delete(&format!("/api/v1/subscriptions/{sub}"), Some(&token))
-        .await;
+        .await
+        .assert_error(404, "not_found");
     app.run_jobs_until_idle().await;
     app.get(&format!("/api/v1/subscriptions/{sub}"), Some(&token))
         .await
@@ -720,4 +721,73 @@ async fn an_account_deletion_killed_midway_finishes_after_the_restart() {
         );
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
+}
+
+/// A DELETE's 202 means gone for every read and write at once, whether or not its job has
+/// run yet: a script that deletes and then looks gets the same answer every time.
+#[tokio::test]
+async fn a_deletion_under_way_is_gone_for_every_call() {
+    let app = TestApp::spawn().await;
+    let token = app.signed_in("going@example.org").await;
+    let sub = app.subscribe(&token, "on-premise-trial").await;
+    let host = add_host(&app, &token, &sub, "h", None).await;
+    let integration = add_integration(&app, &token, &host, "i").await;
+
+    // cancelling marks the hosts below in the same transaction
+    app.delete(&format!("/api/v1/subscriptions/{sub}"), Some(&token))
+        .await
+        .assert(202);
+    let visible: i64 = sqlx::query_scalar(
+        "select count(*) from hosts where subscription_id = ? and status != 'deleting'",
+    )
+    .bind(&sub)
+    .fetch_one(&app.state.db)
+    .await
+    .unwrap();
+    assert_eq!(visible, 0);
+
+    // the state between the DELETE and its job, held still: the job never runs
+    let sub = app.subscribe(&token, "on-premise-trial").await;
+    let host = add_host(&app, &token, &sub, "h2", None).await;
+    let integration_2 = add_integration(&app, &token, &host, "i2").await;
+    sqlx::query("update subscriptions set status = 'cancelling' where id = ?")
+        .bind(&sub)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    sqlx::query("update hosts set status = 'deleting' where id = ?")
+        .bind(&host)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    for path in [
+        format!("/api/v1/subscriptions/{sub}"),
+        format!("/api/v1/hosts/{host}"),
+        format!("/api/v1/hosts/{host}/integrations"),
+        format!("/api/v1/integrations/{integration_2}"),
+        format!("/api/v1/integrations/{integration}"),
+    ] {
+        app.get(&path, Some(&token))
+            .await
+            .assert_error(404, "not_found");
+    }
+    for path in ["/api/v1/subscriptions", "/api/v1/hosts"] {
+        let list = app.get(path, Some(&token)).await;
+        list.assert(200);
+        assert_eq!(list.json["items"], json!([]), "{path}");
+    }
+    app.request(
+        reqwest::Method::PATCH,
+        &format!("/api/v1/hosts/{host}"),
+        Some(&token),
+        Some(json!({"name": "renamed"})),
+    )
+    .await
+    .assert_error(404, "not_found");
+    app.delete(&format!("/api/v1/subscriptions/{sub}"), Some(&token))
+        .await
+        .assert_error(404, "not_found");
+    app.delete(&format!("/api/v1/hosts/{host}"), Some(&token))
+        .await
+        .assert_error(404, "not_found");
 }
