@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod examples;
 pub mod hosting;
 mod middleware;
 pub mod ops;
@@ -81,7 +82,49 @@ pub fn spec() -> serde_json::Value {
             mark_optional_nullable(schema);
         }
     }
+    add_request_examples(&mut spec);
     spec
+}
+
+/// Puts [`examples::request_body`]'s examples under each operation's request body.
+fn add_request_examples(spec: &mut serde_json::Value) {
+    let Some(paths) = spec
+        .get_mut("paths")
+        .and_then(serde_json::Value::as_object_mut)
+    else {
+        return;
+    };
+    for operation in paths
+        .values_mut()
+        .filter_map(serde_json::Value::as_object_mut)
+        .flat_map(|item| item.values_mut())
+    {
+        let examples = operation["operationId"]
+            .as_str()
+            .map(examples::request_body)
+            .unwrap_or_default();
+        let Some(content) = operation
+            .pointer_mut("/requestBody/content")
+            .and_then(serde_json::Value::as_object_mut)
+        else {
+            continue;
+        };
+        if examples.is_empty() {
+            continue;
+        }
+        let named: serde_json::Map<String, serde_json::Value> = examples
+            .into_iter()
+            .map(|e| {
+                (
+                    e.name.to_owned(),
+                    serde_json::json!({"summary": e.summary, "value": e.value}),
+                )
+            })
+            .collect();
+        for media in content.values_mut() {
+            media["examples"] = serde_json::Value::Object(named.clone());
+        }
+    }
 }
 
 /// An example value for a schema, built from its types, formats and property names, so

@@ -1,6 +1,8 @@
 //! The committed OpenAPI document is the one the binary serves; the probes answer.
 
-use crate::support::TestApp;
+use serde_json::json;
+
+use crate::support::{PASSWORD, TestApp};
 
 fn committed(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -97,4 +99,174 @@ async fn probes_and_docs_answer() {
     let resp = app.get("/readyz", None).await;
     resp.assert(503);
     app.get("/healthz", None).await.assert(200);
+}
+
+/// Every operation that takes a body documents examples of it, and every example is one
+/// the server reads and finds valid: sent as is to real objects, none is answered
+/// `invalid_request` (it could not be read) or `validation_failed`, and none breaks the
+/// server.
+#[tokio::test]
+async fn every_request_body_example_is_read_and_valid() {
+    let app = TestApp::spawn().await;
+    app.verified_account("root@example.org").await;
+    sqlx::query("update accounts set is_admin = 1 where email = 'root@example.org'")
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let root = app.sign_in("root@example.org", PASSWORD).await.json["token"]
+        .as_str()
+        .unwrap()
+        .to_owned();
+
+    // a real object behind every path parameter, so that validation runs in full
+    app.enroll_totp(&root, "first phone").await;
+    let device = app
+        .get("/api/v1/account/totp/devices", Some(&root))
+        .await
+        .json["items"][0]["id"]
+        .clone();
+    let enrollment = app
+        .post(
+            "/api/v1/account/totp/enrollments",
+            Some(&root),
+            json!({"device_name": "second phone"}),
+        )
+        .await
+        .json["enrollment_id"]
+        .clone();
+    let user = app
+        .post(
+            "/api/v1/admin/users",
+            Some(&root),
+            json!({"email": "someone@example.org"}),
+        )
+        .await
+        .json["id"]
+        .clone();
+    let subscription = app.subscribe(&root, "on-premise-trial").await;
+    let host = app
+        .post(
+            "/api/v1/hosts",
+            Some(&root),
+            json!({"subscription_id": subscription, "name": "first"}),
+        )
+        .await
+        .json["id"]
+        .clone();
+    let integration = app
+        .post(
+            &format!("/api/v1/hosts/{}/integrations", host.as_str().unwrap()),
+            Some(&root),
+            json!({"kind": "webhook", "name": "first"}),
+        )
+        .await
+        .json["id"]
+        .clone();
+    let reset = app
+        .post(
+            "/api/v1/password-resets",
+            None,
+            // the examples' client secret, so that completing it gets past that check
+            json!({
+                "email": "root@example.org",
+                "client_secret": steward::api::examples::request_body("request_password_reset")[0]
+                    .value["client_secret"]
+            }),
+        )
+        .await
+        .json["reset_id"]
+        .clone();
+    // "I have verified my email address": the reset's link was opened and confirmed
+    let reset_mail = loop {
+        let mail = app.mail_to("root@example.org").await;
+        if mail.subject.starts_with("Reset") {
+            break mail;
+        }
+    };
+    let confirmed = app
+        .client
+        .post(app.url("/reset-password"))
+        .form(&[("token", reset_mail.token("/reset-password"))])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(confirmed.status(), 200);
+    // by the path segment before the parameter
+    let ids = [
+        ("devices", &device),
+        ("enrollments", &enrollment),
+        ("users", &user),
+        ("hosts", &host),
+        ("integrations", &integration),
+        ("password-resets", &reset),
+    ];
+
+    let doc = steward::api::spec();
+    let mut sent = 0;
+    for (path, item) in doc["paths"].as_object().unwrap() {
+        for (method, op) in item.as_object().unwrap() {
+            let Some(content) = op["requestBody"]["content"].as_object() else {
+                continue;
+            };
+            let mut url = Vec::new();
+            for part in path.split('/') {
+                if part.starts_with('{') {
+                    let before = url.last().cloned().unwrap_or_default();
+                    let (_, id) = ids
+                        .iter()
+                        .find(|(segment, _)| *segment == before)
+                        .unwrap_or_else(|| panic!("no object for {part} in {path}"));
+                    url.push(id.as_str().expect("the object was made").to_owned());
+                } else {
+                    url.push(part.to_owned());
+                }
+            }
+            let url = url.join("/");
+            for media in content.values() {
+                let examples = media["examples"].as_object();
+                assert!(
+                    examples.is_some_and(|e| !e.is_empty()),
+                    "{method} {path} has no body examples"
+                );
+                for (name, example) in examples.unwrap() {
+                    assert!(example["summary"].is_string(), "{name} has no summary");
+                    // the server ignores a field it does not know: the document must not
+                    // show one
+                    let schema = media["schema"]["$ref"]
+                        .as_str()
+                        .and_then(|r| doc.pointer(&r.replace("#/", "/")))
+                        .unwrap_or(&media["schema"]);
+                    for field in example["value"].as_object().unwrap().keys() {
+                        assert!(
+                            schema["properties"].get(field).is_some(),
+                            "{method} {path}, example {name}: no field {field}"
+                        );
+                    }
+                    let mut body = example["value"].clone();
+                    if body.get("subscription_id").is_some() {
+                        body["subscription_id"] = json!(subscription);
+                    }
+                    let resp = app
+                        .request(
+                            method.to_uppercase().parse().unwrap(),
+                            &url,
+                            Some(&root),
+                            Some(body),
+                        )
+                        .await;
+                    let code = resp.json["code"].as_str().unwrap_or_default();
+                    println!("{method} {path} {name}: {} {code}", resp.status);
+                    assert!(
+                        resp.status.as_u16() < 500
+                            && !["invalid_request", "validation_failed"].contains(&code),
+                        "{method} {path}, example {name}: {} {}",
+                        resp.status,
+                        resp.text
+                    );
+                    sent += 1;
+                }
+            }
+        }
+    }
+    assert!(sent >= 25, "only {sent} examples");
 }
