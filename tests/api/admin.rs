@@ -9,19 +9,6 @@ use time::Duration;
 
 use crate::support::{PASSWORD, TestApp};
 
-/// An admin's session token.
-async fn admin(app: &TestApp) -> String {
-    app.verified_account("root@example.org").await;
-    sqlx::query("update accounts set is_admin = 1 where email = 'root@example.org'")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
-    app.sign_in("root@example.org", PASSWORD).await.json["token"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 async fn create(app: &TestApp, token: &str, email: &str) -> String {
     let resp = app
         .post(
@@ -37,7 +24,7 @@ async fn create(app: &TestApp, token: &str, email: &str) -> String {
 #[tokio::test]
 async fn only_admins_and_live_api_tokens_get_in() {
     let app = TestApp::spawn().await;
-    let root = admin(&app).await;
+    let root = app.admin_session().await;
     let user = app.signed_in("user@example.org").await;
     app.get("/api/v1/admin/users", None)
         .await
@@ -102,7 +89,7 @@ async fn only_admins_and_live_api_tokens_get_in() {
 #[tokio::test]
 async fn users_are_searched_paged_and_counted() {
     let app = TestApp::spawn().await;
-    let root = admin(&app).await;
+    let root = app.admin_session().await;
     for name in ["alice", "bob", "carol", "dave", "erin"] {
         create(&app, &root, &format!("{name}@example.org")).await;
     }
@@ -150,7 +137,7 @@ async fn users_are_searched_paged_and_counted() {
 #[tokio::test]
 async fn the_user_lifecycle() {
     let app = TestApp::spawn().await;
-    let root = admin(&app).await;
+    let root = app.admin_session().await;
     let id = create(&app, &root, "life@example.org").await;
     let session = app.sign_in("life@example.org", PASSWORD).await.json["token"]
         .as_str()

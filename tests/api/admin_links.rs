@@ -7,18 +7,6 @@ use time::Duration;
 use crate::support::smtp::Mode;
 use crate::support::{PASSWORD, TestApp};
 
-async fn admin(app: &TestApp) -> String {
-    app.verified_account("root@example.org").await;
-    sqlx::query("update accounts set is_admin = 1 where email = 'root@example.org'")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
-    app.sign_in("root@example.org", PASSWORD).await.json["token"]
-        .as_str()
-        .unwrap()
-        .to_owned()
-}
-
 /// Submits the set-password page's form; returns the status and the page.
 async fn set_password(app: &TestApp, token: &str, new: &str, again: &str) -> (u16, String) {
     let resp = reqwest::Client::new()
@@ -46,7 +34,7 @@ const NEW_PASSWORD: &str = "a brand new password";
 #[tokio::test]
 async fn an_invitation_lets_the_person_choose_a_password() {
     let app = TestApp::spawn().await;
-    let root = admin(&app).await;
+    let root = app.admin_session().await;
     app.post(
         "/api/v1/admin/users",
         Some(&root),
@@ -106,7 +94,7 @@ async fn an_invitation_lets_the_person_choose_a_password() {
 #[tokio::test]
 async fn a_reset_mail_from_an_admin_sets_a_new_password_and_ends_every_session() {
     let app = TestApp::spawn().await;
-    let root = admin(&app).await;
+    let root = app.admin_session().await;
     let session = app.signed_in("user@example.org").await;
     let id = app.get("/api/v1/account", Some(&session)).await.json["id"]
         .as_str()
@@ -177,7 +165,7 @@ async fn a_reset_mail_from_an_admin_sets_a_new_password_and_ends_every_session()
 #[tokio::test]
 async fn the_audit_log_spans_accounts_and_pages() {
     let app = TestApp::spawn().await;
-    let root = admin(&app).await;
+    let root = app.admin_session().await;
     for email in ["a@example.org", "b@example.org"] {
         app.verified_account(email).await;
     }
@@ -221,7 +209,7 @@ async fn the_audit_log_spans_accounts_and_pages() {
 #[tokio::test]
 async fn failed_mail_is_listed_and_retried() {
     let app = TestApp::spawn().await;
-    let root = admin(&app).await;
+    let root = app.admin_session().await;
     app.smtp.set_mode(Mode::RejectPermanently);
     app.register("bounced@example.org", PASSWORD)
         .await

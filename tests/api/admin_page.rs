@@ -6,15 +6,6 @@ use time::Duration;
 use crate::support::browser::Browser;
 use crate::support::{PASSWORD, TestApp};
 
-async fn make_admin(app: &TestApp, email: &str) {
-    app.verified_account(email).await;
-    sqlx::query("update accounts set is_admin = 1 where email = ?")
-        .bind(email)
-        .execute(&app.state.db)
-        .await
-        .unwrap();
-}
-
 async fn sign_in(browser: &Browser, app: &TestApp, email: &str) {
     browser.goto(&app.url("/admin")).await;
     assert_eq!(browser.path().await, "/admin/sign-in", "sent to sign in");
@@ -26,7 +17,7 @@ async fn sign_in(browser: &Browser, app: &TestApp, email: &str) {
 #[tokio::test]
 async fn an_operator_runs_the_user_lifecycle_from_the_page() {
     let app = TestApp::spawn().await;
-    make_admin(&app, "root@example.org").await;
+    app.verified_admin("root@example.org").await;
     let api = app.sign_in("root@example.org", PASSWORD).await.json["token"]
         .as_str()
         .unwrap()
@@ -154,7 +145,7 @@ async fn an_operator_runs_the_user_lifecycle_from_the_page() {
 #[tokio::test]
 async fn admins_with_two_factor_give_a_code_and_others_are_refused() {
     let app = TestApp::spawn().await;
-    make_admin(&app, "root@example.org").await;
+    app.verified_admin("root@example.org").await;
     let api = app.sign_in("root@example.org", PASSWORD).await.json["token"]
         .as_str()
         .unwrap()

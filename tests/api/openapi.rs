@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::support::{PASSWORD, TestApp};
+use crate::support::TestApp;
 
 fn committed(name: &str) -> String {
     let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -108,15 +108,7 @@ async fn probes_and_docs_answer() {
 #[tokio::test]
 async fn every_request_body_example_is_read_and_valid() {
     let app = TestApp::spawn().await;
-    app.verified_account("root@example.org").await;
-    sqlx::query("update accounts set is_admin = 1 where email = 'root@example.org'")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
-    let root = app.sign_in("root@example.org", PASSWORD).await.json["token"]
-        .as_str()
-        .unwrap()
-        .to_owned();
+    let root = app.admin_session().await;
 
     // a real object behind every path parameter, so that validation runs in full
     app.enroll_totp(&root, "first phone").await;

@@ -266,6 +266,24 @@ impl TestApp {
         .await
     }
 
+    /// A verified account made an admin, as `steward user create --admin` makes one.
+    pub async fn verified_admin(&self, email: &str) {
+        self.verified_account(email).await;
+        sqlx::query("update accounts set is_admin = 1 where email = ?")
+            .bind(email)
+            .execute(&self.state.db)
+            .await
+            .unwrap();
+    }
+
+    /// The session token of an admin, root@example.org.
+    pub async fn admin_session(&self) -> String {
+        self.verified_admin("root@example.org").await;
+        let resp = self.sign_in("root@example.org", PASSWORD).await;
+        resp.assert(201);
+        resp.json["token"].as_str().unwrap().to_owned()
+    }
+
     /// A verified account's session token.
     pub async fn signed_in(&self, email: &str) -> String {
         self.verified_account(email).await;
