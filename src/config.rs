@@ -405,14 +405,12 @@ impl Config {
     fn resolve_secret_files(&mut self) -> anyhow::Result<()> {
         let credentials = credentials_directory();
         let smtp = &mut self.mail.smtp;
-        if let Some(path) = credential(credentials.as_deref(), CREDENTIAL_SMTP_PASSWORD)? {
-            if !smtp.password.is_empty() || !smtp.password_file.as_os_str().is_empty() {
-                bail!(
-                    "the SMTP password is both configured (mail.smtp.password or password_file) \
-                     and a systemd credential ({}): keep one",
-                    path.display()
-                );
-            }
+        if let Some(path) = secret_credential(
+            credentials.as_deref(),
+            CREDENTIAL_SMTP_PASSWORD,
+            !smtp.password.is_empty() || !smtp.password_file.as_os_str().is_empty(),
+            "the SMTP password (mail.smtp.password or password_file)",
+        )? {
             smtp.password_file = path.clone();
             self.credentials_used.push(path);
         }
@@ -424,14 +422,12 @@ impl Config {
                 read_secret_file(&smtp.password_file).context("mail.smtp.password_file")?;
         }
         let security = &mut self.security;
-        if let Some(path) = credential(credentials.as_deref(), CREDENTIAL_SECRET_KEY)? {
-            if !security.secret_key.is_empty() || !security.secret_key_file.as_os_str().is_empty() {
-                bail!(
-                    "the server key is both configured (security.secret_key or secret_key_file) \
-                     and a systemd credential ({}): keep one",
-                    path.display()
-                );
-            }
+        if let Some(path) = secret_credential(
+            credentials.as_deref(),
+            CREDENTIAL_SECRET_KEY,
+            !security.secret_key.is_empty() || !security.secret_key_file.as_os_str().is_empty(),
+            "the server key (security.secret_key or secret_key_file)",
+        )? {
             security.secret_key_file = path.clone();
             self.credentials_used.push(path);
         }
@@ -544,14 +540,23 @@ fn credentials_directory() -> Option<PathBuf> {
     service.is_dir().then(|| service.to_path_buf())
 }
 
-/// The path of a credential that exists; a credential that is there but can't be read is an
-/// error, not a silent fallback to another secret.
-fn credential(directory: Option<&Path>, name: &str) -> anyhow::Result<Option<PathBuf>> {
+/// The path of the credential `name` when it exists. A credential that is there but can't
+/// be read, or whose secret is `configured` as well, is an error, not a silent choice.
+fn secret_credential(
+    directory: Option<&Path>,
+    name: &str,
+    configured: bool,
+    secret: &str,
+) -> anyhow::Result<Option<PathBuf>> {
     let Some(directory) = directory else {
         return Ok(None);
     };
     let path = directory.join(name);
     match std::fs::metadata(&path) {
+        Ok(_) if configured => bail!(
+            "{secret} is both configured and a systemd credential ({}): keep one",
+            path.display()
+        ),
         Ok(_) => Ok(Some(path)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(e).with_context(|| {
