@@ -99,20 +99,16 @@ fn add_request_examples(spec: &mut serde_json::Value) {
         .filter_map(serde_json::Value::as_object_mut)
         .flat_map(|item| item.values_mut())
     {
-        let examples = operation["operationId"]
-            .as_str()
-            .map(examples::request_body)
-            .unwrap_or_default();
+        let Some(id) = operation["operationId"].as_str().map(str::to_owned) else {
+            continue;
+        };
         let Some(content) = operation
             .pointer_mut("/requestBody/content")
             .and_then(serde_json::Value::as_object_mut)
         else {
             continue;
         };
-        if examples.is_empty() {
-            continue;
-        }
-        let named: serde_json::Map<String, serde_json::Value> = examples
+        let named: serde_json::Map<String, serde_json::Value> = examples::request_body(&id)
             .into_iter()
             .map(|e| {
                 (
@@ -121,6 +117,9 @@ fn add_request_examples(spec: &mut serde_json::Value) {
                 )
             })
             .collect();
+        if named.is_empty() {
+            continue;
+        }
         for media in content.values_mut() {
             media["examples"] = serde_json::Value::Object(named.clone());
         }
