@@ -8,7 +8,7 @@ use serde_json::json;
 
 use crate::support::process::{free_port, spawn_binary};
 use crate::support::smtp::{DownPort, Mode, SmtpServer};
-use crate::support::{PASSWORD, TestApp, read};
+use crate::support::{PASSWORD, TestApp};
 
 async fn outbox_row(app: &TestApp, recipient: &str) -> (String, i64, Option<String>) {
     sqlx::query_as("select status, attempts, last_error from outbox where recipient = ?")
@@ -175,13 +175,7 @@ async fn a_mail_accepted_before_a_kill_is_sent_after_the_restart() {
     let down = DownPort::reserve(); // nothing listens yet: every try fails
     let smtp_port = down.port;
     let mut process = spawn_binary(dir.path(), http_port, smtp_port, |_| {}).await;
-    let resp = reqwest::Client::new()
-        .post(format!("{}/api/v1/registrations", process.base))
-        .json(&json!({"email": "crash@example.org", "password": PASSWORD, "accept_terms": true}))
-        .send()
-        .await
-        .unwrap();
-    read(resp).await.assert(202);
+    process.register("crash@example.org").await.assert(202);
     tokio::time::sleep(Duration::from_millis(300)).await;
     process.kill(); // SIGKILL: no shutdown, no cleanup
 
@@ -209,13 +203,7 @@ async fn sigterm_lets_the_mail_under_way_finish_and_exits_0() {
     let smtp = SmtpServer::start().await;
     smtp.set_delay(Duration::from_millis(1500));
     let mut process = spawn_binary(dir.path(), free_port(), smtp.port, |_| {}).await;
-    let resp = reqwest::Client::new()
-        .post(format!("{}/api/v1/registrations", process.base))
-        .json(&json!({"email": "term@example.org", "password": PASSWORD, "accept_terms": true}))
-        .send()
-        .await
-        .unwrap();
-    read(resp).await.assert(202);
+    process.register("term@example.org").await.assert(202);
     tokio::time::sleep(Duration::from_millis(500)).await; // the send is under way now
     let pid = process.child.id().to_string();
     let status = Command::new("kill").args(["-TERM", &pid]).status().unwrap();
@@ -324,13 +312,7 @@ async fn under_systemd_the_smtp_password_and_server_key_come_from_credentials() 
         &[("CREDENTIALS_DIRECTORY", credentials.display().to_string())],
     )
     .await;
-    let resp = reqwest::Client::new()
-        .post(format!("{}/api/v1/registrations", process.base))
-        .json(&json!({"email": "cred@example.org", "password": PASSWORD, "accept_terms": true}))
-        .send()
-        .await
-        .unwrap();
-    read(resp).await.assert(202);
+    process.register("cred@example.org").await.assert(202);
     let deadline = Instant::now() + Duration::from_secs(10);
     while smtp.received().is_empty() {
         assert!(

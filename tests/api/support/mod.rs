@@ -279,15 +279,17 @@ impl TestApp {
     /// The session token of an admin, root@example.org.
     pub async fn admin_session(&self) -> String {
         self.verified_admin("root@example.org").await;
-        let resp = self.sign_in("root@example.org", PASSWORD).await;
-        resp.assert(201);
-        resp.json["token"].as_str().unwrap().to_owned()
+        self.session_token(&self.sign_in("root@example.org", PASSWORD).await)
     }
 
     /// A verified account's session token.
     pub async fn signed_in(&self, email: &str) -> String {
         self.verified_account(email).await;
-        let resp = self.sign_in(email, PASSWORD).await;
+        self.session_token(&self.sign_in(email, PASSWORD).await)
+    }
+
+    /// The token of a sign-in that worked.
+    fn session_token(&self, resp: &Resp) -> String {
         resp.assert(201);
         resp.json["token"].as_str().unwrap().to_owned()
     }

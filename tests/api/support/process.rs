@@ -4,7 +4,7 @@
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::test_config;
+use crate::support::{PASSWORD, test_config};
 
 /// The real binary as a child process, with a config file in `dir`. Killed (SIGKILL)
 /// when dropped, so a failing test leaves no server behind.
@@ -14,6 +14,17 @@ pub struct Process {
 }
 
 impl Process {
+    /// Registers `email` (with [`PASSWORD`]) on this server, which queues its mail.
+    pub async fn register(&self, email: &str) -> crate::support::Resp {
+        let resp = reqwest::Client::new()
+            .post(format!("{}/api/v1/registrations", self.base))
+            .json(&serde_json::json!({"email": email, "password": PASSWORD, "accept_terms": true}))
+            .send()
+            .await
+            .unwrap();
+        crate::support::read(resp).await
+    }
+
     pub fn kill(&mut self) {
         let _ = self.child.kill();
         let _ = self.child.wait();
