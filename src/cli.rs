@@ -7,12 +7,12 @@ use std::path::Path;
 
 use anyhow::{Context, bail};
 
-use crate::app::AppState;
 use crate::clock::{Clock, Timestamp};
 use crate::config::Config;
 use crate::db::admin::UserFilter;
 use crate::service::admin::{self, Actor, NewUser};
-use crate::service::sessions::{ClientInfo, Page};
+use crate::service::{ClientInfo, Page};
+use crate::state::AppState;
 
 async fn open(config: Config) -> anyhow::Result<AppState> {
     AppState::open(config, Clock::system()).await

@@ -14,8 +14,12 @@ pub mod config;
 pub mod crypto;
 /// SQLite: pool, migrations, SQL per table family.
 pub mod db;
+/// What the API and the pages share over HTTP.
+pub mod http;
 /// Typed UUIDv7 identifiers.
 pub mod ids;
+/// Attempts per client IP.
+pub mod ip_limit;
 /// The job queue, its workers and the sweep.
 pub mod jobs;
 /// Rendering and sending mail.
@@ -29,7 +33,11 @@ pub mod metrics;
 pub mod pages;
 /// Business rules.
 pub mod service;
+/// What every request and job shares, and its construction.
+pub mod state;
 /// Logging setup.
 pub mod telemetry;
 /// Embedded, overridable templates.
 pub mod templates;
+/// Enums with one string form each.
+pub mod text_enum;

@@ -9,13 +9,14 @@ use poem_openapi::{ApiResponse, Object, OpenApi};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::api::hosting::Deleting;
-use crate::api::security::{SessionAuth, client_info};
+use crate::api::common::Deleting;
+use crate::api::security::SessionAuth;
 use crate::api::{ApiResult, ApiTags, NoContent, Text};
-use crate::app::AppState;
+use crate::http::client::client_info;
+use crate::service::Page;
 use crate::service::account::{self, AccountUpdate, Profile};
-use crate::service::sessions::Page;
 use crate::service::{deletion, email_change};
+use crate::state::AppState;
 
 pub struct AccountApi;
 

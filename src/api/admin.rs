@@ -10,17 +10,17 @@ use poem_openapi::{ApiResponse, Enum, Object, OpenApi, SecurityScheme};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::api::hosting::Deleting;
-use crate::api::security::client_info;
-use crate::api::sessions::{Revoked, Session, SessionList};
+use crate::api::common::Deleting;
+use crate::api::common::{Revoked, Session, SessionList};
 use crate::api::{ApiError, ApiResult, ApiTags, NoContent, Text};
-use crate::app::AppState;
 use crate::clock::Timestamp;
 use crate::db::admin::UserFilter;
 use crate::db::api_tokens::ApiToken as ApiTokenRow;
+use crate::http::client::client_info;
 use crate::ids::{AccountId, ApiTokenId, OutboxId, SessionId};
+use crate::service::Page;
 use crate::service::admin::{self, Actor, NewUser, UserUpdate, UserView};
-use crate::service::sessions::Page;
+use crate::state::AppState;
 
 pub struct AdminApi;
 

@@ -8,16 +8,17 @@ use poem_openapi::{ApiResponse, Enum, Object, OpenApi};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use crate::api::common::Deleting;
 use crate::api::security::SessionAuth;
 use crate::api::{ApiResult, ApiTags, NoContent, Text};
-use crate::app::AppState;
 use crate::config::PlanKind;
 use crate::db::hosting::{
     Host as HostRow, Integration as IntegrationRow, Subscription as SubscriptionRow,
 };
 use crate::ids::{HostId, IntegrationId, SubscriptionId};
+use crate::service::Page;
 use crate::service::hosting::{self, HostUpdate, IntegrationInput, NewHost};
-use crate::service::sessions::Page;
+use crate::state::AppState;
 
 pub struct HostingApi;
 
@@ -209,32 +210,6 @@ pub struct IntegrationPatch {
 pub struct IntegrationList {
     pub items: Vec<Integration>,
     pub next_cursor: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, Enum)]
-#[oai(rename_all = "snake_case")]
-pub enum DeletionStatus {
-    DeletionScheduled,
-}
-
-#[derive(Debug, Object)]
-pub struct DeletionScheduled {
-    pub status: DeletionStatus,
-}
-
-#[derive(ApiResponse)]
-pub enum Deleting {
-    /// Marked for deletion; a job deletes it and everything under it shortly.
-    #[oai(status = 202)]
-    Accepted(Json<DeletionScheduled>),
-}
-
-impl Deleting {
-    pub fn scheduled() -> Self {
-        Deleting::Accepted(Json(DeletionScheduled {
-            status: DeletionStatus::DeletionScheduled,
-        }))
-    }
 }
 
 #[derive(ApiResponse)]

@@ -9,12 +9,8 @@ use tokio::io::AsyncReadExt;
 use tracing::Instrument;
 
 use crate::api::{ApiError, ErrorCode};
-use crate::service::throttle::IpLimiter;
-
-/// The client's address: the peer, or, when the peer is a trusted reverse proxy, the
-/// nearest address in `X-Forwarded-For` that is not one of the trusted proxies.
-#[derive(Debug, Clone, Copy)]
-pub struct ClientIp(pub std::net::IpAddr);
+use crate::http::client::{ClientIp, client_ip};
+use crate::ip_limit::IpLimiter;
 
 /// What the middleware needs besides the request.
 #[derive(Clone)]
@@ -61,33 +57,6 @@ impl PathMethods {
             .then_some(methods.as_str())
         })
     }
-}
-
-/// Only a trusted proxy's word counts: anyone else can write any X-Forwarded-For.
-pub fn client_ip(req: &Request, trusted: &[ipnet::IpNet]) -> Option<std::net::IpAddr> {
-    let peer = req.remote_addr().as_socket_addr().map(|a| a.ip())?;
-    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|net| net.contains(ip));
-    if !is_trusted(&peer) {
-        return Some(peer);
-    }
-    let forwarded: Vec<std::net::IpAddr> = req
-        .headers()
-        .get_all("x-forwarded-for")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .map(|part| part.trim().parse())
-        .collect::<Result<_, _>>()
-        .unwrap_or_default();
-    // right to left: the last hop a trusted proxy saw first
-    Some(
-        forwarded
-            .iter()
-            .rev()
-            .find(|ip| !is_trusted(ip))
-            .copied()
-            .unwrap_or(peer),
-    )
 }
 
 /// The id of one request: in the log, the `x-request-id` header and every error body.

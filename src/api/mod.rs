@@ -3,6 +3,7 @@
 
 pub mod account;
 pub mod admin;
+pub mod common;
 pub mod examples;
 pub mod hosting;
 mod middleware;
@@ -20,10 +21,12 @@ use poem::http::StatusCode;
 use poem::{IntoResponse, Response};
 use poem_openapi::registry::{MetaHeader, MetaMediaType, MetaResponse, MetaResponses, Registry};
 use poem_openapi::types::{ToJSON, Type};
-use poem_openapi::{ApiResponse, Enum, Object, OpenApiService, Tags};
+use poem_openapi::{ApiResponse, Object, OpenApiService, Tags};
 
 pub use middleware::{Edge, PathMethods, RequestId, around};
 
+pub use crate::http::error::ErrorCode;
+use crate::http::error::Failure;
 use crate::service;
 
 #[derive(Tags)]
@@ -299,73 +302,6 @@ Every error answers with the same JSON body: `status`, a stable `code` to branch
 (the closed list is the `ErrorCode` schema), a human `title` and `detail`, and the \
 `request_id` that the server's log shows with the cause.";
 
-/// Stable error codes. Clients branch on these, never on `title` or `detail`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
-#[oai(rename_all = "snake_case")]
-pub enum ErrorCode {
-    InvalidRequest,
-    ValidationFailed,
-    Unauthenticated,
-    InvalidCredentials,
-    EmailNotVerified,
-    AccountDeactivated,
-    Forbidden,
-    ReauthenticationRequired,
-    TermsNotAccepted,
-    NotFound,
-    MethodNotAllowed,
-    EmailTaken,
-    EmailNotValidated,
-    TokenInvalid,
-    TokenExpired,
-    InvalidCode,
-    TwoFactorRequired,
-    TwoFactorNotEnabled,
-    EnrollmentExpired,
-    PlanLimitReached,
-    DomainTaken,
-    SubscriptionInactive,
-    MailNotFailed,
-    PayloadTooLarge,
-    UnsupportedMediaType,
-    RateLimited,
-    InternalError,
-}
-
-impl ErrorCode {
-    fn title(self) -> &'static str {
-        match self {
-            ErrorCode::InvalidRequest => "The request could not be read",
-            ErrorCode::ValidationFailed => "Some fields are invalid",
-            ErrorCode::Unauthenticated => "Not signed in",
-            ErrorCode::InvalidCredentials => "Wrong email or password",
-            ErrorCode::EmailNotVerified => "Email address not verified",
-            ErrorCode::AccountDeactivated => "Account deactivated",
-            ErrorCode::Forbidden => "Not allowed",
-            ErrorCode::ReauthenticationRequired => "Confirm your password first",
-            ErrorCode::TermsNotAccepted => "Terms not accepted",
-            ErrorCode::MailNotFailed => "Mail not failed",
-            ErrorCode::NotFound => "Not found",
-            ErrorCode::MethodNotAllowed => "Method not allowed",
-            ErrorCode::EmailTaken => "Email address taken",
-            ErrorCode::EmailNotValidated => "Email address not validated yet",
-            ErrorCode::TokenInvalid => "Invalid link",
-            ErrorCode::TokenExpired => "Link expired",
-            ErrorCode::InvalidCode => "Invalid code",
-            ErrorCode::TwoFactorRequired => "Second factor required",
-            ErrorCode::TwoFactorNotEnabled => "Two-factor authentication not enabled",
-            ErrorCode::EnrollmentExpired => "Enrollment expired",
-            ErrorCode::PlanLimitReached => "Plan limit reached",
-            ErrorCode::DomainTaken => "Domain taken",
-            ErrorCode::SubscriptionInactive => "Subscription not active",
-            ErrorCode::PayloadTooLarge => "Request body too large",
-            ErrorCode::UnsupportedMediaType => "Unsupported content type",
-            ErrorCode::RateLimited => "Too many requests",
-            ErrorCode::InternalError => "Internal error",
-        }
-    }
-}
-
 /// One invalid field of a 422 `validation_failed`.
 #[derive(Debug, Clone, Object)]
 pub struct FieldErrorBody {
@@ -418,7 +354,7 @@ impl ApiError {
         Self::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             ErrorCode::InternalError,
-            "The server failed to answer. Quote the request id when reporting this.",
+            crate::http::error::INTERNAL_DETAIL,
         )
     }
 
@@ -559,68 +495,35 @@ impl ApiResponse for ApiError {
 
 impl From<service::Error> for ApiError {
     fn from(err: service::Error) -> Self {
-        use service::Error as E;
-        let (status, code) = match &err {
-            E::Validation(fields) => {
-                let mut e = ApiError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    ErrorCode::ValidationFailed,
-                    fields
-                        .iter()
-                        .map(|f| format!("{}: {}", f.field, f.message))
-                        .collect::<Vec<_>>()
-                        .join(" "),
-                );
-                e.errors = Some(
-                    fields
-                        .iter()
-                        .map(|f| FieldErrorBody {
-                            field: f.field.clone(),
-                            message: f.message.clone(),
-                        })
-                        .collect(),
-                );
-                return e;
-            }
-            E::InvalidCredentials => (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials),
-            E::EmailNotVerified => (StatusCode::FORBIDDEN, ErrorCode::EmailNotVerified),
-            E::AccountDeactivated => (StatusCode::FORBIDDEN, ErrorCode::AccountDeactivated),
-            E::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated),
-            E::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
-            E::TokenInvalid => (StatusCode::BAD_REQUEST, ErrorCode::TokenInvalid),
-            E::TokenExpired => (StatusCode::GONE, ErrorCode::TokenExpired),
-            E::RateLimited { retry_after } => {
-                let mut e = ApiError::new(
-                    StatusCode::TOO_MANY_REQUESTS,
-                    ErrorCode::RateLimited,
-                    err.to_string(),
-                );
-                e.retry_after = Some(*retry_after);
-                return e;
-            }
-            E::ReauthenticationRequired => {
-                (StatusCode::FORBIDDEN, ErrorCode::ReauthenticationRequired)
-            }
-            E::InvalidCode => (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCode),
-            E::TwoFactorRequired => (StatusCode::FORBIDDEN, ErrorCode::TwoFactorRequired),
-            E::TwoFactorNotEnabled => (StatusCode::CONFLICT, ErrorCode::TwoFactorNotEnabled),
-            E::EnrollmentExpired => (StatusCode::GONE, ErrorCode::EnrollmentExpired),
-            E::EmailNotValidated => (StatusCode::CONFLICT, ErrorCode::EmailNotValidated),
-            E::EmailTaken => (StatusCode::CONFLICT, ErrorCode::EmailTaken),
-            E::Forbidden(_) => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
-            E::PlanLimitReached { .. } => (StatusCode::CONFLICT, ErrorCode::PlanLimitReached),
-            E::DomainTaken => (StatusCode::CONFLICT, ErrorCode::DomainTaken),
-            E::SubscriptionInactive => (StatusCode::CONFLICT, ErrorCode::SubscriptionInactive),
-            E::TermsNotAccepted => (StatusCode::FORBIDDEN, ErrorCode::TermsNotAccepted),
-            E::MailNotFailed => (StatusCode::CONFLICT, ErrorCode::MailNotFailed),
-            E::Internal(cause) => {
-                // Logged inside the request's span, so the line carries the request id;
-                // the client sees only that id.
-                tracing::error!(error = %format!("{cause:#}"), "internal error");
-                return ApiError::internal();
-            }
-        };
-        ApiError::new(status, code, err.to_string())
+        let failure = Failure::from(err);
+        ApiError {
+            status: failure.status,
+            code: failure.code,
+            detail: match where_to_go(failure.code) {
+                Some(route) => format!("{}: {route}.", failure.detail.trim_end_matches('.')),
+                None => failure.detail,
+            },
+            errors: (!failure.fields.is_empty()).then(|| {
+                failure
+                    .fields
+                    .into_iter()
+                    .map(|f| FieldErrorBody {
+                        field: f.field,
+                        message: f.message,
+                    })
+                    .collect()
+            }),
+            retry_after: failure.retry_after,
+        }
+    }
+}
+
+/// The call that lifts an error, for the codes a script can recover from by itself.
+fn where_to_go(code: ErrorCode) -> Option<&'static str> {
+    match code {
+        ErrorCode::ReauthenticationRequired => Some("POST /api/v1/sessions/current/reauthenticate"),
+        ErrorCode::TermsNotAccepted => Some("POST /api/v1/account/terms"),
+        _ => None,
     }
 }
 

@@ -5,7 +5,7 @@ use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi};
 
 use crate::api::ApiTags;
-use crate::app::AppState;
+use crate::state::AppState;
 
 pub struct OpsApi;
 

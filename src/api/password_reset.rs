@@ -7,12 +7,12 @@ use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi};
 use uuid::Uuid;
 
-use crate::api::security::client_info;
 use crate::api::{ApiResult, ApiTags, NoContent, Text};
-use crate::app::AppState;
+use crate::http::client::client_info;
 use crate::ids::PasswordResetId;
 use crate::service::password_reset::{self, Completion};
 use crate::service::totp::SecondFactor;
+use crate::state::AppState;
 
 pub struct PasswordResetApi;
 

@@ -6,8 +6,8 @@ use poem_openapi::{ApiResponse, Enum, Object, OpenApi};
 use uuid::Uuid;
 
 use crate::api::{ApiResult, ApiTags, Text};
-use crate::app::AppState;
 use crate::service::registration::{self, Registration};
+use crate::state::AppState;
 
 pub struct RegistrationApi;
 

@@ -5,8 +5,9 @@ use poem_openapi::SecurityScheme;
 use poem_openapi::auth::Bearer;
 
 use crate::api::ApiError;
-use crate::app::AppState;
-use crate::service::sessions::{Authenticated, ClientInfo};
+use crate::http::client::client_info;
+use crate::service::Authenticated;
+use crate::state::AppState;
 
 /// A session token from `POST /api/v1/sessions`, as `Authorization: Bearer stw_s_…`.
 #[derive(SecurityScheme)]
@@ -38,21 +39,4 @@ fn allowed_before_terms(method: &poem::http::Method, path: &str) -> bool {
             | (&Method::DELETE, "/api/v1/sessions/current")
             | (&Method::POST, "/api/v1/sessions/current/reauthenticate")
     )
-}
-
-/// The caller's address and user agent, as recorded on sessions.
-pub fn client_info(req: &Request) -> ClientInfo {
-    let user_agent = req
-        .headers()
-        .get(poem::http::header::USER_AGENT)
-        .and_then(|v| v.to_str().ok())
-        .map(|ua| ua.chars().take(512).collect());
-    let ip = match req.extensions().get::<crate::api::middleware::ClientIp>() {
-        Some(client) => Some(client.0),
-        None => req.remote_addr().as_socket_addr().map(|a| a.ip()),
-    };
-    ClientInfo {
-        ip: ip.map(|ip| ip.to_string()),
-        user_agent,
-    }
 }

@@ -8,13 +8,15 @@ use poem_openapi::{ApiResponse, Enum, Object, OpenApi};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::api::security::{SessionAuth, client_info};
+use crate::api::common::{Revoked, Session, SessionList};
+use crate::api::security::SessionAuth;
 use crate::api::{ApiResult, ApiTags, NoContent, Text};
-use crate::app::AppState;
-use crate::db::sessions::Session as SessionRow;
+use crate::http::client::client_info;
 use crate::ids::SessionId;
-use crate::service::sessions::{self, Page, SignIn, SignInOutcome};
+use crate::service::Page;
+use crate::service::sessions::{self, SignIn, SignInOutcome};
 use crate::service::totp::SecondFactor;
+use crate::state::AppState;
 
 pub struct SessionsApi;
 
@@ -27,37 +29,6 @@ pub struct SignInRequest {
     /// A name for this device, shown in the list of sessions ("Laptop", "CI script").
     #[oai(validator(max_length = 100))]
     pub device_name: Option<Text>,
-}
-
-/// One signed-in device.
-#[derive(Debug, Object)]
-pub struct Session {
-    pub id: Uuid,
-    pub device_name: Option<String>,
-    pub created_at: OffsetDateTime,
-    pub last_seen_at: OffsetDateTime,
-    /// When the session ends at the latest (it also ends after 14 days unused).
-    pub expires_at: OffsetDateTime,
-    /// The address the session was last used from.
-    pub ip: Option<String>,
-    pub user_agent: Option<String>,
-    /// Whether this is the session making the request.
-    pub current: bool,
-}
-
-impl Session {
-    pub fn from_row(row: SessionRow, current: SessionId) -> Self {
-        Self {
-            id: row.id.0,
-            current: row.id == current,
-            device_name: row.device_name,
-            created_at: row.created_at.to_datetime(),
-            last_seen_at: row.last_seen_at.to_datetime(),
-            expires_at: row.expires_at.to_datetime(),
-            ip: row.ip,
-            user_agent: row.user_agent,
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, Enum)]
@@ -154,23 +125,10 @@ pub enum ReauthenticateResponse {
     Ok(Json<Elevated>),
 }
 
-#[derive(Debug, Object)]
-pub struct SessionList {
-    pub items: Vec<Session>,
-    /// Pass as `cursor` for the next page; null on the last page.
-    pub next_cursor: Option<String>,
-}
-
 #[derive(ApiResponse)]
 pub enum ListResponse {
     #[oai(status = 200)]
     Ok(Json<SessionList>),
-}
-
-#[derive(Debug, Object)]
-pub struct Revoked {
-    /// How many sessions were ended.
-    pub revoked: u64,
 }
 
 #[derive(ApiResponse)]

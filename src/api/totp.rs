@@ -9,13 +9,14 @@ use poem_openapi::{ApiResponse, Object, OpenApi};
 use time::OffsetDateTime;
 use uuid::Uuid;
 
-use crate::api::security::{SessionAuth, client_info};
+use crate::api::security::SessionAuth;
 use crate::api::{ApiError, ApiResult, ApiTags, ErrorCode, NoContent, Text};
-use crate::app::AppState;
 use crate::crypto::totp as otp;
 use crate::db::totp::Device as DeviceRow;
+use crate::http::client::client_info;
 use crate::ids::{TotpDeviceId, TotpEnrollmentId};
 use crate::service::{self, totp};
+use crate::state::AppState;
 
 pub struct TotpApi;
 

@@ -22,6 +22,10 @@ impl Account {
     pub fn is_active(&self) -> bool {
         self.status == "active"
     }
+
+    pub fn is_being_deleted(&self) -> bool {
+        self.status == "deleting"
+    }
 }
 
 pub struct NewAccount<'a> {

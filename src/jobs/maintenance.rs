@@ -6,11 +6,11 @@ use apalis::prelude::{BoxDynError, Data};
 use apalis_cron::Tick;
 use time::Duration;
 
-use crate::app::AppState;
 use crate::clock::Timestamp;
 use crate::db::purge::{self, Purged};
 use crate::db::{self, accounts, hosting, outbox};
-use crate::jobs::{DELETIONS_QUEUE, Deletion, enqueue_deletion, enqueue_send_email};
+use crate::jobs::queue::{DELETIONS_QUEUE, Deletion, enqueue_deletion, enqueue_send_email};
+use crate::state::AppState;
 
 /// A mail is presumed lost when it is this late.
 const GRACE_SECONDS: i64 = 60;
@@ -91,19 +91,19 @@ pub async fn resume_deletions(state: &AppState, force: bool) -> anyhow::Result<u
         accounts::deleting(&mut tx, BATCH)
             .await?
             .into_iter()
-            .map(Deletion::Account),
+            .map(Deletion::DeleteAccount),
     );
     pending.extend(
         hosting::cancelling_subscriptions(&mut tx, BATCH)
             .await?
             .into_iter()
-            .map(Deletion::Subscription),
+            .map(Deletion::CancelSubscription),
     );
     pending.extend(
         hosting::deleting_hosts(&mut tx, BATCH)
             .await?
             .into_iter()
-            .map(Deletion::Host),
+            .map(Deletion::DeleteHost),
     );
     for deletion in &pending {
         enqueue_deletion(&mut tx, *deletion).await?;

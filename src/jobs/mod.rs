@@ -3,6 +3,7 @@
 //! maintenance (apalis-cron).
 
 mod maintenance;
+pub mod queue;
 mod send_email;
 
 use std::future::Future;
@@ -11,85 +12,13 @@ use std::time::Duration;
 
 use apalis::prelude::*;
 use apalis_sqlite::SqliteStorage;
-use serde::{Deserialize, Serialize};
-use sqlx::SqliteConnection;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
-use crate::app::AppState;
-use crate::ids::{AccountId, HostId, OutboxId, SubscriptionId};
+use crate::jobs::queue::{DELETIONS_QUEUE, Deletion, SEND_EMAIL_QUEUE, SendEmail};
+use crate::state::AppState;
 
 pub use maintenance::{resume_deletions, tick as maintenance_tick};
-
-/// Queue names are part of the database: renaming one orphans its queued jobs.
-pub const SEND_EMAIL_QUEUE: &str = "send_email";
-pub const DELETIONS_QUEUE: &str = "deletions";
-
-/// Send (or retry) one outbox row. Carries the row's id, never a secret.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct SendEmail {
-    pub outbox_id: OutboxId,
-}
-
-/// Delete something and everything under it, in batches. Idempotent: deleting what is
-/// gone already is done.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case", tag = "delete", content = "id")]
-pub enum Deletion {
-    Account(AccountId),
-    Subscription(SubscriptionId),
-    Host(HostId),
-}
-
-/// Enqueues a SendEmail job on `conn`, normally inside the transaction that wrote the
-/// outbox row.
-pub async fn enqueue_send_email(
-    conn: &mut SqliteConnection,
-    outbox_id: OutboxId,
-) -> anyhow::Result<()> {
-    push(conn, SEND_EMAIL_QUEUE, &SendEmail { outbox_id }, None).await
-}
-
-/// Enqueues a SendEmail job that runs no earlier than `delay` from now.
-pub async fn enqueue_send_email_after(
-    conn: &mut SqliteConnection,
-    outbox_id: OutboxId,
-    delay: Duration,
-) -> anyhow::Result<()> {
-    push(
-        conn,
-        SEND_EMAIL_QUEUE,
-        &SendEmail { outbox_id },
-        Some(delay),
-    )
-    .await
-}
-
-/// Enqueues a deletion in the transaction that marked the thing for deletion.
-pub async fn enqueue_deletion(
-    conn: &mut SqliteConnection,
-    deletion: Deletion,
-) -> anyhow::Result<()> {
-    push(conn, DELETIONS_QUEUE, &deletion, None).await
-}
-
-async fn push<T: Serialize>(
-    conn: &mut SqliteConnection,
-    queue: &str,
-    job: &T,
-    delay: Option<Duration>,
-) -> anyhow::Result<()> {
-    let args = serde_json::to_vec(job)?;
-    // One try per job: a failed send schedules its own retry (a new delayed job), so the
-    // backoff survives a restart, which an in-process retry's sleep would not; a failed
-    // deletion is picked up again by maintenance.
-    let mut task = TaskBuilder::new(args).max_attempts(1);
-    if let Some(delay) = delay {
-        task = task.run_after(delay);
-    }
-    apalis_sqlite::queries::push_tasks(conn, queue, &[task.build()]).await?;
-    Ok(())
-}
 
 /// Mail jobs taken from the queue per fetch.
 const MAIL_BATCH: usize = 50;

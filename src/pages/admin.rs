@@ -15,16 +15,17 @@ use poem::{IntoResponse, Request, Response, handler};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
-use crate::api::security::client_info;
-use crate::app::AppState;
 use crate::clock::Timestamp;
 use crate::crypto::random_token;
 use crate::db::admin::UserFilter;
+use crate::http::client::client_info;
 use crate::ids::{AccountId, ApiTokenId, OutboxId};
 use crate::service::Error;
+use crate::service::Page;
 use crate::service::admin::{self, Actor, NewUser, UserUpdate};
-use crate::service::sessions::{self, Page, SignIn, SignInOutcome};
+use crate::service::sessions::{self, SignIn, SignInOutcome};
 use crate::service::totp::SecondFactor;
+use crate::state::AppState;
 
 const SESSION_COOKIE: &str = "steward_admin";
 const LOGIN_CSRF_COOKIE: &str = "steward_admin_csrf";

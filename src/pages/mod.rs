@@ -8,9 +8,9 @@ use poem::web::{Data, Form, Html, Query};
 use poem::{IntoResponse, Response, handler};
 use serde::Deserialize;
 
-use crate::api::security::client_info;
-use crate::app::AppState;
+use crate::http::client::client_info;
 use crate::service::{self, email_change, password_links, password_reset, registration};
+use crate::state::AppState;
 
 /// Strict: our own stylesheet, nothing else; forms post only back here.
 const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \

@@ -2,14 +2,15 @@
 
 use serde_json::json;
 
-use crate::app::AppState;
-use crate::db::{self, accounts, audit as events, sessions};
+use crate::db::{self, accounts, audit as events};
 use crate::ids::AuditEventId;
-use crate::service::audit::{self, kind};
-use crate::service::mail::notice;
-use crate::service::sessions::{Authenticated, ClientInfo, Page, require_elevated};
+use crate::service::audit::{self, Actor, Kind};
+use crate::service::password::{self, EndSessions, Replacement};
+use crate::service::sessions::require_elevated;
 use crate::service::validate;
+use crate::service::{Authenticated, ClientInfo, Page};
 use crate::service::{Error, Result};
+use crate::state::AppState;
 
 pub use crate::db::accounts::{Account, AccountFacts};
 pub use crate::db::audit::Event;
@@ -61,34 +62,22 @@ pub async fn change_password(
     client: &ClientInfo,
 ) -> Result<()> {
     require_elevated(state, auth)?;
-    let account = &auth.account;
-    validate::new_password(
-        "new_password",
-        new_password,
-        &account.email,
-        state.config.security.password_min_length,
-    )
-    .map_err(|e| Error::Validation(vec![e]))?;
-    let hash = state.hasher.hash(new_password).await?;
-    let now = state.clock.now();
+    let password = password::check_and_hash(state, &auth.account, new_password).await?;
     let mut tx = db::begin_immediate(&state.db).await?;
-    accounts::set_password(&mut tx, account.id, &hash, now).await?;
-    let ended = sessions::delete_others(&mut tx, account.id, auth.session.id).await?;
-    audit::record(
+    password::replace(
         &mut tx,
-        now,
-        account.id,
-        kind::PASSWORD_CHANGED,
+        state.clock.now(),
         client,
-        json!({"sessions_ended": ended}),
-    )
-    .await?;
-    notice(
-        &mut tx,
-        now,
-        account,
-        "password_changed",
-        json!({"ip": client.ip}),
+        Replacement {
+            account: &auth.account,
+            password: &password,
+            end_sessions: EndSessions::AllBut(auth.session.id),
+            mailbox_proven: false,
+            event: Kind::PasswordChanged,
+            actor: &Actor::Owner,
+            detail: Default::default(),
+            notice: Some("password_changed"),
+        },
     )
     .await?;
     tx.commit().await?;
@@ -130,7 +119,7 @@ pub async fn accept_terms(
         &mut tx,
         now,
         auth.account.id,
-        kind::TERMS_ACCEPTED,
+        Kind::TermsAccepted,
         client,
         json!({"version": current}),
     )

@@ -1,39 +1,91 @@
 //! The audit trail: one row per security-relevant event, written in the transaction of
-//! the change it records.
+//! the change it records, by the account itself or by an operator. The one writer of
+//! audit rows.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
+use crate::db::api_tokens::ApiToken;
 use crate::db::audit::{self, NewEvent};
 use crate::ids::AccountId;
-use crate::service::sessions::ClientInfo;
+use crate::service::{Authenticated, ClientInfo};
+use crate::text_enum::text_enum;
 
-/// Event types: stable strings that clients and admins filter on.
-pub mod kind {
-    pub const REGISTERED: &str = "account.registered";
-    pub const EMAIL_VERIFIED: &str = "email.verified";
-    pub const SIGN_IN_SUCCEEDED: &str = "sign_in.succeeded";
-    pub const SIGN_IN_FAILED: &str = "sign_in.failed";
-    pub const SIGN_IN_LOCKED: &str = "sign_in.locked";
-    pub const SIGNED_OUT: &str = "session.signed_out";
-    pub const SESSION_REVOKED: &str = "session.revoked";
-    pub const REAUTHENTICATED: &str = "session.reauthenticated";
-    pub const PASSWORD_CHANGED: &str = "password.changed";
-    pub const PASSWORD_RESET_REQUESTED: &str = "password.reset_requested";
-    pub const PASSWORD_RESET: &str = "password.reset";
-    pub const PASSWORD_SET_BY_LINK: &str = "password.set_by_link";
-    pub const TOTP_ADDED: &str = "two_factor.device_added";
-    pub const TOTP_RENAMED: &str = "two_factor.device_renamed";
-    pub const TOTP_REMOVED: &str = "two_factor.device_removed";
-    pub const RECOVERY_CODES_REGENERATED: &str = "two_factor.recovery_codes_regenerated";
-    pub const RECOVERY_CODE_USED: &str = "two_factor.recovery_code_used";
-    pub const EMAIL_CHANGE_REQUESTED: &str = "email.change_requested";
-    pub const EMAIL_CHANGE_CANCELLED: &str = "email.change_cancelled";
-    pub const EMAIL_CHANGED: &str = "email.changed";
-    pub const ACCOUNT_DELETION_REQUESTED: &str = "account.deletion_requested";
-    pub const ACCOUNT_DELETED: &str = "account.deleted";
-    pub const TERMS_ACCEPTED: &str = "terms.accepted";
+text_enum! {
+    /// Event types: stable strings that clients and admins filter on.
+    pub enum Kind {
+        Registered = "account.registered",
+        EmailVerified = "email.verified",
+        SignInSucceeded = "sign_in.succeeded",
+        SignInFailed = "sign_in.failed",
+        SignInLocked = "sign_in.locked",
+        SignedOut = "session.signed_out",
+        SessionRevoked = "session.revoked",
+        Reauthenticated = "session.reauthenticated",
+        PasswordChanged = "password.changed",
+        PasswordResetRequested = "password.reset_requested",
+        PasswordReset = "password.reset",
+        PasswordSetByLink = "password.set_by_link",
+        TotpAdded = "two_factor.device_added",
+        TotpRenamed = "two_factor.device_renamed",
+        TotpRemoved = "two_factor.device_removed",
+        RecoveryCodesRegenerated = "two_factor.recovery_codes_regenerated",
+        RecoveryCodeUsed = "two_factor.recovery_code_used",
+        EmailChangeRequested = "email.change_requested",
+        EmailChangeCancelled = "email.change_cancelled",
+        EmailChanged = "email.changed",
+        AccountDeletionRequested = "account.deletion_requested",
+        AccountDeleted = "account.deleted",
+        TermsAccepted = "terms.accepted",
+        AdminUserCreated = "admin.user_created",
+        AdminUserUpdated = "admin.user_updated",
+        AdminUserDeactivated = "admin.user_deactivated",
+        AdminUserReactivated = "admin.user_reactivated",
+        AdminPasswordSet = "admin.password_set",
+        AdminPasswordLinkSent = "admin.password_link_sent",
+        AdminUnlocked = "admin.unlocked",
+        AdminSessionsRevoked = "admin.sessions_revoked",
+        AdminTwoFactorRemoved = "admin.two_factor_removed",
+        AdminUserDeletionRequested = "admin.user_deletion_requested",
+        AdminApiTokenCreated = "admin.api_token_created",
+        AdminApiTokenRevoked = "admin.api_token_revoked",
+        AdminEmailRetried = "admin.email_retried",
+    }
+}
+
+/// Who did what an event records.
+#[derive(Debug, Clone)]
+pub enum Actor {
+    /// The account the event belongs to, itself.
+    Owner,
+    /// An admin signed in (session or the admin page).
+    Admin(Box<Authenticated>),
+    /// A script with an API token.
+    Token(ApiToken),
+    /// The person at the console (`steward user …`).
+    Console,
+}
+
+impl Actor {
+    /// The account that acted, when another account did.
+    pub fn account_id(&self) -> Option<AccountId> {
+        match self {
+            Actor::Owner | Actor::Console => None,
+            Actor::Admin(auth) => Some(auth.account.id),
+            Actor::Token(token) => token.created_by,
+        }
+    }
+
+    /// How the event's detail names an operator (`"by"`); nothing for the owner.
+    fn describe(&self) -> Option<Value> {
+        match self {
+            Actor::Owner => None,
+            Actor::Admin(auth) => Some(json!({"admin": auth.account.email})),
+            Actor::Token(token) => Some(json!({"api_token": token.name, "api_token_id": token.id})),
+            Actor::Console => Some(json!({"console": true})),
+        }
+    }
 }
 
 /// Records an event of `account_id`, done by the account itself from `client`.
@@ -41,17 +93,43 @@ pub async fn record(
     conn: &mut SqliteConnection,
     now: Timestamp,
     account_id: AccountId,
-    kind: &str,
+    kind: Kind,
     client: &ClientInfo,
     detail: Value,
 ) -> anyhow::Result<()> {
+    record_by(
+        conn,
+        now,
+        Some(account_id),
+        kind,
+        &Actor::Owner,
+        client,
+        detail,
+    )
+    .await
+}
+
+/// Records an event of `account_id` (none: of the server, such as a new API token), done
+/// by `actor` from `client`; an operator is named in the detail's `"by"`.
+pub async fn record_by(
+    conn: &mut SqliteConnection,
+    now: Timestamp,
+    account_id: Option<AccountId>,
+    kind: Kind,
+    actor: &Actor,
+    client: &ClientInfo,
+    mut detail: Value,
+) -> anyhow::Result<()> {
+    if let (Value::Object(map), Some(by)) = (&mut detail, actor.describe()) {
+        map.insert("by".into(), by);
+    }
     let detail = serde_json::to_string(&detail)?;
     audit::insert(
         conn,
         &NewEvent {
-            account_id: Some(account_id),
-            actor_id: None,
-            kind,
+            account_id,
+            actor_id: actor.account_id(),
+            kind: kind.as_str(),
             at: now,
             ip: client.ip.as_deref(),
             user_agent: client.user_agent.as_deref(),

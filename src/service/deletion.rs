@@ -8,41 +8,59 @@
 
 use serde_json::json;
 
-use crate::app::AppState;
-use crate::db::{self, accounts, audit as events, hosting, sessions};
+use crate::db::accounts::Account;
+use crate::db::{self, accounts, hosting, sessions};
 use crate::ids::{AccountId, HostId, SubscriptionId};
-use crate::jobs::{self, Deletion};
-use crate::service::audit::{self, kind};
+use crate::jobs::queue::{self, Deletion};
+use crate::service::audit::{self, Actor, Kind};
 use crate::service::mail::notice;
-use crate::service::sessions::{Authenticated, ClientInfo, require_elevated};
+use crate::service::sessions::require_elevated;
+use crate::service::{Authenticated, ClientInfo};
 use crate::service::{Error, Result};
+use crate::state::AppState;
 
-/// `DELETE /account`: every session ends at once; the rest goes by job.
+/// The account asks to be deleted: every session ends at once; the rest goes by job.
 pub async fn request_account_deletion(
     state: &AppState,
     auth: &Authenticated,
     client: &ClientInfo,
 ) -> Result<()> {
     require_elevated(state, auth)?;
-    let account = &auth.account;
+    schedule_account_deletion(state, &auth.account, &Actor::Owner, client).await
+}
+
+/// Schedules an account's deletion, whoever asked: in one transaction the account is
+/// marked, its sessions end, the event is recorded, the goodbye mail and the job are
+/// queued. `NotFound` when it is gone or being deleted already.
+pub async fn schedule_account_deletion(
+    state: &AppState,
+    account: &Account,
+    actor: &Actor,
+    client: &ClientInfo,
+) -> Result<()> {
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
     if !accounts::mark_deleting(&mut tx, account.id, now).await? {
         return Err(Error::NotFound);
     }
     sessions::delete_all(&mut tx, account.id).await?;
-    audit::record(
+    let kind = match actor {
+        Actor::Owner => Kind::AccountDeletionRequested,
+        _ => Kind::AdminUserDeletionRequested,
+    };
+    audit::record_by(
         &mut tx,
         now,
-        account.id,
-        kind::ACCOUNT_DELETION_REQUESTED,
+        Some(account.id),
+        kind,
+        actor,
         client,
         json!({}),
     )
     .await?;
     // the outbox row has no foreign key: the goodbye outlives the account
     notice(&mut tx, now, account, "account_deleted", json!({})).await?;
-    jobs::enqueue_deletion(&mut tx, Deletion::Account(account.id)).await?;
+    queue::enqueue_deletion(&mut tx, Deletion::DeleteAccount(account.id)).await?;
     tx.commit().await?;
     Ok(())
 }
@@ -51,9 +69,9 @@ pub async fn request_account_deletion(
 pub async fn run(state: &AppState, deletion: Deletion) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
     let deleted = match deletion {
-        Deletion::Account(id) => delete_account(state, id).await?,
-        Deletion::Subscription(id) => delete_subscription(state, id).await?,
-        Deletion::Host(id) => delete_host(state, id).await?,
+        Deletion::DeleteAccount(id) => delete_account(state, id).await?,
+        Deletion::CancelSubscription(id) => delete_subscription(state, id).await?,
+        Deletion::DeleteHost(id) => delete_host(state, id).await?,
     };
     tracing::info!(
         ?deletion,
@@ -111,18 +129,14 @@ async fn delete_account(state: &AppState, id: AccountId) -> anyhow::Result<u64> 
     // sessions, tokens, devices, codes, tickets go by cascade: few rows each
     let gone = accounts::delete(&mut tx, id).await?;
     if gone > 0 {
-        let detail = json!({"rows": total}).to_string();
-        events::insert(
+        let job = ClientInfo::default();
+        audit::record(
             &mut tx,
-            &events::NewEvent {
-                account_id: Some(id),
-                actor_id: None,
-                kind: kind::ACCOUNT_DELETED,
-                at: now,
-                ip: None,
-                user_agent: None,
-                detail: &detail,
-            },
+            now,
+            id,
+            Kind::AccountDeleted,
+            &job,
+            json!({"rows": total}),
         )
         .await?;
     }

@@ -4,18 +4,20 @@
 use serde_json::json;
 use time::Duration;
 
-use crate::app::AppState;
 use crate::clock::Timestamp;
 use crate::crypto::token_digest;
 use crate::db::accounts::{self, Account};
 use crate::db::email_tokens::{self, EmailToken, Purpose};
 use crate::db::{self};
 use crate::ids::AccountId;
-use crate::service::audit::{self, kind};
+use crate::service::audit::{self, Kind};
+use crate::service::email_links::{self, Holder};
 use crate::service::mail::{self, LinkMail, Mail, notice};
-use crate::service::sessions::{Authenticated, ClientInfo, require_elevated};
+use crate::service::sessions::require_elevated;
 use crate::service::validate;
+use crate::service::{Authenticated, ClientInfo};
 use crate::service::{Error, Result};
+use crate::state::AppState;
 
 pub const CONFIRM_PATH: &str = "/confirm-email";
 
@@ -64,7 +66,7 @@ pub async fn request(
         &mut tx,
         now,
         account.id,
-        kind::EMAIL_CHANGE_REQUESTED,
+        Kind::EmailChangeRequested,
         client,
         json!({"new_email": new_email}),
     )
@@ -82,7 +84,7 @@ pub async fn cancel(state: &AppState, auth: &Authenticated, client: &ClientInfo)
             &mut tx,
             now,
             auth.account.id,
-            kind::EMAIL_CHANGE_CANCELLED,
+            Kind::EmailChangeCancelled,
             client,
             json!({}),
         )
@@ -140,7 +142,7 @@ pub async fn confirm(
         &mut tx,
         now,
         account.id,
-        kind::EMAIL_CHANGED,
+        Kind::EmailChanged,
         client,
         json!({"old_email": account.email, "new_email": token.email}),
     )
@@ -154,18 +156,12 @@ async fn usable(
     now: Timestamp,
     token: &str,
 ) -> Result<(EmailToken, Account)> {
-    let found = email_tokens::find_by_hash(conn, Purpose::ChangeEmail, &token_digest(token))
-        .await?
-        .ok_or(Error::TokenInvalid)?;
-    if found.used_at.is_some() {
-        return Err(Error::TokenInvalid);
-    }
-    if found.expires_at.is_none_or(|at| at <= now) {
-        return Err(Error::TokenExpired);
-    }
-    let account = accounts::find(conn, found.account_id)
-        .await?
-        .filter(Account::is_active)
-        .ok_or(Error::TokenInvalid)?;
-    Ok((found, account))
+    let found =
+        email_tokens::find_by_hash(conn, Purpose::ChangeEmail, &token_digest(token)).await?;
+    // the link is mailed to the new address, which the account does not have yet
+    let holder = Holder {
+        active: true,
+        same_email: false,
+    };
+    email_links::check(conn, now, found, holder).await
 }

@@ -4,15 +4,15 @@
 use serde_json::Value;
 use time::Duration;
 
-use crate::app::AppState;
 use crate::config::PlanConfig;
 use crate::db::hosting::{self, Host, Integration, Subscription};
 use crate::db::{self};
 use crate::ids::{HostId, IntegrationId, SubscriptionId};
-use crate::jobs::{self, Deletion};
-use crate::service::sessions::{Authenticated, Page};
+use crate::jobs::queue::{self, Deletion};
 use crate::service::validate::{self, Checks};
+use crate::service::{Authenticated, Page};
 use crate::service::{Error, Result};
+use crate::state::AppState;
 
 pub const SETTINGS_MAX_BYTES: usize = 16 * 1024;
 pub const KIND_MAX: usize = 50;
@@ -87,7 +87,7 @@ pub async fn cancel_subscription(
         return Err(Error::NotFound);
     }
     if hosting::mark_cancelling(&mut tx, auth.account.id, id, now).await? {
-        jobs::enqueue_deletion(&mut tx, Deletion::Subscription(id)).await?;
+        queue::enqueue_deletion(&mut tx, Deletion::CancelSubscription(id)).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -106,10 +106,7 @@ pub async fn create_host(state: &AppState, auth: &Authenticated, input: NewHost)
         Some(d) => hostname("domain", d),
         None => Ok(None),
     });
-    checks.finish()?;
-    let (Some(name), Some(domain)) = (name, domain) else {
-        unreachable!()
-    };
+    let (name, domain) = checks.finish(|| Some((name?, domain?)))?;
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
     let subscription = hosting::find_subscription(&mut tx, auth.account.id, input.subscription_id)
@@ -189,10 +186,7 @@ pub async fn update_host(
         Some(None) => Ok(Some(None)),
         Some(Some(d)) => hostname("domain", &d).map(Some),
     });
-    checks.finish()?;
-    let (Some(name), Some(domain)) = (name, domain) else {
-        unreachable!()
-    };
+    let (name, domain) = checks.finish(|| Some((name?, domain?)))?;
     let mut tx = db::begin_immediate(&state.db).await?;
     let mut host = hosting::find_host(&mut tx, auth.account.id, id)
         .await?
@@ -230,7 +224,7 @@ pub async fn delete_host(state: &AppState, auth: &Authenticated, id: HostId) -> 
         return Err(Error::NotFound);
     }
     if hosting::mark_host_deleting(&mut tx, auth.account.id, id).await? {
-        jobs::enqueue_deletion(&mut tx, Deletion::Host(id)).await?;
+        queue::enqueue_deletion(&mut tx, Deletion::DeleteHost(id)).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -258,10 +252,7 @@ pub async fn create_integration(
         "settings",
         input.settings.unwrap_or(Value::Object(Default::default())),
     ));
-    checks.finish()?;
-    let (Some(kind), Some(name), Some(settings)) = (kind, name, settings) else {
-        unreachable!()
-    };
+    let (kind, name, settings) = checks.finish(|| Some((kind?, name?, settings?)))?;
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
     hosting::find_host(&mut tx, auth.account.id, host_id)
@@ -332,10 +323,7 @@ pub async fn update_integration(
             "The kind of an integration can't change: make a new one.",
         );
     }
-    checks.finish()?;
-    let (Some(name), Some(settings)) = (name, settings) else {
-        unreachable!()
-    };
+    let (name, settings) = checks.finish(|| Some((name?, settings?)))?;
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
     let mut integration = hosting::find_integration(&mut tx, auth.account.id, id)

@@ -1,4 +1,5 @@
-//! Queueing mail: an outbox row and its SendEmail job, in the caller's transaction.
+//! Queueing mail: an outbox row and its SendEmail job, in the caller's transaction; and
+//! the link a mail carries, which [`crate::service::delivery`] mints at send time.
 
 use serde_json::{Value, json};
 use sqlx::SqliteConnection;
@@ -6,8 +7,55 @@ use sqlx::SqliteConnection;
 use crate::clock::Timestamp;
 use crate::db::email_tokens::{self, NewEmailToken, Purpose};
 use crate::db::outbox::{self, NewMail};
-use crate::ids::{AccountId, EmailTokenId, OutboxId};
-use crate::jobs;
+use crate::ids::{AccountId, EmailTokenId, OutboxId, PasswordLinkId};
+use crate::jobs::queue;
+
+/// The stored link a mail's token is minted for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// An `email_tokens` row: verification, email change, password reset.
+    EmailToken(EmailTokenId),
+    /// A `password_links` row: invitation, an admin's reset.
+    PasswordLink(PasswordLinkId),
+}
+
+/// The link a mail carries: whose token to mint, and the page the link opens.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MailLink {
+    pub target: LinkTarget,
+    /// Path of the page, e.g. `/verify-email`.
+    pub path: String,
+}
+
+// Where a link is kept in an outbox row's data. Rows queued by earlier releases carry
+// these keys: they are the stored form, so they stay.
+const EMAIL_TOKEN_KEY: &str = "token_id";
+const PASSWORD_LINK_KEY: &str = "password_link_id";
+const PATH_KEY: &str = "link_path";
+
+impl MailLink {
+    /// Puts the link into a mail's data.
+    pub fn write(&self, data: &mut serde_json::Map<String, Value>) {
+        match self.target {
+            LinkTarget::EmailToken(id) => data.insert(EMAIL_TOKEN_KEY.into(), json!(id)),
+            LinkTarget::PasswordLink(id) => data.insert(PASSWORD_LINK_KEY.into(), json!(id)),
+        };
+        data.insert(PATH_KEY.into(), json!(self.path));
+    }
+
+    /// The link in a mail's data, if it has one; an error for one that can't be read
+    /// (the mail must not leave without the link it promises).
+    pub fn read(data: &serde_json::Map<String, Value>) -> anyhow::Result<Option<Self>> {
+        let text = |key| data.get(key).and_then(Value::as_str);
+        let target = match (text(EMAIL_TOKEN_KEY), text(PASSWORD_LINK_KEY)) {
+            (Some(id), _) => LinkTarget::EmailToken(id.parse()?),
+            (None, Some(id)) => LinkTarget::PasswordLink(id.parse()?),
+            (None, None) => return Ok(None),
+        };
+        let path = text(PATH_KEY).unwrap_or("/").to_owned();
+        Ok(Some(Self { target, path }))
+    }
+}
 
 /// A mail to queue. `data` is the template's context: ids and plain facts, no secrets.
 pub struct Mail<'a> {
@@ -38,7 +86,7 @@ pub async fn queue(
         },
     )
     .await?;
-    jobs::enqueue_send_email(conn, id).await?;
+    queue::enqueue_send_email(conn, id).await?;
     Ok(id)
 }
 
@@ -85,8 +133,11 @@ pub async fn queue_with_link(
     let token_id = EmailTokenId::new();
     let mut data = mail.data;
     if let Value::Object(map) = &mut data {
-        map.insert("token_id".into(), json!(token_id));
-        map.insert("link_path".into(), json!(mail.link_path));
+        let link = MailLink {
+            target: LinkTarget::EmailToken(token_id),
+            path: mail.link_path.to_owned(),
+        };
+        link.write(map);
     }
     let outbox_id = queue(
         conn,
@@ -114,4 +165,30 @@ pub async fn queue_with_link(
     )
     .await?;
     Ok(token_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_link_reads_back_as_written_and_as_earlier_releases_wrote_it() {
+        let link = MailLink {
+            target: LinkTarget::PasswordLink(PasswordLinkId::new()),
+            path: "/set-password".into(),
+        };
+        let mut data = serde_json::Map::new();
+        link.write(&mut data);
+        assert_eq!(MailLink::read(&data).unwrap(), Some(link));
+
+        let id = EmailTokenId::new();
+        let old = json!({"token_id": id, "link_path": "/verify-email", "display_name": null});
+        let read = MailLink::read(old.as_object().unwrap()).unwrap().unwrap();
+        assert_eq!(read.target, LinkTarget::EmailToken(id));
+        assert_eq!(read.path, "/verify-email");
+
+        assert_eq!(MailLink::read(&serde_json::Map::new()).unwrap(), None);
+        let broken = json!({"token_id": "not-an-id"});
+        assert!(MailLink::read(broken.as_object().unwrap()).is_err());
+    }
 }

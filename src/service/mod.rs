@@ -4,10 +4,14 @@
 pub mod account;
 pub mod admin;
 pub mod audit;
+mod context;
 pub mod deletion;
+pub mod delivery;
 pub mod email_change;
+pub mod email_links;
 pub mod hosting;
 pub mod mail;
+pub mod password;
 pub mod password_links;
 pub mod password_reset;
 pub mod registration;
@@ -16,9 +20,11 @@ pub mod throttle;
 pub mod totp;
 pub mod validate;
 
+pub use context::{Authenticated, ClientInfo, Page};
 pub use validate::FieldError;
 
-/// What can go wrong, in the domain's words. `api::ApiError` maps each to HTTP.
+/// What can go wrong, in the domain's words, whatever door the request came in by:
+/// `http::error` maps each to HTTP, once for the API and the pages.
 #[derive(Debug, thiserror::Error)]
 pub enum Error {
     #[error("the request has invalid fields")]
@@ -39,9 +45,7 @@ pub enum Error {
     TokenExpired,
     #[error("Too many attempts. Try again in {retry_after} seconds.")]
     RateLimited { retry_after: u64 },
-    #[error(
-        "Confirm your password (and second factor) first: POST /api/v1/sessions/current/reauthenticate."
-    )]
+    #[error("Confirm your password (and second factor) first.")]
     ReauthenticationRequired,
     #[error("The code is wrong, expired or was used already.")]
     InvalidCode,
@@ -65,7 +69,7 @@ pub enum Error {
     SubscriptionInactive,
     #[error("Only a failed mail can be retried; this one is pending, sent or skipped.")]
     MailNotFailed,
-    #[error("Accept the current terms first: POST /api/v1/account/terms.")]
+    #[error("Accept the current terms first.")]
     TermsNotAccepted,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),

@@ -8,19 +8,19 @@
 use serde_json::json;
 use sqlx::SqliteConnection;
 
-use crate::app::AppState;
 use crate::clock::Timestamp;
 use crate::crypto::{random_token, token_digest};
-use crate::db::accounts::{self, Account};
+use crate::db::accounts::Account;
 use crate::db::password_links::{self, Kind, NewLink};
-use crate::db::{self, sessions};
+use crate::db::{self};
 use crate::ids::PasswordLinkId;
-use crate::service::audit::{self, kind};
-use crate::service::mail::{Mail, notice, queue};
-use crate::service::sessions::ClientInfo;
-use crate::service::throttle;
-use crate::service::validate;
+use crate::service::ClientInfo;
+use crate::service::audit::{self, Actor};
+use crate::service::email_links::{self, Holder};
+use crate::service::mail::{LinkTarget, Mail, MailLink, queue};
+use crate::service::password::{self, EndSessions, Replacement};
 use crate::service::{Error, Result};
+use crate::state::AppState;
 
 /// Path of the page the links open.
 pub const LINK_PATH: &str = "/set-password";
@@ -51,6 +51,14 @@ pub async fn queue_mail(
         Kind::Invite => "invite",
         Kind::AdminReset | Kind::Console => "set_password",
     };
+    let mut data = serde_json::Map::new();
+    data.insert("display_name".into(), json!(account.display_name));
+    data.insert("lifetime".into(), json!(human(lifetime)));
+    let link = MailLink {
+        target: LinkTarget::PasswordLink(id),
+        path: LINK_PATH.to_owned(),
+    };
+    link.write(&mut data);
     let outbox_id = queue(
         conn,
         now,
@@ -58,12 +66,7 @@ pub async fn queue_mail(
             account_id: Some(account.id),
             recipient: &account.email,
             template,
-            data: json!({
-                "password_link_id": id,
-                "link_path": LINK_PATH,
-                "display_name": account.display_name,
-                "lifetime": human(lifetime),
-            }),
+            data: serde_json::Value::Object(data),
         },
     )
     .await?;
@@ -144,21 +147,13 @@ async fn usable(
     now: Timestamp,
     token: &str,
 ) -> Result<(password_links::PasswordLink, Account)> {
-    let link = password_links::find_by_hash(conn, &token_digest(token))
-        .await?
-        .ok_or(Error::TokenInvalid)?;
-    if link.used_at.is_some() {
-        return Err(Error::TokenInvalid);
-    }
-    if link.expires_at.is_none_or(|at| at <= now) {
-        return Err(Error::TokenExpired);
-    }
+    let found = password_links::find_by_hash(conn, &token_digest(token)).await?;
     // made for an address the account no longer has, or an account that can't sign in
-    let account = accounts::find(conn, link.account_id)
-        .await?
-        .filter(|a| a.is_active() && a.email == link.email)
-        .ok_or(Error::TokenInvalid)?;
-    Ok((link, account))
+    let holder = Holder {
+        active: true,
+        same_email: true,
+    };
+    email_links::check(conn, now, found, holder).await
 }
 
 /// The page's POST: sets the password, verifies the address (the link proved the
@@ -174,14 +169,7 @@ pub async fn complete(
         let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
         usable(&mut conn, now, token).await?
     };
-    validate::new_password(
-        "new_password",
-        new_password,
-        &account.email,
-        state.config.security.password_min_length,
-    )
-    .map_err(|e| Error::Validation(vec![e]))?;
-    let hash = state.hasher.hash(new_password).await?;
+    let password = password::check_and_hash(state, &account, new_password).await?;
 
     let mut tx = db::begin_immediate(&state.db).await?;
     // again, under the write lock: a second submit of the same link loses here
@@ -190,29 +178,25 @@ pub async fn complete(
         return Err(Error::TokenInvalid);
     }
     password_links::void_unused(&mut tx, account.id).await?;
-    accounts::set_password(&mut tx, account.id, &hash, now).await?;
-    accounts::mark_verified(&mut tx, account.id, None, now).await?;
-    let ended = sessions::delete_all(&mut tx, account.id).await?;
-    throttle::success(&mut tx, &account.email).await?;
-    audit::record(
+    let mut detail = serde_json::Map::new();
+    detail.insert("link".into(), json!(link.kind.as_str()));
+    password::replace(
         &mut tx,
         now,
-        account.id,
-        kind::PASSWORD_SET_BY_LINK,
         client,
-        json!({"link": link.kind.as_str(), "sessions_ended": ended}),
+        Replacement {
+            account: &account,
+            password: &password,
+            end_sessions: EndSessions::All,
+            mailbox_proven: true,
+            event: audit::Kind::PasswordSetByLink,
+            actor: &Actor::Owner,
+            detail,
+            // an invitation sets the first password: there is no change to tell of
+            notice: (link.kind != Kind::Invite).then_some("password_changed"),
+        },
     )
     .await?;
-    if link.kind != Kind::Invite {
-        notice(
-            &mut tx,
-            now,
-            &account,
-            "password_changed",
-            json!({"ip": client.ip}),
-        )
-        .await?;
-    }
     tx.commit().await?;
     Ok(())
 }

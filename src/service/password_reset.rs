@@ -6,21 +6,23 @@
 use serde_json::json;
 use time::Duration;
 
-use crate::app::AppState;
 use crate::clock::Timestamp;
 use crate::crypto::token_digest;
 use crate::db::accounts::{self, Account};
 use crate::db::email_tokens::{self, Purpose};
 use crate::db::password_resets::{self, Reset};
-use crate::db::{self, outbox, sessions};
+use crate::db::{self, outbox};
 use crate::ids::PasswordResetId;
-use crate::service::audit::{self, kind};
-use crate::service::mail::{self, LinkMail, notice};
-use crate::service::sessions::ClientInfo;
+use crate::service::ClientInfo;
+use crate::service::audit::{self, Actor, Kind};
+use crate::service::email_links::{self, Holder};
+use crate::service::mail::{self, LinkMail};
+use crate::service::password::{self, EndSessions, Replacement};
 use crate::service::throttle;
 use crate::service::totp::{self, SecondFactor};
 use crate::service::validate;
 use crate::service::{Error, Result};
+use crate::state::AppState;
 
 pub const TEMPLATE: &str = "reset_password";
 pub const LINK_PATH: &str = "/reset-password";
@@ -83,7 +85,7 @@ pub async fn request(
             &mut tx,
             now,
             account.id,
-            kind::PASSWORD_RESET_REQUESTED,
+            Kind::PasswordResetRequested,
             client,
             json!({}),
         )
@@ -121,16 +123,15 @@ async fn usable_link(
     now: Timestamp,
     token: &str,
 ) -> Result<crate::ids::EmailTokenId> {
-    let found = email_tokens::find_by_hash(conn, Purpose::ResetPassword, &token_digest(token))
-        .await?
-        .ok_or(Error::TokenInvalid)?;
-    if found.used_at.is_some() {
-        return Err(Error::TokenInvalid);
-    }
-    if found.expires_at.is_none_or(|at| at <= now) {
-        return Err(Error::TokenExpired);
-    }
-    Ok(found.id)
+    let found =
+        email_tokens::find_by_hash(conn, Purpose::ResetPassword, &token_digest(token)).await?;
+    // whether the account may still reset is checked when the client completes
+    let holder = Holder {
+        active: false,
+        same_email: false,
+    };
+    let (link, _) = email_links::check(conn, now, found, holder).await?;
+    Ok(link.id)
 }
 
 pub struct Completion<'a> {
@@ -177,14 +178,7 @@ pub async fn complete(
             .filter(Account::is_active)
             .ok_or(Error::EmailNotValidated)?
     };
-    validate::new_password(
-        "new_password",
-        input.new_password,
-        &account.email,
-        state.config.security.password_min_length,
-    )
-    .map_err(|e| Error::Validation(vec![e]))?;
-    let hash = state.hasher.hash(input.new_password).await?;
+    let password = password::check_and_hash(state, &account, input.new_password).await?;
 
     throttle::check(state, &account.email).await?;
     let mut tx = db::begin_immediate(&state.db).await?;
@@ -199,30 +193,24 @@ pub async fn complete(
     if !password_resets::complete(&mut tx, reset.id, now).await? {
         return Err(Error::TokenInvalid);
     }
-    accounts::set_password(&mut tx, account.id, &hash, now).await?;
-    // the link proved the mailbox: an unverified address is verified now
-    accounts::mark_verified(&mut tx, account.id, None, now).await?;
-    let ended = if input.sign_out_all_sessions {
-        sessions::delete_all(&mut tx, account.id).await?
-    } else {
-        0
-    };
-    throttle::success(&mut tx, &account.email).await?;
-    audit::record(
+    password::replace(
         &mut tx,
         now,
-        account.id,
-        kind::PASSWORD_RESET,
         client,
-        json!({"sessions_ended": ended}),
-    )
-    .await?;
-    notice(
-        &mut tx,
-        now,
-        &account,
-        "password_reset",
-        json!({"ip": client.ip}),
+        Replacement {
+            account: &account,
+            password: &password,
+            end_sessions: if input.sign_out_all_sessions {
+                EndSessions::All
+            } else {
+                EndSessions::None
+            },
+            mailbox_proven: true,
+            event: Kind::PasswordReset,
+            actor: &Actor::Owner,
+            detail: Default::default(),
+            notice: Some("password_reset"),
+        },
     )
     .await?;
     tx.commit().await?;

@@ -6,16 +6,17 @@
 
 use serde_json::json;
 
-use crate::app::AppState;
 use crate::clock::Timestamp;
 use crate::crypto::token_digest;
 use crate::db::accounts::{self, Account, NewAccount};
 use crate::db::email_tokens::{self, EmailToken, Purpose};
 use crate::db::{self, outbox};
 use crate::ids::AccountId;
+use crate::service::email_links::{self, Holder};
 use crate::service::mail::{self, LinkMail, Mail};
 use crate::service::validate::{self, Checks};
 use crate::service::{Error, Result};
+use crate::state::AppState;
 
 pub const VERIFY_TEMPLATE: &str = "verify_email";
 pub const ALREADY_REGISTERED_TEMPLATE: &str = "registration_attempt";
@@ -48,10 +49,7 @@ pub async fn register(state: &AppState, input: Registration) -> Result<()> {
     if !input.accept_terms {
         checks.add("accept_terms", "Accept the terms of service to register.");
     }
-    checks.finish()?;
-    let (Some(email), Some(display_name)) = (email, display_name) else {
-        unreachable!("checks.finish() returned early")
-    };
+    let (email, display_name) = checks.finish(|| Some((email?, display_name?)))?;
 
     // Hash on every path, so that known and unknown addresses take the same time.
     let password_hash = state.hasher.hash(&input.password).await?;
@@ -204,19 +202,11 @@ async fn usable_token(
     now: Timestamp,
     token: &str,
 ) -> Result<(EmailToken, Account)> {
-    // a token we never minted has no digest to match: no need to parse it first
-    let found = email_tokens::find_by_hash(conn, Purpose::VerifyEmail, &token_digest(token))
-        .await?
-        .ok_or(Error::TokenInvalid)?;
-    if found.used_at.is_some() {
-        return Err(Error::TokenInvalid);
-    }
-    if found.expires_at.is_none_or(|at| at <= now) {
-        return Err(Error::TokenExpired);
-    }
-    let account = accounts::find(conn, found.account_id)
-        .await?
-        .filter(|a| a.status != "deleting" && a.email.eq_ignore_ascii_case(&found.email))
-        .ok_or(Error::TokenInvalid)?;
-    Ok((found, account))
+    let found =
+        email_tokens::find_by_hash(conn, Purpose::VerifyEmail, &token_digest(token)).await?;
+    let holder = Holder {
+        active: false,
+        same_email: true,
+    };
+    email_links::check(conn, now, found, holder).await
 }

@@ -5,31 +5,24 @@ use serde_json::json;
 use sqlx::SqliteConnection;
 use time::Duration;
 
-use crate::app::AppState;
 use crate::clock::Timestamp;
 use crate::crypto::{SESSION_TOKEN_PREFIX, random_token, token_digest};
-use crate::db::accounts::{self, Account, AccountFacts};
+use crate::db::accounts::{self, Account};
 use crate::db::mfa::{self, Ticket};
 use crate::db::sessions::{self, NewSession, Session};
 use crate::db::{self};
 use crate::ids::{AccountId, MfaTicketId, SessionId};
-use crate::service::audit::{self, kind};
+use crate::service::audit::{self, Kind};
 use crate::service::throttle;
 use crate::service::totp::{self, SecondFactor};
 use crate::service::validate;
 use crate::service::{Error, Result};
+use crate::state::AppState;
 
-pub use crate::service::validate::Page;
+use crate::service::{Authenticated, ClientInfo, Page};
 
 /// Prefix of the ticket between the password and the second factor.
 pub const MFA_TICKET_PREFIX: &str = "stw_m_";
-
-/// Where a request came from, recorded on the session it creates or uses.
-#[derive(Debug, Clone, Default)]
-pub struct ClientInfo {
-    pub ip: Option<String>,
-    pub user_agent: Option<String>,
-}
 
 pub struct SignIn {
     pub email: String,
@@ -80,7 +73,7 @@ pub async fn sign_in(
                 record(
                     state,
                     account.id,
-                    kind::SIGN_IN_FAILED,
+                    Kind::SignInFailed,
                     client,
                     json!({"reason": "password"}),
                 )
@@ -151,7 +144,7 @@ pub async fn complete_mfa(
         record(
             state,
             account.id,
-            kind::SIGN_IN_FAILED,
+            Kind::SignInFailed,
             client,
             json!({"reason": "second_factor"}),
         )
@@ -202,7 +195,7 @@ async fn create_session(
         conn,
         now,
         account.id,
-        kind::SIGN_IN_SUCCEEDED,
+        Kind::SignInSucceeded,
         client,
         json!({"device": device_name}),
     )
@@ -241,7 +234,7 @@ pub async fn reauthenticate(
         record(
             state,
             account.id,
-            kind::SIGN_IN_FAILED,
+            Kind::SignInFailed,
             client,
             json!({"reason": "reauthentication"}),
         )
@@ -261,7 +254,7 @@ pub async fn reauthenticate(
             record(
                 state,
                 account.id,
-                kind::SIGN_IN_FAILED,
+                Kind::SignInFailed,
                 client,
                 json!({"reason": "reauthentication"}),
             )
@@ -275,7 +268,7 @@ pub async fn reauthenticate(
         &mut tx,
         now,
         account.id,
-        kind::REAUTHENTICATED,
+        Kind::Reauthenticated,
         client,
         json!({}),
     )
@@ -297,7 +290,7 @@ pub fn require_elevated(state: &AppState, auth: &Authenticated) -> Result<()> {
 async fn record(
     state: &AppState,
     account_id: AccountId,
-    kind: &str,
+    kind: Kind,
     client: &ClientInfo,
     detail: serde_json::Value,
 ) -> Result<()> {
@@ -305,14 +298,6 @@ async fn record(
     audit::record(&mut tx, state.clock.now(), account_id, kind, client, detail).await?;
     tx.commit().await?;
     Ok(())
-}
-
-/// A request's live session and its account.
-#[derive(Debug, Clone)]
-pub struct Authenticated {
-    pub session: Session,
-    pub account: Account,
-    pub facts: AccountFacts,
 }
 
 /// last_seen_at is written at most this often per session, so reads stay reads.
@@ -398,9 +383,9 @@ pub async fn revoke(
         return Err(Error::NotFound);
     }
     let kind = if id == auth.session.id {
-        kind::SIGNED_OUT
+        Kind::SignedOut
     } else {
-        kind::SESSION_REVOKED
+        Kind::SessionRevoked
     };
     audit::record(
         &mut tx,
@@ -427,7 +412,7 @@ pub async fn revoke_others(
         &mut tx,
         state.clock.now(),
         auth.account.id,
-        kind::SESSION_REVOKED,
+        Kind::SessionRevoked,
         client,
         json!({"others": n}),
     )

@@ -5,7 +5,6 @@ use serde_json::json;
 use sqlx::SqliteConnection;
 use time::Duration;
 
-use crate::app::AppState;
 use crate::clock::Timestamp;
 use crate::crypto::totp::{self as otp, Provisioning};
 use crate::crypto::{normalize_recovery_code, recovery_code, token_digest};
@@ -13,11 +12,13 @@ use crate::db::accounts::Account;
 use crate::db::totp::{self as store, Device, Enrollment, NewDevice};
 use crate::db::{self};
 use crate::ids::{TotpDeviceId, TotpEnrollmentId};
-use crate::service::audit::{self, kind};
+use crate::service::audit::{self, Kind};
 use crate::service::mail::notice;
-use crate::service::sessions::{Authenticated, ClientInfo, require_elevated};
+use crate::service::sessions::require_elevated;
 use crate::service::validate;
+use crate::service::{Authenticated, ClientInfo};
 use crate::service::{Error, Result};
+use crate::state::AppState;
 
 pub const RECOVERY_CODES: usize = 10;
 
@@ -119,7 +120,7 @@ pub async fn confirm_enrollment(
         &mut tx,
         now,
         auth.account.id,
-        kind::TOTP_ADDED,
+        Kind::TotpAdded,
         client,
         json!({"device": enrollment.name}),
     )
@@ -168,7 +169,7 @@ pub async fn rename(
         &mut tx,
         now,
         auth.account.id,
-        kind::TOTP_RENAMED,
+        Kind::TotpRenamed,
         client,
         json!({"device": name}),
     )
@@ -204,7 +205,7 @@ pub async fn remove(
         &mut tx,
         now,
         auth.account.id,
-        kind::TOTP_REMOVED,
+        Kind::TotpRemoved,
         client,
         json!({"device": name, "two_factor_enabled": !last}),
     )
@@ -243,7 +244,7 @@ pub async fn regenerate_recovery_codes(
         &mut tx,
         now,
         auth.account.id,
-        kind::RECOVERY_CODES_REGENERATED,
+        Kind::RecoveryCodesRegenerated,
         client,
         json!({}),
     )
@@ -328,7 +329,7 @@ pub async fn verify(
                     conn,
                     now,
                     account.id,
-                    kind::RECOVERY_CODE_USED,
+                    Kind::RecoveryCodeUsed,
                     client,
                     json!({"remaining": left}),
                 )

@@ -25,48 +25,6 @@ pub const PASSWORD_MAX: usize = 1024;
 pub const DISPLAY_NAME_MAX: usize = 100;
 pub const DEVICE_NAME_MAX: usize = 100;
 
-/// A page request of a list: how many items, and where the previous page ended.
-#[derive(Debug, Clone)]
-pub struct Page {
-    pub limit: i64,
-    pub cursor: Option<String>,
-}
-
-impl Page {
-    pub const DEFAULT_LIMIT: i64 = 50;
-    pub const MAX_LIMIT: i64 = 200;
-
-    pub fn new(limit: Option<u32>, cursor: Option<String>) -> Self {
-        Self {
-            limit: limit
-                .map_or(Self::DEFAULT_LIMIT, i64::from)
-                .clamp(1, Self::MAX_LIMIT),
-            cursor: cursor.filter(|c| !c.is_empty()),
-        }
-    }
-
-    /// The cursor as the id it encodes (lists page by descending id).
-    pub fn cursor_id<T: std::str::FromStr>(&self) -> Result<Option<T>, Error> {
-        match self.cursor.as_deref() {
-            None => Ok(None),
-            Some(c) => c
-                .parse()
-                .map(Some)
-                .map_err(|_| Error::field("cursor", "Not a cursor from this list.")),
-        }
-    }
-
-    /// Trims a `limit + 1` fetch to the page and returns the next page's cursor.
-    pub fn next_cursor<T, Id>(&self, items: &mut Vec<T>, id: impl Fn(&T) -> Id) -> Option<Id> {
-        if items.len() as i64 > self.limit {
-            items.truncate(self.limit as usize);
-            items.last().map(id)
-        } else {
-            None
-        }
-    }
-}
-
 /// Collects field errors so a client learns of every bad field at once.
 #[derive(Default)]
 pub struct Checks(Vec<FieldError>);
@@ -80,12 +38,14 @@ impl Checks {
         result.map_err(|e| self.0.push(e)).ok()
     }
 
-    pub fn finish(self) -> Result<(), Error> {
-        if self.0.is_empty() {
-            Ok(())
-        } else {
-            Err(Error::Validation(self.0))
+    /// Every field error at once, or the checked values. `values` gathers what
+    /// [`Checks::check`] handed back (`|| Some((name?, domain?))`): with no error
+    /// recorded each of them is there, so no caller needs an `unreachable!()`.
+    pub fn finish<T>(self, values: impl FnOnce() -> Option<T>) -> Result<T, Error> {
+        if !self.0.is_empty() {
+            return Err(Error::Validation(self.0));
         }
+        values().ok_or_else(|| Error::Internal(anyhow::anyhow!("a failed check recorded no error")))
     }
 }
 

@@ -11,9 +11,10 @@ use std::time::{Duration, Instant};
 use reqwest::{Method, StatusCode};
 use serde_json::{Value, json};
 use smtp::SmtpServer;
-use steward::app::{self, AppState, Running};
+use steward::app::{self, Running};
 use steward::clock::Clock;
 use steward::config::{Config, MailTransport, SmtpTls};
+use steward::state::AppState;
 
 pub const PUBLIC_URL: &str = "http://steward.test";
 pub const PASSWORD: &str = "correct horse battery staple";

@@ -1,0 +1,161 @@
+//! The one place where a domain error becomes HTTP: its status and stable code, for the
+//! API's JSON errors and the pages' HTML errors alike.
+
+use poem::http::StatusCode;
+use poem_openapi::Enum;
+
+use crate::service::{self, FieldError};
+
+/// Stable error codes. Clients branch on these, never on `title` or `detail`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum ErrorCode {
+    InvalidRequest,
+    ValidationFailed,
+    Unauthenticated,
+    InvalidCredentials,
+    EmailNotVerified,
+    AccountDeactivated,
+    Forbidden,
+    ReauthenticationRequired,
+    TermsNotAccepted,
+    NotFound,
+    MethodNotAllowed,
+    EmailTaken,
+    EmailNotValidated,
+    TokenInvalid,
+    TokenExpired,
+    InvalidCode,
+    TwoFactorRequired,
+    TwoFactorNotEnabled,
+    EnrollmentExpired,
+    PlanLimitReached,
+    DomainTaken,
+    SubscriptionInactive,
+    MailNotFailed,
+    PayloadTooLarge,
+    UnsupportedMediaType,
+    RateLimited,
+    InternalError,
+}
+
+impl ErrorCode {
+    pub fn title(self) -> &'static str {
+        match self {
+            ErrorCode::InvalidRequest => "The request could not be read",
+            ErrorCode::ValidationFailed => "Some fields are invalid",
+            ErrorCode::Unauthenticated => "Not signed in",
+            ErrorCode::InvalidCredentials => "Wrong email or password",
+            ErrorCode::EmailNotVerified => "Email address not verified",
+            ErrorCode::AccountDeactivated => "Account deactivated",
+            ErrorCode::Forbidden => "Not allowed",
+            ErrorCode::ReauthenticationRequired => "Confirm your password first",
+            ErrorCode::TermsNotAccepted => "Terms not accepted",
+            ErrorCode::MailNotFailed => "Mail not failed",
+            ErrorCode::NotFound => "Not found",
+            ErrorCode::MethodNotAllowed => "Method not allowed",
+            ErrorCode::EmailTaken => "Email address taken",
+            ErrorCode::EmailNotValidated => "Email address not validated yet",
+            ErrorCode::TokenInvalid => "Invalid link",
+            ErrorCode::TokenExpired => "Link expired",
+            ErrorCode::InvalidCode => "Invalid code",
+            ErrorCode::TwoFactorRequired => "Second factor required",
+            ErrorCode::TwoFactorNotEnabled => "Two-factor authentication not enabled",
+            ErrorCode::EnrollmentExpired => "Enrollment expired",
+            ErrorCode::PlanLimitReached => "Plan limit reached",
+            ErrorCode::DomainTaken => "Domain taken",
+            ErrorCode::SubscriptionInactive => "Subscription not active",
+            ErrorCode::PayloadTooLarge => "Request body too large",
+            ErrorCode::UnsupportedMediaType => "Unsupported content type",
+            ErrorCode::RateLimited => "Too many requests",
+            ErrorCode::InternalError => "Internal error",
+        }
+    }
+}
+
+/// A domain error as HTTP sees it.
+#[derive(Debug)]
+pub struct Failure {
+    pub status: StatusCode,
+    pub code: ErrorCode,
+    /// What went wrong, for people; never the cause of an internal error.
+    pub detail: String,
+    /// The invalid fields, with `validation_failed`.
+    pub fields: Vec<FieldError>,
+    /// Seconds to wait, with `rate_limited`.
+    pub retry_after: Option<u64>,
+}
+
+/// The status and code of each domain error.
+pub fn status_and_code(err: &service::Error) -> (StatusCode, ErrorCode) {
+    use service::Error as E;
+    match err {
+        E::Validation(_) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::ValidationFailed,
+        ),
+        E::InvalidCredentials => (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCredentials),
+        E::EmailNotVerified => (StatusCode::FORBIDDEN, ErrorCode::EmailNotVerified),
+        E::AccountDeactivated => (StatusCode::FORBIDDEN, ErrorCode::AccountDeactivated),
+        E::Unauthenticated => (StatusCode::UNAUTHORIZED, ErrorCode::Unauthenticated),
+        E::NotFound => (StatusCode::NOT_FOUND, ErrorCode::NotFound),
+        E::TokenInvalid => (StatusCode::BAD_REQUEST, ErrorCode::TokenInvalid),
+        E::TokenExpired => (StatusCode::GONE, ErrorCode::TokenExpired),
+        E::RateLimited { .. } => (StatusCode::TOO_MANY_REQUESTS, ErrorCode::RateLimited),
+        E::ReauthenticationRequired => (StatusCode::FORBIDDEN, ErrorCode::ReauthenticationRequired),
+        E::InvalidCode => (StatusCode::UNAUTHORIZED, ErrorCode::InvalidCode),
+        E::TwoFactorRequired => (StatusCode::FORBIDDEN, ErrorCode::TwoFactorRequired),
+        E::TwoFactorNotEnabled => (StatusCode::CONFLICT, ErrorCode::TwoFactorNotEnabled),
+        E::EnrollmentExpired => (StatusCode::GONE, ErrorCode::EnrollmentExpired),
+        E::EmailNotValidated => (StatusCode::CONFLICT, ErrorCode::EmailNotValidated),
+        E::EmailTaken => (StatusCode::CONFLICT, ErrorCode::EmailTaken),
+        E::Forbidden(_) => (StatusCode::FORBIDDEN, ErrorCode::Forbidden),
+        E::PlanLimitReached { .. } => (StatusCode::CONFLICT, ErrorCode::PlanLimitReached),
+        E::DomainTaken => (StatusCode::CONFLICT, ErrorCode::DomainTaken),
+        E::SubscriptionInactive => (StatusCode::CONFLICT, ErrorCode::SubscriptionInactive),
+        E::TermsNotAccepted => (StatusCode::FORBIDDEN, ErrorCode::TermsNotAccepted),
+        E::MailNotFailed => (StatusCode::CONFLICT, ErrorCode::MailNotFailed),
+        E::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::InternalError),
+    }
+}
+
+/// What the client is told of an internal error: only that it happened, and (beside
+/// it) the request id under which the log has the cause.
+pub const INTERNAL_DETAIL: &str =
+    "The server failed to answer. Quote the request id when reporting this.";
+
+impl From<service::Error> for Failure {
+    fn from(err: service::Error) -> Self {
+        use service::Error as E;
+        let (status, code) = status_and_code(&err);
+        let detail = match &err {
+            E::Validation(fields) => fields
+                .iter()
+                .map(|f| format!("{}: {}", f.field, f.message))
+                .collect::<Vec<_>>()
+                .join(" "),
+            E::Internal(cause) => {
+                // Logged inside the request's span, so the line carries the request id;
+                // the client sees only that id.
+                tracing::error!(error = %format!("{cause:#}"), "internal error");
+                INTERNAL_DETAIL.to_owned()
+            }
+            other => other.to_string(),
+        };
+        let retry_after = match &err {
+            E::RateLimited { retry_after } => Some(*retry_after),
+            _ => None,
+        };
+        let fields = match err {
+            E::Validation(fields) => fields,
+            _ => Vec::new(),
+        };
+        Failure {
+            status,
+            code,
+            detail,
+            fields,
+            retry_after,
+        }
+    }
+}

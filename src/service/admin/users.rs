@@ -1,0 +1,248 @@
+//! Users as operators see them: the list (searched, filtered, paged), one user, and
+//! creating or editing one.
+
+use serde_json::{Value, json};
+use sqlx::SqliteConnection;
+
+use crate::clock::Timestamp;
+use crate::db::accounts::{self, Account, NewAccount};
+use crate::db::admin::{self as store, Counts, UserFilter};
+use crate::db::password_links::Kind as LinkKind;
+use crate::db::{self};
+use crate::ids::AccountId;
+use crate::service::password_links;
+use crate::service::validate::{self, Checks};
+use crate::service::{ClientInfo, Page};
+use crate::service::{Error, Result};
+use crate::state::AppState;
+
+use crate::service::admin::Actor;
+use crate::service::audit::{Kind, record_by};
+
+/// A user as operators see it.
+pub struct UserView {
+    pub account: Account,
+    pub two_factor_enabled: bool,
+    pub counts: Counts,
+    pub last_sign_in_at: Option<Timestamp>,
+}
+
+pub(super) async fn view(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    account: Account,
+) -> Result<UserView> {
+    let counts = store::counts(conn, account.id, state.clock.now()).await?;
+    let last_sign_in_at = store::last_sign_in(conn, account.id).await?;
+    Ok(UserView {
+        two_factor_enabled: counts.totp_devices > 0,
+        account,
+        counts,
+        last_sign_in_at,
+    })
+}
+
+/// One page of users matching the filter, the next cursor, and how many match in all.
+pub async fn users(
+    state: &AppState,
+    filter: UserFilter,
+    page: Page,
+) -> Result<(Vec<UserView>, Option<AccountId>, i64)> {
+    if let Some(status) = filter.status.as_deref()
+        && !matches!(status, "active" | "deactivated" | "deleting")
+    {
+        return Err(Error::field(
+            "status",
+            "One of active, deactivated, deleting.",
+        ));
+    }
+    let before = page.cursor_id()?;
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    let mut ids = store::search_users(&mut conn, &filter, before, page.limit + 1).await?;
+    let next = page.next_cursor(&mut ids, |id| *id);
+    let total = store::count_users(&mut conn, &filter).await?;
+    let mut items = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(account) = accounts::find(&mut conn, id).await? {
+            items.push(view(state, &mut conn, account).await?);
+        }
+    }
+    Ok((items, next, total))
+}
+
+pub async fn user(state: &AppState, id: AccountId) -> Result<UserView> {
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    let account = accounts::find(&mut conn, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    view(state, &mut conn, account).await
+}
+
+pub struct NewUser {
+    pub email: String,
+    pub display_name: Option<String>,
+    /// None: the account has no password until one is set (by an admin or a reset).
+    pub password: Option<String>,
+    pub is_admin: bool,
+    pub email_verified: bool,
+    /// Mail an invitation whose link lets the person choose a password.
+    pub send_invite: bool,
+}
+
+pub async fn create_user(
+    state: &AppState,
+    actor: &Actor,
+    input: NewUser,
+    client: &ClientInfo,
+) -> Result<UserView> {
+    let mut checks = Checks::default();
+    let email = checks.check(validate::email("email", &input.email));
+    if let Some(password) = &input.password {
+        checks.check(validate::new_password(
+            "password",
+            password,
+            &input.email,
+            state.config.security.password_min_length,
+        ));
+    }
+    let display_name = checks.check(validate::optional_name(
+        "display_name",
+        input.display_name.as_deref(),
+        validate::DISPLAY_NAME_MAX,
+    ));
+    if input.send_invite && input.password.is_some() {
+        checks.check::<()>(Err(validate::FieldError::new(
+            "send_invite",
+            "Either set a password or send an invitation, not both.",
+        )));
+    }
+    let (email, display_name) = checks.finish(|| Some((email?, display_name?)))?;
+    let hash = match &input.password {
+        Some(p) => Some(state.hasher.hash(p).await?),
+        None => None,
+    };
+    let now = state.clock.now();
+    let id = AccountId::new();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let created = accounts::insert(
+        &mut tx,
+        &NewAccount {
+            id,
+            email: &email,
+            password_hash: hash.as_deref(),
+            display_name: display_name.as_deref(),
+            terms_version_accepted: None,
+            now,
+        },
+    )
+    .await;
+    match created {
+        Ok(()) => {}
+        Err(e) if db::is_unique_violation(&e) => return Err(Error::EmailTaken),
+        Err(e) => return Err(e.into()),
+    }
+    if input.is_admin {
+        store::set_admin(&mut tx, id, true, now).await?;
+    }
+    if input.email_verified {
+        store::set_verified(&mut tx, id, true, now).await?;
+    }
+    record_by(
+        &mut tx,
+        now,
+        Some(id),
+        Kind::AdminUserCreated,
+        actor,
+        client,
+        json!({"email": email, "is_admin": input.is_admin, "invited": input.send_invite}),
+    )
+    .await?;
+    let account = accounts::find(&mut tx, id).await?.ok_or(Error::NotFound)?;
+    if input.send_invite {
+        password_links::queue_mail(state, &mut tx, now, &account, LinkKind::Invite).await?;
+    }
+    let view = view(state, &mut tx, account).await?;
+    tx.commit().await?;
+    Ok(view)
+}
+
+#[derive(Default)]
+pub struct UserUpdate {
+    pub email: Option<String>,
+    /// `Some(None)` clears the name.
+    pub display_name: Option<Option<String>>,
+    pub is_admin: Option<bool>,
+    pub email_verified: Option<bool>,
+}
+
+pub async fn update_user(
+    state: &AppState,
+    actor: &Actor,
+    id: AccountId,
+    update: UserUpdate,
+    client: &ClientInfo,
+) -> Result<UserView> {
+    let mut checks = Checks::default();
+    let email = checks.check(
+        update
+            .email
+            .as_deref()
+            .map(|e| validate::email("email", e))
+            .transpose(),
+    );
+    let name = checks.check(
+        update
+            .display_name
+            .map(|n| {
+                validate::optional_name("display_name", n.as_deref(), validate::DISPLAY_NAME_MAX)
+            })
+            .transpose(),
+    );
+    let (email, name) = checks.finish(|| Some((email?, name?)))?;
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let account = accounts::find(&mut tx, id).await?.ok_or(Error::NotFound)?;
+    if let Actor::Admin(auth) = actor
+        && auth.account.id == id
+        && update.is_admin == Some(false)
+    {
+        return Err(Error::Forbidden(
+            "Admins can't remove their own admin rights; ask another admin.",
+        ));
+    }
+    let mut changed = serde_json::Map::new();
+    if let Some(email) = email.filter(|e| !e.eq_ignore_ascii_case(&account.email)) {
+        match accounts::set_email(&mut tx, id, &email, now).await {
+            Ok(()) => {}
+            Err(e) if db::is_unique_violation(&e) => return Err(Error::EmailTaken),
+            Err(e) => return Err(e.into()),
+        }
+        changed.insert("email".into(), json!(email));
+    }
+    if let Some(name) = name {
+        accounts::set_display_name(&mut tx, id, name.as_deref(), now).await?;
+        changed.insert("display_name".into(), json!(name));
+    }
+    if let Some(is_admin) = update.is_admin {
+        store::set_admin(&mut tx, id, is_admin, now).await?;
+        changed.insert("is_admin".into(), json!(is_admin));
+    }
+    if let Some(verified) = update.email_verified {
+        store::set_verified(&mut tx, id, verified, now).await?;
+        changed.insert("email_verified".into(), json!(verified));
+    }
+    record_by(
+        &mut tx,
+        now,
+        Some(id),
+        Kind::AdminUserUpdated,
+        actor,
+        client,
+        Value::Object(changed),
+    )
+    .await?;
+    let account = accounts::find(&mut tx, id).await?.ok_or(Error::NotFound)?;
+    let view = view(state, &mut tx, account).await?;
+    tx.commit().await?;
+    Ok(view)
+}
