@@ -1,8 +1,10 @@
 //! What operators query across accounts: user search with filters, counts.
 
-use sqlx::{QueryBuilder, Sqlite, SqliteConnection};
+use sqlx::sqlite::SqliteRow;
+use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
 use crate::clock::Timestamp;
+use crate::db::accounts::Account;
 use crate::ids::AccountId;
 
 /// A filter of the user list. `query` matches a substring of the email or the name.
@@ -21,36 +23,102 @@ fn push_filter(qb: &mut QueryBuilder<Sqlite>, filter: &UserFilter) {
             .replace('%', "\\%")
             .replace('_', "\\_");
         let pattern = format!("%{escaped}%");
-        qb.push(" and (email like ")
+        qb.push(" and (a.email like ")
             .push_bind(pattern.clone())
-            .push(" escape '\\' or display_name like ")
+            .push(" escape '\\' or a.display_name like ")
             .push_bind(pattern)
             .push(" escape '\\')");
     }
     if let Some(status) = filter.status.as_deref() {
-        qb.push(" and status = ").push_bind(status.to_owned());
+        qb.push(" and a.status = ").push_bind(status.to_owned());
     }
 }
 
-/// One page of account ids matching the filter, newest first, older than `before`.
+/// An account with what the operators' list shows of it.
+#[derive(Debug, Clone)]
+pub struct UserRow {
+    pub account: Account,
+    pub counts: Counts,
+    pub last_sign_in_at: Option<Timestamp>,
+}
+
+/// The account columns, its counts and its last sign-in, each a correlated subquery on
+/// an indexed column: one statement for a whole page, however long.
+fn select_users(now: Timestamp) -> QueryBuilder<Sqlite> {
+    let mut qb = QueryBuilder::<Sqlite>::new(
+        "select a.id, a.email, a.email_verified_at, a.password_hash, a.display_name,
+                a.is_admin, a.status, a.terms_version_accepted, a.created_at,
+                (select count(*) from subscriptions where account_id = a.id) as subscriptions,
+                (select count(*) from hosts where account_id = a.id) as hosts,
+                (select count(*) from totp_devices where account_id = a.id) as totp_devices,
+                (select count(*) from sessions where account_id = a.id and expires_at > ",
+    );
+    qb.push_bind(now).push(
+        ") as sessions,
+                (select max(at) from audit_events
+                  where account_id = a.id and type = 'sign_in.succeeded') as last_sign_in_at
+         from accounts a",
+    );
+    qb
+}
+
+fn user_row(row: &SqliteRow) -> sqlx::Result<UserRow> {
+    Ok(UserRow {
+        account: Account {
+            id: row.try_get("id")?,
+            email: row.try_get("email")?,
+            email_verified_at: row.try_get("email_verified_at")?,
+            password_hash: row.try_get("password_hash")?,
+            display_name: row.try_get("display_name")?,
+            is_admin: row.try_get("is_admin")?,
+            status: row.try_get("status")?,
+            terms_version_accepted: row.try_get("terms_version_accepted")?,
+            created_at: row.try_get("created_at")?,
+        },
+        counts: Counts {
+            subscriptions: row.try_get("subscriptions")?,
+            hosts: row.try_get("hosts")?,
+            totp_devices: row.try_get("totp_devices")?,
+            sessions: row.try_get("sessions")?,
+        },
+        last_sign_in_at: row.try_get("last_sign_in_at")?,
+    })
+}
+
+/// One page of the users matching the filter, newest first, older than `before`: one
+/// statement.
 pub async fn search_users(
     conn: &mut SqliteConnection,
     filter: &UserFilter,
     before: Option<AccountId>,
     limit: i64,
-) -> sqlx::Result<Vec<AccountId>> {
-    let mut qb = QueryBuilder::<Sqlite>::new("select id from accounts");
+    now: Timestamp,
+) -> sqlx::Result<Vec<UserRow>> {
+    let mut qb = select_users(now);
     push_filter(&mut qb, filter);
     if let Some(before) = before {
-        qb.push(" and id < ").push_bind(before);
+        qb.push(" and a.id < ").push_bind(before);
     }
-    qb.push(" order by id desc limit ").push_bind(limit);
-    qb.build_query_scalar::<AccountId>().fetch_all(conn).await
+    qb.push(" order by a.id desc limit ").push_bind(limit);
+    let rows = qb.build().fetch_all(conn).await?;
+    rows.iter().map(user_row).collect()
+}
+
+/// One user as the list shows it.
+pub async fn find_user(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+    now: Timestamp,
+) -> sqlx::Result<Option<UserRow>> {
+    let mut qb = select_users(now);
+    qb.push(" where a.id = ").push_bind(id);
+    let row = qb.build().fetch_optional(conn).await?;
+    row.as_ref().map(user_row).transpose()
 }
 
 /// How many accounts match the filter in all.
 pub async fn count_users(conn: &mut SqliteConnection, filter: &UserFilter) -> sqlx::Result<i64> {
-    let mut qb = QueryBuilder::<Sqlite>::new("select count(*) from accounts");
+    let mut qb = QueryBuilder::<Sqlite>::new("select count(*) from accounts a");
     push_filter(&mut qb, filter);
     qb.build_query_scalar::<i64>().fetch_one(conn).await
 }
@@ -62,43 +130,6 @@ pub struct Counts {
     pub hosts: i64,
     pub totp_devices: i64,
     pub sessions: i64,
-}
-
-pub async fn counts(
-    conn: &mut SqliteConnection,
-    id: AccountId,
-    now: Timestamp,
-) -> sqlx::Result<Counts> {
-    let row = sqlx::query!(
-        r#"select (select count(*) from subscriptions where account_id = ?1) as "subscriptions!: i64",
-                  (select count(*) from hosts where account_id = ?1) as "hosts!: i64",
-                  (select count(*) from totp_devices where account_id = ?1) as "totp_devices!: i64",
-                  (select count(*) from sessions where account_id = ?1 and expires_at > ?2) as "sessions!: i64""#,
-        id,
-        now
-    )
-    .fetch_one(conn)
-    .await?;
-    Ok(Counts {
-        subscriptions: row.subscriptions,
-        hosts: row.hosts,
-        totp_devices: row.totp_devices,
-        sessions: row.sessions,
-    })
-}
-
-/// The last successful sign-in of an account, from the audit trail.
-pub async fn last_sign_in(
-    conn: &mut SqliteConnection,
-    id: AccountId,
-) -> sqlx::Result<Option<Timestamp>> {
-    let at = sqlx::query_scalar!(
-        r#"select max(at) as "at: Timestamp" from audit_events where account_id = ? and type = 'sign_in.succeeded'"#,
-        id
-    )
-    .fetch_one(conn)
-    .await?;
-    Ok(at)
 }
 
 pub async fn set_status(

@@ -3,6 +3,7 @@
 mod account;
 mod admin;
 mod admin_links;
+mod admin_list;
 mod admin_page;
 mod bad_input;
 mod credentials;

@@ -27,19 +27,25 @@ pub struct UserView {
     pub last_sign_in_at: Option<Timestamp>,
 }
 
+impl From<store::UserRow> for UserView {
+    fn from(row: store::UserRow) -> Self {
+        Self {
+            two_factor_enabled: row.counts.totp_devices > 0,
+            account: row.account,
+            counts: row.counts,
+            last_sign_in_at: row.last_sign_in_at,
+        }
+    }
+}
+
+/// One user as operators see it, read on `conn` (inside a transaction: as it wrote it).
 pub(super) async fn view(
     state: &AppState,
     conn: &mut SqliteConnection,
-    account: Account,
+    id: AccountId,
 ) -> Result<UserView> {
-    let counts = store::counts(conn, account.id, state.clock.now()).await?;
-    let last_sign_in_at = store::last_sign_in(conn, account.id).await?;
-    Ok(UserView {
-        two_factor_enabled: counts.totp_devices > 0,
-        account,
-        counts,
-        last_sign_in_at,
-    })
+    let row = store::find_user(conn, id, state.clock.now()).await?;
+    Ok(row.ok_or(Error::NotFound)?.into())
 }
 
 /// One page of users matching the filter, the next cursor, and how many match in all.
@@ -58,24 +64,17 @@ pub async fn users(
     }
     let before = page.cursor_id()?;
     let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
-    let mut ids = store::search_users(&mut conn, &filter, before, page.limit + 1).await?;
-    let next = page.next_cursor(&mut ids, |id| *id);
+    // two statements a page, however long: the page, and the total
+    let now = state.clock.now();
+    let mut rows = store::search_users(&mut conn, &filter, before, page.limit + 1, now).await?;
+    let next = page.next_cursor(&mut rows, |row| row.account.id);
     let total = store::count_users(&mut conn, &filter).await?;
-    let mut items = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(account) = accounts::find(&mut conn, id).await? {
-            items.push(view(state, &mut conn, account).await?);
-        }
-    }
-    Ok((items, next, total))
+    Ok((rows.into_iter().map(UserView::from).collect(), next, total))
 }
 
 pub async fn user(state: &AppState, id: AccountId) -> Result<UserView> {
     let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
-    let account = accounts::find(&mut conn, id)
-        .await?
-        .ok_or(Error::NotFound)?;
-    view(state, &mut conn, account).await
+    view(state, &mut conn, id).await
 }
 
 pub struct NewUser {
@@ -161,7 +160,7 @@ pub async fn create_user(
     if input.send_invite {
         password_links::queue_mail(state, &mut tx, now, &account, LinkKind::Invite).await?;
     }
-    let view = view(state, &mut tx, account).await?;
+    let view = view(state, &mut tx, id).await?;
     tx.commit().await?;
     Ok(view)
 }
@@ -241,8 +240,7 @@ pub async fn update_user(
         Value::Object(changed),
     )
     .await?;
-    let account = accounts::find(&mut tx, id).await?.ok_or(Error::NotFound)?;
-    let view = view(state, &mut tx, account).await?;
+    let view = view(state, &mut tx, id).await?;
     tx.commit().await?;
     Ok(view)
 }
