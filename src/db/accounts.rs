@@ -4,6 +4,18 @@ use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
 use crate::ids::AccountId;
+use crate::text_enum::text_enum;
+
+text_enum! {
+    /// Where an account stands. Stored in `accounts.status`.
+    pub enum AccountStatus {
+        Active = "active",
+        /// Signed out everywhere and unable to sign in until an admin reactivates it.
+        Deactivated = "deactivated",
+        /// Marked for deletion; a job deletes it with everything it owns.
+        Deleting = "deleting",
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Account {
@@ -13,18 +25,18 @@ pub struct Account {
     pub password_hash: Option<String>,
     pub display_name: Option<String>,
     pub is_admin: bool,
-    pub status: String,
+    pub status: AccountStatus,
     pub terms_version_accepted: Option<String>,
     pub created_at: Timestamp,
 }
 
 impl Account {
     pub fn is_active(&self) -> bool {
-        self.status == "active"
+        self.status == AccountStatus::Active
     }
 
     pub fn is_being_deleted(&self) -> bool {
-        self.status == "deleting"
+        self.status == AccountStatus::Deleting
     }
 }
 
@@ -63,7 +75,7 @@ pub async fn find_by_email(
         Account,
         r#"select id as "id: AccountId", email,
                   email_verified_at as "email_verified_at: Timestamp",
-                  password_hash, display_name, is_admin as "is_admin: bool", status,
+                  password_hash, display_name, is_admin as "is_admin: bool", status as "status: AccountStatus",
                   terms_version_accepted, created_at as "created_at: Timestamp"
            from accounts where email = ?"#,
         email
@@ -77,7 +89,7 @@ pub async fn find(conn: &mut SqliteConnection, id: AccountId) -> sqlx::Result<Op
         Account,
         r#"select id as "id: AccountId", email,
                   email_verified_at as "email_verified_at: Timestamp",
-                  password_hash, display_name, is_admin as "is_admin: bool", status,
+                  password_hash, display_name, is_admin as "is_admin: bool", status as "status: AccountStatus",
                   terms_version_accepted, created_at as "created_at: Timestamp"
            from accounts where id = ?"#,
         id

@@ -4,7 +4,8 @@ use sqlx::sqlite::SqliteRow;
 use sqlx::{QueryBuilder, Row, Sqlite, SqliteConnection};
 
 use crate::clock::Timestamp;
-use crate::db::accounts::Account;
+use crate::db::accounts::{Account, AccountStatus};
+use crate::db::outbox::MailStatus;
 use crate::ids::AccountId;
 
 /// A filter of the user list. `query` matches a substring of the email or the name.
@@ -135,7 +136,7 @@ pub struct Counts {
 pub async fn set_status(
     conn: &mut SqliteConnection,
     id: AccountId,
-    status: &str,
+    status: AccountStatus,
     now: Timestamp,
 ) -> sqlx::Result<bool> {
     let done = sqlx::query!(
@@ -231,7 +232,7 @@ pub struct OutboxMail {
     pub account_id: Option<AccountId>,
     pub recipient: String,
     pub template: String,
-    pub status: String,
+    pub status: MailStatus,
     pub attempts: i64,
     pub last_error: Option<String>,
     pub next_attempt_at: Timestamp,
@@ -242,7 +243,7 @@ pub struct OutboxMail {
 /// The outbox (or the mails of one status), newest first.
 pub async fn emails(
     conn: &mut SqliteConnection,
-    status: Option<&str>,
+    status: Option<MailStatus>,
     before: Option<crate::ids::OutboxId>,
     limit: i64,
 ) -> sqlx::Result<Vec<OutboxMail>> {
@@ -252,7 +253,7 @@ pub async fn emails(
          from outbox where 1 = 1",
     );
     if let Some(status) = status {
-        qb.push(" and status = ").push_bind(status.to_owned());
+        qb.push(" and status = ").push_bind(status);
     }
     if let Some(before) = before {
         qb.push(" and id < ").push_bind(before);

@@ -4,13 +4,36 @@ use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
 use crate::ids::{AccountId, HostId, IntegrationId, SubscriptionId};
+use crate::text_enum::text_enum;
+
+text_enum! {
+    /// Where a subscription stands. Stored in `subscriptions.status`.
+    pub enum SubscriptionStatus {
+        Active = "active",
+        /// In its trial, until `trial_ends_at`.
+        Trialing = "trialing",
+        /// The trial ended.
+        Expired = "expired",
+        /// Cancelled: gone for every read; a job deletes it with its hosts.
+        Cancelling = "cancelling",
+    }
+}
+
+text_enum! {
+    /// Where a host stands. Stored in `hosts.status`.
+    pub enum HostStatus {
+        Active = "active",
+        /// Deleted: gone for every read; a job deletes it with its integrations.
+        Deleting = "deleting",
+    }
+}
 
 #[derive(Debug, Clone)]
 pub struct Subscription {
     pub id: SubscriptionId,
     pub account_id: AccountId,
     pub plan_id: String,
-    pub status: String,
+    pub status: SubscriptionStatus,
     pub created_at: Timestamp,
     pub trial_ends_at: Option<Timestamp>,
 }
@@ -44,7 +67,8 @@ pub async fn list_subscriptions(
 ) -> sqlx::Result<Vec<Subscription>> {
     sqlx::query_as!(
         Subscription,
-        r#"select id as "id: SubscriptionId", account_id as "account_id: AccountId", plan_id, status,
+        r#"select id as "id: SubscriptionId", account_id as "account_id: AccountId", plan_id,
+                  status as "status: SubscriptionStatus",
                   created_at as "created_at: Timestamp", trial_ends_at as "trial_ends_at: Timestamp"
            from subscriptions
            where account_id = ?1 and status != 'cancelling' and (?2 is null or id < ?2)
@@ -64,7 +88,8 @@ pub async fn find_subscription(
 ) -> sqlx::Result<Option<Subscription>> {
     sqlx::query_as!(
         Subscription,
-        r#"select id as "id: SubscriptionId", account_id as "account_id: AccountId", plan_id, status,
+        r#"select id as "id: SubscriptionId", account_id as "account_id: AccountId", plan_id,
+                  status as "status: SubscriptionStatus",
                   created_at as "created_at: Timestamp", trial_ends_at as "trial_ends_at: Timestamp"
            from subscriptions where id = ? and account_id = ? and status != 'cancelling'"#,
         id,
@@ -132,7 +157,7 @@ pub struct Host {
     pub subscription_id: SubscriptionId,
     pub name: String,
     pub domain: Option<String>,
-    pub status: String,
+    pub status: HostStatus,
     pub created_at: Timestamp,
 }
 
@@ -176,7 +201,8 @@ pub async fn list_hosts(
     sqlx::query_as!(
         Host,
         r#"select id as "id: HostId", account_id as "account_id: AccountId",
-                  subscription_id as "subscription_id: SubscriptionId", name, domain, status,
+                  subscription_id as "subscription_id: SubscriptionId", name, domain,
+                  status as "status: HostStatus",
                   created_at as "created_at: Timestamp"
            from hosts where account_id = ?1 and status != 'deleting' and (?2 is null or id < ?2)
            order by id desc limit ?3"#,
@@ -196,7 +222,8 @@ pub async fn find_host(
     sqlx::query_as!(
         Host,
         r#"select id as "id: HostId", account_id as "account_id: AccountId",
-                  subscription_id as "subscription_id: SubscriptionId", name, domain, status,
+                  subscription_id as "subscription_id: SubscriptionId", name, domain,
+                  status as "status: HostStatus",
                   created_at as "created_at: Timestamp"
            from hosts where id = ? and account_id = ? and status != 'deleting'"#,
         id,

@@ -4,6 +4,20 @@ use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
 use crate::ids::{AccountId, OutboxId};
+use crate::text_enum::text_enum;
+
+text_enum! {
+    /// Where a mail stands. Stored in `outbox.status`.
+    pub enum MailStatus {
+        /// Waiting for its next try.
+        Pending = "pending",
+        Sent = "sent",
+        /// Every try failed: an admin can retry it.
+        Failed = "failed",
+        /// Not sent: its link was used or voided first.
+        Skipped = "skipped",
+    }
+}
 
 pub struct NewMail<'a> {
     pub id: OutboxId,

@@ -3,7 +3,7 @@
 use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
-use crate::db::accounts::{Account, AccountFacts};
+use crate::db::accounts::{Account, AccountFacts, AccountStatus};
 use crate::ids::{AccountId, SessionId};
 
 #[derive(Debug, Clone)]
@@ -69,7 +69,7 @@ pub async fn find_with_account(
                   s.elevated_until as "elevated_until: Timestamp",
                   a.email as "email!", a.email_verified_at as "email_verified_at: Timestamp",
                   a.password_hash, a.display_name, a.is_admin as "is_admin!: bool",
-                  a.status as "status!", a.terms_version_accepted,
+                  a.status as "status!: AccountStatus", a.terms_version_accepted,
                   a.created_at as "account_created_at!: Timestamp",
                   exists(select 1 from totp_devices d where d.account_id = a.id)
                     as "two_factor!: bool",

@@ -5,7 +5,7 @@ use serde_json::Value;
 use time::Duration;
 
 use crate::config::PlanConfig;
-use crate::db::hosting::{self, Host, Integration, Subscription};
+use crate::db::hosting::{self, Host, HostStatus, Integration, Subscription, SubscriptionStatus};
 use crate::db::{self};
 use crate::ids::{HostId, IntegrationId, SubscriptionId};
 use crate::jobs::queue::{self, Deletion};
@@ -37,7 +37,11 @@ pub async fn create_subscription(
         id: SubscriptionId::new(),
         account_id: auth.account.id,
         plan_id: plan.id.clone(),
-        status: if trial { "trialing" } else { "active" }.into(),
+        status: if trial {
+            SubscriptionStatus::Trialing
+        } else {
+            SubscriptionStatus::Active
+        },
         created_at: now,
         trial_ends_at: trial.then(|| now.plus(Duration::days(i64::from(plan.trial_days)))),
     };
@@ -114,7 +118,10 @@ pub async fn create_host(state: &AppState, auth: &Authenticated, input: NewHost)
         .ok_or_else(|| {
             Error::field("subscription_id", "There is no such subscription of yours.")
         })?;
-    if !matches!(subscription.status.as_str(), "active" | "trialing") {
+    if !matches!(
+        subscription.status,
+        SubscriptionStatus::Active | SubscriptionStatus::Trialing
+    ) {
         return Err(Error::SubscriptionInactive);
     }
     let max = plans(state)
@@ -130,7 +137,7 @@ pub async fn create_host(state: &AppState, auth: &Authenticated, input: NewHost)
         subscription_id: subscription.id,
         name,
         domain,
-        status: "active".into(),
+        status: HostStatus::Active,
         created_at: now,
     };
     match hosting::insert_host(&mut tx, &host).await {

@@ -7,7 +7,7 @@ use time::Duration;
 
 use crate::clock::Timestamp;
 use crate::crypto::{SESSION_TOKEN_PREFIX, random_token, token_digest};
-use crate::db::accounts::{self, Account};
+use crate::db::accounts::{self, Account, AccountStatus};
 use crate::db::mfa::{self, Ticket};
 use crate::db::sessions::{self, NewSession, Session};
 use crate::db::{self};
@@ -83,10 +83,11 @@ pub async fn sign_in(
         }
     };
     // Only someone who knows the password learns the account's state.
-    match account.status.as_str() {
-        "active" => {}
-        "deactivated" => return Err(Error::AccountDeactivated),
-        _ => return Err(Error::InvalidCredentials),
+    match account.status {
+        AccountStatus::Active => {}
+        AccountStatus::Deactivated => return Err(Error::AccountDeactivated),
+        // being deleted: as if it were gone already
+        AccountStatus::Deleting => return Err(Error::InvalidCredentials),
     }
     if account.email_verified_at.is_none() {
         return Err(Error::EmailNotVerified);

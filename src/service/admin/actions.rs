@@ -4,6 +4,7 @@
 use serde_json::json;
 
 use crate::clock::Timestamp;
+use crate::db::accounts::AccountStatus;
 use crate::db::admin::{self as store};
 use crate::db::password_links::Kind as LinkKind;
 use crate::db::{self, sessions, throttle as throttle_store, totp};
@@ -36,7 +37,11 @@ pub async fn set_active(
     }
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
-    let status = if active { "active" } else { "deactivated" };
+    let status = if active {
+        AccountStatus::Active
+    } else {
+        AccountStatus::Deactivated
+    };
     if !store::set_status(&mut tx, id, status, now).await? {
         return Err(Error::NotFound);
     }

@@ -3,6 +3,7 @@
 use serde_json::json;
 
 use crate::db::admin::{self as store};
+use crate::db::outbox::MailStatus;
 use crate::db::{self};
 use crate::jobs::queue::{self};
 use crate::service::{ClientInfo, Page};
@@ -12,23 +13,16 @@ use crate::state::AppState;
 use crate::service::admin::Actor;
 use crate::service::audit::{Kind, record_by};
 
-/// Outbox statuses an operator can filter by.
-pub const MAIL_STATUSES: [&str; 4] = ["pending", "sent", "failed", "skipped"];
-
 /// The mail outbox, newest first; optionally one status (`failed` for what needs help).
 pub async fn emails(
     state: &AppState,
     status: Option<&str>,
     page: Page,
 ) -> Result<(Vec<store::OutboxMail>, Option<crate::ids::OutboxId>)> {
-    if let Some(status) = status
-        && !MAIL_STATUSES.contains(&status)
-    {
-        return Err(Error::field(
-            "status",
-            "One of pending, sent, failed, skipped.",
-        ));
-    }
+    let status = status
+        .map(str::parse::<MailStatus>)
+        .transpose()
+        .map_err(|_| Error::field("status", "One of pending, sent, failed, skipped."))?;
     let before = page.cursor_id()?;
     let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
     let mut items = store::emails(&mut conn, status, before, page.limit + 1).await?;
