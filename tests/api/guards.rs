@@ -1,11 +1,12 @@
 //! Guards for security rules the suite covered thinly: the reauthentication window,
 //! lockouts fed by every kind of guess, deactivated accounts and password resets, the
-//! terms allow-list, and an admin acting on themselves.
+//! terms allow-list, an admin acting on themselves, and jobs queued by an earlier release.
 
+use apalis::prelude::TaskBuilder;
 use serde_json::json;
 use time::Duration;
 
-use crate::support::{Authenticator, PASSWORD, Resp, TestApp};
+use crate::support::{Authenticator, PASSWORD, PUBLIC_URL, Resp, TestApp};
 
 const SECRET: &str = "client-secret-0123456789";
 const NEW: &str = "my brand new password";
@@ -361,4 +362,167 @@ async fn an_admin_can_neither_deactivate_nor_delete_themselves() {
     )
     .await
     .assert(204);
+}
+
+/// Queues a job the way the previous release did: these exact bytes on that queue, one
+/// attempt (what its `jobs::queue` pushed through `apalis_sqlite::queries::push_tasks`).
+/// Returns the queue row's id.
+async fn push_old_job(app: &TestApp, queue: &str, payload: String) -> String {
+    let mut conn = app.state.db.acquire().await.unwrap();
+    let task = TaskBuilder::new(payload.clone().into_bytes())
+        .max_attempts(1)
+        .build();
+    apalis_sqlite::queries::push_tasks(&mut *conn, queue, &[task])
+        .await
+        .unwrap();
+    sqlx::query_scalar("select id from Jobs where job_type = ? and job = ?")
+        .bind(queue)
+        .bind(payload.into_bytes())
+        .fetch_one(&mut *conn)
+        .await
+        .unwrap()
+}
+
+async fn job_status(app: &TestApp, id: &str) -> String {
+    sqlx::query_scalar("select status from Jobs where id = ?")
+        .bind(id)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap()
+}
+
+/// No periodic sweep in these tests: only the old job can do the work.
+fn no_maintenance(config: &mut steward::config::Config) {
+    config.jobs.maintenance_schedule = "0 0 0 1 1 * 2099".into();
+}
+
+#[tokio::test]
+async fn deletion_jobs_queued_by_the_previous_release_still_run() {
+    let app = TestApp::spawn_with(no_maintenance).await;
+    let token = app.signed_in("queued@example.org").await;
+    let id = account_id(&app, &token).await;
+    let sub = app.subscribe(&token, "on-premise-trial").await;
+    let host = |name: &'static str| {
+        let (app, token, sub) = (&app, &token, &sub);
+        async move {
+            let resp = app
+                .post(
+                    "/api/v1/hosts",
+                    Some(token),
+                    json!({"subscription_id": sub, "name": name}),
+                )
+                .await;
+            resp.assert(201);
+            resp.json["id"].as_str().unwrap().to_owned()
+        }
+    };
+    let kept = host("kept").await;
+    let dropped = host("dropped").await;
+
+    // marked for deletion as the previous release did it, with its job in the old form
+    sqlx::query("update hosts set status = 'deleting' where id = ?")
+        .bind(&dropped)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let job = push_old_job(
+        &app,
+        "deletions",
+        format!(r#"{{"delete":"host","id":"{dropped}"}}"#),
+    )
+    .await;
+    app.run_jobs_until_idle().await;
+    assert_eq!(job_status(&app, &job).await, "Done");
+    app.get(&format!("/api/v1/hosts/{dropped}"), Some(&token))
+        .await
+        .assert_error(404, "not_found");
+    app.get(&format!("/api/v1/hosts/{kept}"), Some(&token))
+        .await
+        .assert(200);
+    assert_eq!(app.count("select count(*) from hosts").await, 1);
+
+    sqlx::query("update accounts set status = 'deleting' where id = ?")
+        .bind(&id)
+        .execute(&app.state.db)
+        .await
+        .unwrap();
+    let job = push_old_job(
+        &app,
+        "deletions",
+        format!(r#"{{"delete":"account","id":"{id}"}}"#),
+    )
+    .await;
+    app.run_jobs_until_idle().await;
+    assert_eq!(job_status(&app, &job).await, "Done");
+    assert_eq!(
+        app.count("select count(*) from accounts where email = 'queued@example.org'")
+            .await,
+        0
+    );
+    assert_eq!(app.count("select count(*) from hosts").await, 0);
+    assert_eq!(app.count("select count(*) from subscriptions").await, 0);
+}
+
+#[tokio::test]
+async fn a_mail_queued_by_the_previous_release_is_sent_with_a_working_link() {
+    let app = TestApp::spawn_with(no_maintenance).await;
+    app.register("late@example.org", PASSWORD).await.assert(202);
+    app.mail_to("late@example.org").await;
+    let account: String =
+        sqlx::query_scalar("select id from accounts where email = 'late@example.org'")
+            .fetch_one(&app.state.db)
+            .await
+            .unwrap();
+
+    // an outbox row and its pending link as the previous release wrote them: the link
+    // named by `token_id` and `link_path` in the row's data, the token not yet minted
+    let outbox = uuid::Uuid::now_v7().to_string();
+    let token = uuid::Uuid::now_v7().to_string();
+    let now = app.clock.now().0;
+    let data = json!({"token_id": token, "link_path": "/verify-email"}).to_string();
+    let mut tx = app.state.db.begin().await.unwrap();
+    sqlx::query(
+        "insert into outbox (id, account_id, recipient, template, data, status, attempts,
+                             next_attempt_at, created_at)
+         values (?, ?, 'late@example.org', 'verify_email', ?, 'pending', 0, ?, ?)",
+    )
+    .bind(&outbox)
+    .bind(&account)
+    .bind(&data)
+    .bind(now)
+    .bind(now)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    sqlx::query(
+        "insert into email_tokens (id, account_id, purpose, email, outbox_id, created_at,
+                                   lifetime_seconds)
+         values (?, ?, 'verify_email', 'late@example.org', ?, ?, 86400)",
+    )
+    .bind(&token)
+    .bind(&account)
+    .bind(&outbox)
+    .bind(now)
+    .execute(&mut *tx)
+    .await
+    .unwrap();
+    tx.commit().await.unwrap();
+    let job = push_old_job(&app, "send_email", format!(r#"{{"outbox_id":"{outbox}"}}"#)).await;
+
+    let mail = app.mail_to("late@example.org").await;
+    assert!(mail.subject.starts_with("Verify"), "{}", mail.subject);
+    assert!(
+        mail.link("/verify-email")
+            .starts_with(&format!("{PUBLIC_URL}/verify-email?token="))
+    );
+    app.run_jobs_until_idle().await;
+    assert_eq!(job_status(&app, &job).await, "Done");
+    app.post(
+        "/api/v1/email-verifications/confirm",
+        None,
+        json!({"token": mail.token("/verify-email")}),
+    )
+    .await
+    .assert(200);
+    app.sign_in("late@example.org", PASSWORD).await.assert(201);
 }
