@@ -9,6 +9,7 @@ mod bad_input;
 mod credentials;
 mod email_change;
 mod faults;
+mod guards;
 mod hosting;
 mod logs;
 mod metrics;
