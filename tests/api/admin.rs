@@ -1,8 +1,5 @@
 //! The admin API, API tokens for scripts, and the console commands.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
-
 use reqwest::Method;
 use serde_json::json;
 use time::Duration;
@@ -307,32 +304,9 @@ async fn the_user_lifecycle() {
         .assert_error(404, "not_found");
 }
 
-fn steward(dir: &std::path::Path, args: &[&str], stdin: Option<&str>) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_steward"))
-        .args(["--config"])
-        .arg(dir.join("config.toml"))
-        .args(args)
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
-}
-
 #[tokio::test]
 async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server_writes() {
-    use crate::support::process::{free_port, spawn_binary};
+    use crate::support::process::{free_port, spawn_binary, steward};
     let dir = tempfile::tempdir().unwrap();
     let smtp = crate::support::smtp::SmtpServer::start().await;
     let port = free_port();

@@ -3,23 +3,11 @@
 
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::support::process::{free_port, spawn_binary_with_env};
 use crate::support::smtp::SmtpServer;
 use crate::support::{Authenticator, Mail, PASSWORD};
-
-async fn post(base: &str, path: &str, token: Option<&str>, body: Value) -> (u16, Value) {
-    let mut request = reqwest::Client::new()
-        .post(format!("{base}{path}"))
-        .json(&body);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let resp = request.send().await.unwrap();
-    let status = resp.status().as_u16();
-    (status, resp.json().await.unwrap_or(Value::Null))
-}
 
 /// The token of the first mail whose text has a link to `path`, waiting up to 15 s.
 async fn token_of_mail_linking(smtp: &SmtpServer, path: &str) -> String {
@@ -50,39 +38,39 @@ async fn no_secret_a_person_was_given_or_gave_reaches_the_log() {
         &[("RUST_LOG", "debug".into())],
     )
     .await;
-    let base = server.base.as_str();
     let email = "alice@example.org";
     let mut secrets = vec![PASSWORD.to_owned()];
 
     let body = json!({"email": email, "password": PASSWORD, "accept_terms": true});
-    assert_eq!(post(base, "/api/v1/registrations", None, body).await.0, 202);
+    server
+        .post("/api/v1/registrations", None, body)
+        .await
+        .assert(202);
     let verification = token_of_mail_linking(&smtp, "/verify-email").await;
     let confirm = json!({"token": verification});
-    let confirmed = post(base, "/api/v1/email-verifications/confirm", None, confirm).await;
-    assert_eq!(confirmed.0, 200);
+    server
+        .post("/api/v1/email-verifications/confirm", None, confirm)
+        .await
+        .assert(200);
     secrets.push(verification);
 
-    let (status, session) = post(
-        base,
-        "/api/v1/sessions",
-        None,
-        json!({"email": email, "password": PASSWORD}),
-    )
-    .await;
-    assert_eq!(status, 201);
-    let token = session["token"].as_str().unwrap().to_owned();
+    let session = server
+        .post(
+            "/api/v1/sessions",
+            None,
+            json!({"email": email, "password": PASSWORD}),
+        )
+        .await;
+    session.assert(201);
+    let token = session.json["token"].as_str().unwrap().to_owned();
     secrets.push(token.clone());
 
     let enrollment = json!({"device_name": "phone"});
-    let (status, started) = post(
-        base,
-        "/api/v1/account/totp/enrollments",
-        Some(&token),
-        enrollment,
-    )
-    .await;
-    assert_eq!(status, 201);
-    let uri = started["otpauth_uri"].as_str().unwrap();
+    let started = server
+        .post("/api/v1/account/totp/enrollments", Some(&token), enrollment)
+        .await;
+    started.assert(201);
+    let uri = started.json["otpauth_uri"].as_str().unwrap();
     let app = Authenticator::from_uri(uri);
     let secret = uri
         .split("secret=")
@@ -92,22 +80,22 @@ async fn no_secret_a_person_was_given_or_gave_reaches_the_log() {
         .next()
         .unwrap();
     secrets.push(secret.to_owned());
-    let id = started["enrollment_id"].as_str().unwrap();
+    let id = started.json["enrollment_id"].as_str().unwrap();
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let code = json!({"code": app.code_at(now)});
     let path = format!("/api/v1/account/totp/enrollments/{id}/confirm");
-    let (status, confirmed) = post(base, &path, Some(&token), code).await;
-    assert_eq!(status, 201, "{confirmed}");
-    for code in confirmed["recovery_codes"].as_array().unwrap() {
+    let confirmed = server.post(&path, Some(&token), code).await;
+    confirmed.assert(201);
+    for code in confirmed.json["recovery_codes"].as_array().unwrap() {
         secrets.push(code.as_str().unwrap().to_owned());
     }
 
     let client_secret = "client-secret-for-the-log-test";
     let reset = json!({"email": email, "client_secret": client_secret});
-    assert_eq!(
-        post(base, "/api/v1/password-resets", None, reset).await.0,
-        202
-    );
+    server
+        .post("/api/v1/password-resets", None, reset)
+        .await
+        .assert(202);
     secrets.push(client_secret.to_owned());
     secrets.push(token_of_mail_linking(&smtp, "/reset-password").await);
     drop(server);
