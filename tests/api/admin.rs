@@ -1,5 +1,7 @@
 //! The admin API, API tokens for scripts, and the console commands.
 
+use std::time::Instant;
+
 use reqwest::Method;
 use serde_json::json;
 use time::Duration;
@@ -304,6 +306,36 @@ async fn the_user_lifecycle() {
         .assert_error(404, "not_found");
 }
 
+/// The rows of `steward user list` (email, status, then `yes` for an admin and `on` for
+/// a second factor), after checking it exited 0 and printed its header first.
+fn listed(out: &std::process::Output) -> Vec<Vec<String>> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listing = String::from_utf8_lossy(&out.stdout);
+    let mut lines = listing.lines();
+    let header: Vec<&str> = lines
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        header,
+        ["id", "email", "status", "admin", "2fa"],
+        "{listing}"
+    );
+    lines
+        .map(|line| {
+            let mut columns: Vec<String> = line.split_whitespace().map(String::from).collect();
+            assert!(columns.len() >= 3, "{listing}");
+            columns.remove(0); // the id: random
+            columns
+        })
+        .collect()
+}
+
 #[tokio::test]
 async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server_writes() {
     use crate::support::process::{free_port, spawn_binary, steward};
@@ -342,11 +374,11 @@ async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server
         None,
     );
     assert!(!out.status.success(), "a taken address is refused");
-    let out = steward(dir.path(), &["user", "list"], None);
-    let listing = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        listing.contains("ops@example.org") && listing.contains("yes"),
-        "{listing}"
+    let users = listed(&steward(dir.path(), &["user", "list"], None));
+    assert_eq!(
+        users,
+        [["ops@example.org", "active", "yes"]],
+        "the one account, active, an admin, no second factor"
     );
     let out = steward(dir.path(), &["token", "create", "--name", "ci"], None);
     assert!(out.status.success());
@@ -473,14 +505,29 @@ async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let listing = String::from_utf8_lossy(
-        &steward(dir.path(), &["user", "list", "--query", "temp@"], None).stdout,
-    )
-    .into_owned();
-    assert!(
-        listing.contains("deleting") || !listing.contains("temp@example.org"),
-        "{listing}"
-    );
+    // listed as being deleted until the server's queue has deleted it, then gone
+    let deadline = Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let users = listed(&steward(dir.path(), &["user", "list"], None));
+        assert!(
+            users
+                .iter()
+                .any(|row| row == &["ops@example.org", "active", "yes"]),
+            "{users:?}"
+        );
+        match users.iter().find(|row| row[0] == "temp@example.org") {
+            None => break,
+            Some(row) => assert_eq!(row[1..], ["deleting"], "{users:?}"),
+        }
+        assert!(Instant::now() < deadline, "never deleted: {users:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let found = listed(&steward(
+        dir.path(),
+        &["user", "list", "--query", "temp@"],
+        None,
+    ));
+    assert!(found.is_empty(), "{found:?}");
 
     // a backup while registrations keep writing
     let writer = {
