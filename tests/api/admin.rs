@@ -1,5 +1,7 @@
 //! The admin API, API tokens for scripts, and the console commands.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::time::Instant;
 
 use reqwest::Method;
@@ -382,13 +384,13 @@ async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server
     );
     let out = steward(dir.path(), &["token", "create", "--name", "ci"], None);
     assert!(out.status.success());
-    let token = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-    assert!(token.starts_with("stw_a_"), "{token}");
+    let api_token = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(api_token.starts_with("stw_a_"), "{api_token}");
 
     let client = reqwest::Client::new();
     let users = client
         .get(format!("{}/api/v1/admin/users", server.base))
-        .bearer_auth(&token)
+        .bearer_auth(&api_token)
         .send()
         .await
         .unwrap();
@@ -529,28 +531,65 @@ async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server
     ));
     assert!(found.is_empty(), "{found:?}");
 
-    // a backup while registrations keep writing
+    // a backup while the server keeps writing: accounts, each with its invitation mail,
+    // one after another, each answered 201, before the backup, while it runs, and after
+    let written = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
     let writer = {
         let (client, base) = (client.clone(), server.base.clone());
+        let (written, stop, api_token) = (written.clone(), stop.clone(), api_token.clone());
         tokio::spawn(async move {
-            for i in 0..40 {
-                let _ = client
-                    .post(format!("{base}/api/v1/registrations"))
-                    .json(&json!({"email": format!("w{i}@example.org"), "password": PASSWORD, "accept_terms": true}))
+            let mut i = 0;
+            while !stop.load(Ordering::SeqCst) {
+                let resp = client
+                    .post(format!("{base}/api/v1/admin/users"))
+                    .bearer_auth(&api_token)
+                    .json(&json!({"email": format!("w{i}@example.org"), "send_invite": true}))
                     .send()
-                    .await;
+                    .await
+                    .unwrap();
+                let status = resp.status();
+                assert_eq!(status, 201, "write {i}: {}", resp.text().await.unwrap());
+                i += 1;
+                written.store(i, Ordering::SeqCst);
             }
+            i
         })
     };
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let written_at_least = |n: usize| {
+        let written = written.clone();
+        async move {
+            let deadline = Instant::now() + std::time::Duration::from_secs(20);
+            while written.load(Ordering::SeqCst) < n {
+                assert!(Instant::now() < deadline, "fewer than {n} writes answered");
+                tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            }
+        }
+    };
+    written_at_least(5).await;
     let backup = dir.path().join("backup.db");
-    let out = steward(dir.path(), &["backup", backup.to_str().unwrap()], None);
+    let before = written.load(Ordering::SeqCst);
+    let out = {
+        let (dir, backup) = (dir.path().to_owned(), backup.clone());
+        tokio::task::spawn_blocking(move || {
+            steward(&dir, &["backup", backup.to_str().unwrap()], None)
+        })
+        .await
+        .unwrap()
+    };
+    let during = written.load(Ordering::SeqCst);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    writer.await.unwrap();
+    written_at_least(during + 3).await;
+    stop.store(true, Ordering::SeqCst);
+    let total = writer.await.unwrap();
+    assert!(
+        during > before,
+        "no write was answered while the backup ran ({before} before it, {during} by its end)"
+    );
     let copy = sqlx::SqlitePool::connect(&format!("sqlite:{}", backup.display()))
         .await
         .unwrap();
@@ -566,6 +605,32 @@ async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server
     assert!(
         accounts >= 1,
         "the backup holds the accounts made before it"
+    );
+    // a snapshot of one moment: every write answered before the backup began, none begun
+    // after it ended, and no gap (a later write without an earlier one)
+    let emails: Vec<String> =
+        sqlx::query_scalar("select email from accounts where email like 'w%@example.org'")
+            .fetch_all(&copy)
+            .await
+            .unwrap();
+    let mut kept: Vec<usize> = emails
+        .iter()
+        .map(|e| e[1..e.find('@').unwrap()].parse().unwrap())
+        .collect();
+    kept.sort_unstable();
+    assert_eq!(
+        kept,
+        (0..kept.len()).collect::<Vec<_>>(),
+        "a prefix of the writes"
+    );
+    assert!(
+        (before..=during + 1).contains(&kept.len()),
+        "{} writes in the backup; {before} answered before it began, {during} by its end",
+        kept.len()
+    );
+    assert!(
+        kept.len() < total,
+        "the writes after the backup are not in it"
     );
     let outbox: i64 = sqlx::query_scalar(
         // (the goodbye mail of a deleted account outlives it, by design)
