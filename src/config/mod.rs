@@ -292,7 +292,9 @@ impl Default for JobsConfig {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum LogFormat {
+    /// Lines for people, coloured only on a terminal and never with `NO_COLOR` set.
     Human,
+    /// One JSON object a line, for a log collector.
     Json,
 }
 

@@ -1,13 +1,16 @@
 //! The log is read by more people than the database: no password, token, link, TOTP
-//! secret or recovery code may reach it, even at debug level.
+//! secret or recovery code may reach it, even at debug level. And it is read where it is
+//! kept: colour codes only on a terminal.
 
 use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::support::process::{free_port, spawn_binary_with_env};
+use crate::support::process::{
+    Stderr, free_port, spawn_binary, spawn_binary_with_env, steward_writing_to, write_config,
+};
 use crate::support::smtp::SmtpServer;
-use crate::support::{Authenticator, Mail, PASSWORD};
+use crate::support::{Authenticator, Mail, PASSWORD, test_config};
 
 /// The token of the first mail whose text has a link to `path`, waiting up to 15 s.
 async fn token_of_mail_linking(smtp: &SmtpServer, path: &str) -> String {
@@ -110,4 +113,46 @@ async fn no_secret_a_person_was_given_or_gave_reaches_the_log() {
         assert!(!log.contains(secret.as_str()), "the log holds {secret:?}");
     }
     assert!(!log.contains("$argon2id$"), "the log holds a password hash");
+}
+
+/// `steward serve 2> log`, as under a supervisor that keeps the log in a file: the lines
+/// are there, and no colour code is.
+#[tokio::test]
+async fn a_server_logging_to_a_file_writes_no_colour_codes() {
+    let smtp = SmtpServer::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let server = spawn_binary(dir.path(), free_port(), smtp.port, |_| {}).await;
+    server.register("someone@example.org").await.assert(202);
+    drop(server);
+
+    let log = std::fs::read_to_string(dir.path().join("server.log")).unwrap();
+    assert!(
+        log.contains("INFO") && log.contains("listening"),
+        "the log has its lines: {log}"
+    );
+    assert!(!log.contains("\x1b["), "colour codes in the file: {log:?}");
+}
+
+/// A pipe gets no colour codes; a terminal does, unless NO_COLOR is set to something
+/// (an empty NO_COLOR counts as unset, as no-color.org says).
+#[test]
+fn colour_codes_only_on_a_terminal_and_never_with_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    write_config(
+        dir.path(),
+        &test_config(dir.path().join("data"), free_port()),
+    );
+    // `migrate` logs its statements at debug level, and ends by itself
+    let coloured = |stderr, no_color: Option<&str>| {
+        let mut env = vec![("RUST_LOG", "debug")];
+        env.extend(no_color.map(|value| ("NO_COLOR", value)));
+        let (status, log) = steward_writing_to(stderr, dir.path(), &["migrate"], &env);
+        assert!(status.success(), "{log}");
+        assert!(log.contains("DEBUG"), "the log has its lines: {log:?}");
+        log.contains("\x1b[")
+    };
+    assert!(!coloured(Stderr::Pipe, None), "a pipe");
+    assert!(coloured(Stderr::Terminal, None), "a terminal");
+    assert!(!coloured(Stderr::Terminal, Some("1")), "NO_COLOR=1");
+    assert!(coloured(Stderr::Terminal, Some("")), "NO_COLOR empty");
 }

@@ -4,7 +4,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Child, Command, ExitStatus, Output, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -90,6 +90,8 @@ pub async fn spawn_binary_with_env(
             .args(["serve", "--config"])
             .arg(&path)
             .env("RUST_LOG", "info,apalis=warn,apalis_core=warn")
+            // the log's colour is the test's to choose, not the shell's that runs it
+            .env_remove("NO_COLOR")
             .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             // kept beside the data, for a failing test to show
@@ -143,6 +145,66 @@ pub fn steward(dir: &Path, args: &[&str], stdin: Option<&str>) -> Output {
     }
     drop(child.stdin.take());
     child.wait_with_output().unwrap()
+}
+
+/// Where a console command's standard error goes.
+#[derive(Debug, Clone, Copy)]
+pub enum Stderr {
+    /// A pipe, as a supervisor or `2>&1 | tee` gives it.
+    Pipe,
+    /// A terminal (the pseudo-terminal `script` opens), as a person at a shell has.
+    Terminal,
+}
+
+/// Runs `steward --config dir/config.toml ARGS` to its end with `env` (and neither
+/// RUST_LOG nor NO_COLOR unless `env` sets them), its standard error going to `stderr`:
+/// returns its exit status and what it wrote there.
+pub fn steward_writing_to(
+    stderr: Stderr,
+    dir: &Path,
+    args: &[&str],
+    env: &[(&str, &str)],
+) -> (ExitStatus, String) {
+    let binary = env!("CARGO_BIN_EXE_steward");
+    let config = dir.join("config.toml");
+    let mut command = match stderr {
+        Stderr::Pipe => {
+            let mut command = Command::new(binary);
+            command.arg("--config").arg(&config).args(args);
+            command
+        }
+        Stderr::Terminal => {
+            // script runs the line on a pseudo-terminal and copies what it shows to its
+            // own standard output
+            let config = config.display().to_string();
+            let line = [binary, "--config", config.as_str()]
+                .iter()
+                .chain(args)
+                .map(|word| format!("'{}'", word.replace('\'', r"'\''")))
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut command = Command::new("script");
+            command.args(["--quiet", "--return", "--command", &line, "/dev/null"]);
+            command
+        }
+    };
+    let output = command
+        .env_remove("RUST_LOG")
+        .env_remove("NO_COLOR")
+        .envs(env.iter().copied())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .output()
+        .expect("the command runs (a terminal needs util-linux's script)");
+    let written = match stderr {
+        Stderr::Pipe => output.stderr,
+        Stderr::Terminal => output.stdout,
+    };
+    (
+        output.status,
+        String::from_utf8_lossy(&written).into_owned(),
+    )
 }
 
 /// Runs `steward serve` with its data folder on a fresh tmpfs mounted with `options`, in
