@@ -1,7 +1,8 @@
 //! The admin API, API tokens for scripts, and the console commands.
 
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::Instant;
 
 use reqwest::Method;
 use serde_json::json;
@@ -307,32 +308,39 @@ async fn the_user_lifecycle() {
         .assert_error(404, "not_found");
 }
 
-fn steward(dir: &std::path::Path, args: &[&str], stdin: Option<&str>) -> std::process::Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_steward"))
-        .args(["--config"])
-        .arg(dir.join("config.toml"))
-        .args(args)
-        .env_remove("RUST_LOG")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    if let Some(input) = stdin {
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(input.as_bytes())
-            .unwrap();
-    }
-    drop(child.stdin.take());
-    child.wait_with_output().unwrap()
+/// The rows of `steward user list` (email, status, then `yes` for an admin and `on` for
+/// a second factor), after checking it exited 0 and printed its header first.
+fn listed(out: &std::process::Output) -> Vec<Vec<String>> {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let listing = String::from_utf8_lossy(&out.stdout);
+    let mut lines = listing.lines();
+    let header: Vec<&str> = lines
+        .next()
+        .unwrap_or_default()
+        .split_whitespace()
+        .collect();
+    assert_eq!(
+        header,
+        ["id", "email", "status", "admin", "2fa"],
+        "{listing}"
+    );
+    lines
+        .map(|line| {
+            let mut columns: Vec<String> = line.split_whitespace().map(String::from).collect();
+            assert!(columns.len() >= 3, "{listing}");
+            columns.remove(0); // the id: random
+            columns
+        })
+        .collect()
 }
 
 #[tokio::test]
 async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server_writes() {
-    use crate::support::process::{free_port, spawn_binary};
+    use crate::support::process::{free_port, spawn_binary, steward};
     let dir = tempfile::tempdir().unwrap();
     let smtp = crate::support::smtp::SmtpServer::start().await;
     let port = free_port();
@@ -368,21 +376,21 @@ async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server
         None,
     );
     assert!(!out.status.success(), "a taken address is refused");
-    let out = steward(dir.path(), &["user", "list"], None);
-    let listing = String::from_utf8_lossy(&out.stdout);
-    assert!(
-        listing.contains("ops@example.org") && listing.contains("yes"),
-        "{listing}"
+    let users = listed(&steward(dir.path(), &["user", "list"], None));
+    assert_eq!(
+        users,
+        [["ops@example.org", "active", "yes"]],
+        "the one account, active, an admin, no second factor"
     );
     let out = steward(dir.path(), &["token", "create", "--name", "ci"], None);
     assert!(out.status.success());
-    let token = String::from_utf8_lossy(&out.stdout).trim().to_owned();
-    assert!(token.starts_with("stw_a_"), "{token}");
+    let api_token = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+    assert!(api_token.starts_with("stw_a_"), "{api_token}");
 
     let client = reqwest::Client::new();
     let users = client
         .get(format!("{}/api/v1/admin/users", server.base))
-        .bearer_auth(&token)
+        .bearer_auth(&api_token)
         .send()
         .await
         .unwrap();
@@ -499,37 +507,89 @@ async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let listing = String::from_utf8_lossy(
-        &steward(dir.path(), &["user", "list", "--query", "temp@"], None).stdout,
-    )
-    .into_owned();
-    assert!(
-        listing.contains("deleting") || !listing.contains("temp@example.org"),
-        "{listing}"
-    );
+    // listed as being deleted until the server's queue has deleted it, then gone
+    let deadline = Instant::now() + std::time::Duration::from_secs(20);
+    loop {
+        let users = listed(&steward(dir.path(), &["user", "list"], None));
+        assert!(
+            users
+                .iter()
+                .any(|row| row == &["ops@example.org", "active", "yes"]),
+            "{users:?}"
+        );
+        match users.iter().find(|row| row[0] == "temp@example.org") {
+            None => break,
+            Some(row) => assert_eq!(row[1..], ["deleting"], "{users:?}"),
+        }
+        assert!(Instant::now() < deadline, "never deleted: {users:?}");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    let found = listed(&steward(
+        dir.path(),
+        &["user", "list", "--query", "temp@"],
+        None,
+    ));
+    assert!(found.is_empty(), "{found:?}");
 
-    // a backup while registrations keep writing
+    // a backup while the server keeps writing: accounts, each with its invitation mail,
+    // one after another, each answered 201, before the backup, while it runs, and after
+    let written = Arc::new(AtomicUsize::new(0));
+    let stop = Arc::new(AtomicBool::new(false));
     let writer = {
         let (client, base) = (client.clone(), server.base.clone());
+        let (written, stop, api_token) = (written.clone(), stop.clone(), api_token.clone());
         tokio::spawn(async move {
-            for i in 0..40 {
-                let _ = client
-                    .post(format!("{base}/api/v1/registrations"))
-                    .json(&json!({"email": format!("w{i}@example.org"), "password": PASSWORD, "accept_terms": true}))
+            let mut i = 0;
+            while !stop.load(Ordering::SeqCst) {
+                let resp = client
+                    .post(format!("{base}/api/v1/admin/users"))
+                    .bearer_auth(&api_token)
+                    .json(&json!({"email": format!("w{i}@example.org"), "send_invite": true}))
                     .send()
-                    .await;
+                    .await
+                    .unwrap();
+                let status = resp.status();
+                assert_eq!(status, 201, "write {i}: {}", resp.text().await.unwrap());
+                i += 1;
+                written.store(i, Ordering::SeqCst);
             }
+            i
         })
     };
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    let written_at_least = |n: usize| {
+        let written = written.clone();
+        async move {
+            let deadline = Instant::now() + std::time::Duration::from_secs(20);
+            while written.load(Ordering::SeqCst) < n {
+                assert!(Instant::now() < deadline, "fewer than {n} writes answered");
+                tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+            }
+        }
+    };
+    written_at_least(5).await;
     let backup = dir.path().join("backup.db");
-    let out = steward(dir.path(), &["backup", backup.to_str().unwrap()], None);
+    let before = written.load(Ordering::SeqCst);
+    let out = {
+        let (dir, backup) = (dir.path().to_owned(), backup.clone());
+        tokio::task::spawn_blocking(move || {
+            steward(&dir, &["backup", backup.to_str().unwrap()], None)
+        })
+        .await
+        .unwrap()
+    };
+    let during = written.load(Ordering::SeqCst);
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    writer.await.unwrap();
+    written_at_least(during + 3).await;
+    stop.store(true, Ordering::SeqCst);
+    let total = writer.await.unwrap();
+    assert!(
+        during > before,
+        "no write was answered while the backup ran ({before} before it, {during} by its end)"
+    );
     let copy = sqlx::SqlitePool::connect(&format!("sqlite:{}", backup.display()))
         .await
         .unwrap();
@@ -545,6 +605,32 @@ async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server
     assert!(
         accounts >= 1,
         "the backup holds the accounts made before it"
+    );
+    // a snapshot of one moment: every write answered before the backup began, none begun
+    // after it ended, and no gap (a later write without an earlier one)
+    let emails: Vec<String> =
+        sqlx::query_scalar("select email from accounts where email like 'w%@example.org'")
+            .fetch_all(&copy)
+            .await
+            .unwrap();
+    let mut kept: Vec<usize> = emails
+        .iter()
+        .map(|e| e[1..e.find('@').unwrap()].parse().unwrap())
+        .collect();
+    kept.sort_unstable();
+    assert_eq!(
+        kept,
+        (0..kept.len()).collect::<Vec<_>>(),
+        "a prefix of the writes"
+    );
+    assert!(
+        (before..=during + 1).contains(&kept.len()),
+        "{} writes in the backup; {before} answered before it began, {during} by its end",
+        kept.len()
+    );
+    assert!(
+        kept.len() < total,
+        "the writes after the backup are not in it"
     );
     let outbox: i64 = sqlx::query_scalar(
         // (the goodbye mail of a deleted account outlives it, by design)

@@ -2,13 +2,10 @@
 //! read-only or full at start-up. (Kills, SIGTERM and a mail server that is down are in
 //! outbox.rs and hosting.rs.)
 
-use std::process::Command;
-use std::time::{Duration, Instant};
-
 use futures::future::join_all;
 
-use crate::support::process::free_port;
-use crate::support::{PASSWORD, TestApp, test_config};
+use crate::support::process::serve_on_tmpfs;
+use crate::support::{PASSWORD, TestApp};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn two_hundred_registrations_and_sign_ins_at_once_are_all_answered_and_mailed() {
@@ -45,49 +42,6 @@ async fn two_hundred_registrations_and_sign_ins_at_once_are_all_answered_and_mai
         .count("select count(*) from outbox where status != 'sent'")
         .await;
     assert_eq!(failed, 0, "every mail sent");
-}
-
-/// Runs `steward serve` with its data folder on a fresh tmpfs mounted with `options`, in
-/// a user and mount namespace of its own (no root needed, nothing left mounted):
-/// returns whether it exited, its exit code and what it printed.
-fn serve_on_tmpfs(options: &str) -> (Option<i32>, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join("data");
-    std::fs::create_dir(&data).unwrap();
-    let mut config = test_config(data.clone(), free_port());
-    config.server.bind = format!("127.0.0.1:{}", free_port()).parse().unwrap();
-    let path = dir.path().join("config.toml");
-    std::fs::write(&path, toml::to_string(&config).unwrap()).unwrap();
-    let script = format!(
-        "mount -t tmpfs -o {options} tmpfs '{}' && exec '{}' --config '{}' serve",
-        data.display(),
-        env!("CARGO_BIN_EXE_steward"),
-        path.display()
-    );
-    let mut child = Command::new("unshare")
-        .args(["--user", "--map-root-user", "--mount", "sh", "-c", &script])
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("unshare (util-linux) runs");
-    let deadline = Instant::now() + Duration::from_secs(20);
-    let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
-            break Some(status);
-        }
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            break None;
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr).into_owned();
-    assert!(
-        !stderr.contains("mount:"),
-        "this machine can not mount a tmpfs in a user namespace: {stderr}"
-    );
-    (status.and_then(|s| s.code()), stderr)
 }
 
 #[test]

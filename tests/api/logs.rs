@@ -1,25 +1,16 @@
 //! The log is read by more people than the database: no password, token, link, TOTP
-//! secret or recovery code may reach it, even at debug level.
+//! secret or recovery code may reach it, even at debug level. And it is read where it is
+//! kept: colour codes only on a terminal.
 
 use std::time::{Duration, Instant};
 
-use serde_json::{Value, json};
+use serde_json::json;
 
-use crate::support::process::{free_port, spawn_binary_with_env};
+use crate::support::process::{
+    Stderr, free_port, spawn_binary, spawn_binary_with_env, steward_writing_to, write_config,
+};
 use crate::support::smtp::SmtpServer;
-use crate::support::{Authenticator, Mail, PASSWORD};
-
-async fn post(base: &str, path: &str, token: Option<&str>, body: Value) -> (u16, Value) {
-    let mut request = reqwest::Client::new()
-        .post(format!("{base}{path}"))
-        .json(&body);
-    if let Some(token) = token {
-        request = request.bearer_auth(token);
-    }
-    let resp = request.send().await.unwrap();
-    let status = resp.status().as_u16();
-    (status, resp.json().await.unwrap_or(Value::Null))
-}
+use crate::support::{Authenticator, Mail, PASSWORD, test_config};
 
 /// The token of the first mail whose text has a link to `path`, waiting up to 15 s.
 async fn token_of_mail_linking(smtp: &SmtpServer, path: &str) -> String {
@@ -50,39 +41,39 @@ async fn no_secret_a_person_was_given_or_gave_reaches_the_log() {
         &[("RUST_LOG", "debug".into())],
     )
     .await;
-    let base = server.base.as_str();
     let email = "alice@example.org";
     let mut secrets = vec![PASSWORD.to_owned()];
 
     let body = json!({"email": email, "password": PASSWORD, "accept_terms": true});
-    assert_eq!(post(base, "/api/v1/registrations", None, body).await.0, 202);
+    server
+        .post("/api/v1/registrations", None, body)
+        .await
+        .assert(202);
     let verification = token_of_mail_linking(&smtp, "/verify-email").await;
     let confirm = json!({"token": verification});
-    let confirmed = post(base, "/api/v1/email-verifications/confirm", None, confirm).await;
-    assert_eq!(confirmed.0, 200);
+    server
+        .post("/api/v1/email-verifications/confirm", None, confirm)
+        .await
+        .assert(200);
     secrets.push(verification);
 
-    let (status, session) = post(
-        base,
-        "/api/v1/sessions",
-        None,
-        json!({"email": email, "password": PASSWORD}),
-    )
-    .await;
-    assert_eq!(status, 201);
-    let token = session["token"].as_str().unwrap().to_owned();
+    let session = server
+        .post(
+            "/api/v1/sessions",
+            None,
+            json!({"email": email, "password": PASSWORD}),
+        )
+        .await;
+    session.assert(201);
+    let token = session.json["token"].as_str().unwrap().to_owned();
     secrets.push(token.clone());
 
     let enrollment = json!({"device_name": "phone"});
-    let (status, started) = post(
-        base,
-        "/api/v1/account/totp/enrollments",
-        Some(&token),
-        enrollment,
-    )
-    .await;
-    assert_eq!(status, 201);
-    let uri = started["otpauth_uri"].as_str().unwrap();
+    let started = server
+        .post("/api/v1/account/totp/enrollments", Some(&token), enrollment)
+        .await;
+    started.assert(201);
+    let uri = started.json["otpauth_uri"].as_str().unwrap();
     let app = Authenticator::from_uri(uri);
     let secret = uri
         .split("secret=")
@@ -92,22 +83,22 @@ async fn no_secret_a_person_was_given_or_gave_reaches_the_log() {
         .next()
         .unwrap();
     secrets.push(secret.to_owned());
-    let id = started["enrollment_id"].as_str().unwrap();
+    let id = started.json["enrollment_id"].as_str().unwrap();
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let code = json!({"code": app.code_at(now)});
     let path = format!("/api/v1/account/totp/enrollments/{id}/confirm");
-    let (status, confirmed) = post(base, &path, Some(&token), code).await;
-    assert_eq!(status, 201, "{confirmed}");
-    for code in confirmed["recovery_codes"].as_array().unwrap() {
+    let confirmed = server.post(&path, Some(&token), code).await;
+    confirmed.assert(201);
+    for code in confirmed.json["recovery_codes"].as_array().unwrap() {
         secrets.push(code.as_str().unwrap().to_owned());
     }
 
     let client_secret = "client-secret-for-the-log-test";
     let reset = json!({"email": email, "client_secret": client_secret});
-    assert_eq!(
-        post(base, "/api/v1/password-resets", None, reset).await.0,
-        202
-    );
+    server
+        .post("/api/v1/password-resets", None, reset)
+        .await
+        .assert(202);
     secrets.push(client_secret.to_owned());
     secrets.push(token_of_mail_linking(&smtp, "/reset-password").await);
     drop(server);
@@ -122,4 +113,46 @@ async fn no_secret_a_person_was_given_or_gave_reaches_the_log() {
         assert!(!log.contains(secret.as_str()), "the log holds {secret:?}");
     }
     assert!(!log.contains("$argon2id$"), "the log holds a password hash");
+}
+
+/// `steward serve 2> log`, as under a supervisor that keeps the log in a file: the lines
+/// are there, and no colour code is.
+#[tokio::test]
+async fn a_server_logging_to_a_file_writes_no_colour_codes() {
+    let smtp = SmtpServer::start().await;
+    let dir = tempfile::tempdir().unwrap();
+    let server = spawn_binary(dir.path(), free_port(), smtp.port, |_| {}).await;
+    server.register("someone@example.org").await.assert(202);
+    drop(server);
+
+    let log = std::fs::read_to_string(dir.path().join("server.log")).unwrap();
+    assert!(
+        log.contains("INFO") && log.contains("listening"),
+        "the log has its lines: {log}"
+    );
+    assert!(!log.contains("\x1b["), "colour codes in the file: {log:?}");
+}
+
+/// A pipe gets no colour codes; a terminal does, unless NO_COLOR is set to something
+/// (an empty NO_COLOR counts as unset, as no-color.org says).
+#[test]
+fn colour_codes_only_on_a_terminal_and_never_with_no_color() {
+    let dir = tempfile::tempdir().unwrap();
+    write_config(
+        dir.path(),
+        &test_config(dir.path().join("data"), free_port()),
+    );
+    // `migrate` logs its statements at debug level, and ends by itself
+    let coloured = |stderr, no_color: Option<&str>| {
+        let mut env = vec![("RUST_LOG", "debug")];
+        env.extend(no_color.map(|value| ("NO_COLOR", value)));
+        let (status, log) = steward_writing_to(stderr, dir.path(), &["migrate"], &env);
+        assert!(status.success(), "{log}");
+        assert!(log.contains("DEBUG"), "the log has its lines: {log:?}");
+        log.contains("\x1b[")
+    };
+    assert!(!coloured(Stderr::Pipe, None), "a pipe");
+    assert!(coloured(Stderr::Terminal, None), "a terminal");
+    assert!(!coloured(Stderr::Terminal, Some("1")), "NO_COLOR=1");
+    assert!(coloured(Stderr::Terminal, Some("")), "NO_COLOR empty");
 }

@@ -442,10 +442,15 @@ impl TestApp {
     }
 }
 
+/// Reads a response whole. A body that breaks off is a failure of the test, never an
+/// empty body: an empty body is something a test may assert.
 pub async fn read(resp: reqwest::Response) -> Resp {
     let status = resp.status();
     let headers = resp.headers().clone();
-    let text = resp.text().await.unwrap_or_default();
+    let text = resp
+        .text()
+        .await
+        .unwrap_or_else(|e| panic!("the body of a {status} response could not be read: {e}"));
     let json = serde_json::from_str(&text).unwrap_or(Value::Null);
     Resp {
         status,
