@@ -30,7 +30,12 @@ pub async fn create_subscription(
     let plan = plans(state)
         .iter()
         .find(|p| p.id == plan_id)
-        .ok_or_else(|| Error::field("plan_id", "There is no such plan: choose one of the plans offered."))?;
+        .ok_or_else(|| {
+            Error::field(
+                "plan_id",
+                "There is no such plan: choose one of the plans offered.",
+            )
+        })?;
     let now = state.clock.now();
     let trial = plan.trial_days > 0;
     let subscription = Subscription {

@@ -75,3 +75,65 @@ async fn each_row_of_the_list_is_what_the_users_page_shows() {
         (&json!(0), &json!(0), &Value::Null)
     );
 }
+
+/// The statements of the server's log (sqlx logs each at debug) that read accounts.
+fn account_statements(log: &str) -> usize {
+    log.lines()
+        .filter(|l| l.contains("sqlx::query") && l.contains("accounts"))
+        .count()
+}
+
+#[tokio::test]
+async fn a_page_of_users_takes_as_many_statements_whatever_its_length() {
+    use crate::support::process::{free_port, spawn_binary_with_env, steward};
+    let dir = tempfile::tempdir().unwrap();
+    let smtp = crate::support::smtp::SmtpServer::start().await;
+    let env = [("RUST_LOG", "warn,sqlx::query=debug".to_owned())];
+    let server = spawn_binary_with_env(
+        dir.path(),
+        free_port(),
+        smtp.port,
+        // no periodic round reads accounts meanwhile
+        |c| c.jobs.maintenance_schedule = "0 0 0 1 1 * 2099".into(),
+        &env,
+    )
+    .await;
+    for n in 0..12 {
+        let email = format!("user{n}@example.org");
+        let out = steward(dir.path(), &["user", "create", "--email", &email], None);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let out = steward(dir.path(), &["token", "create", "--name", "count"], None);
+    assert!(out.status.success());
+    let token = String::from_utf8_lossy(&out.stdout).trim().to_owned();
+
+    let log_path = dir.path().join("server.log");
+    let client = reqwest::Client::new();
+    let mut counts = Vec::new();
+    for limit in [2, 12] {
+        let before = std::fs::read_to_string(&log_path).unwrap().len();
+        let page = client
+            .get(format!("{}/api/v1/admin/users?limit={limit}", server.base))
+            .bearer_auth(&token)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(page.status(), 200);
+        let page: Value = page.json().await.unwrap();
+        assert_eq!(page["items"].as_array().unwrap().len(), limit);
+        assert_eq!(page["total"], json!(12), "{page}");
+        // a statement is logged as it finishes, before the answer leaves
+        tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        let log = std::fs::read_to_string(&log_path).unwrap();
+        counts.push(account_statements(&log[before..]));
+    }
+    assert!(counts[0] > 0, "sqlx logs its statements: {counts:?}");
+    assert_eq!(
+        counts[0], counts[1],
+        "statements that read accounts for a page of 2 and of 12 users"
+    );
+}
