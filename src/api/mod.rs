@@ -44,7 +44,11 @@ pub enum ApiTags {
     Operations,
 }
 
-/// The APIs, one per tag.
+/// The APIs: one per tag, or one per area of a tag that is a folder.
+///
+/// Their order does not show in the document ([`spec()`] sorts it), but keep each path's
+/// operations in one struct: poem-openapi writes a path once per struct that has it, and
+/// reading that JSON keeps only the last.
 type Apis = (
     registration::RegistrationApi,
     sessions::SessionsApi,
@@ -52,7 +56,11 @@ type Apis = (
     password_reset::PasswordResetApi,
     totp::TotpApi,
     hosting::HostingApi,
-    admin::AdminApi,
+    admin::users::UsersApi,
+    admin::access::AccessApi,
+    admin::audit::AuditApi,
+    admin::outbox::OutboxApi,
+    admin::api_tokens::ApiTokensApi,
     ops::OpsApi,
 );
 
@@ -69,7 +77,11 @@ pub fn service() -> OpenApiService<Apis, ()> {
             password_reset::PasswordResetApi,
             totp::TotpApi,
             hosting::HostingApi,
-            admin::AdminApi,
+            admin::users::UsersApi,
+            admin::access::AccessApi,
+            admin::audit::AuditApi,
+            admin::outbox::OutboxApi,
+            admin::api_tokens::ApiTokensApi,
             ops::OpsApi,
         ),
         "Steward",
