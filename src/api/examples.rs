@@ -1,7 +1,7 @@
 //! Request bodies as a script sends them, written per operation: the schema's generated
 //! example shows a body's shape, these show what each call is for (an invitation rather
 //! than a password, a reset with an authenticator code or with a recovery code).
-//! [`super::spec`] puts them under each operation's request body, where Swagger UI,
+//! [`super::spec()`] puts them under each operation's request body, where Swagger UI,
 //! Redoc and schemathesis' example phase find them; a test sends every one of them to a
 //! live server and checks that it is read and passes validation.
 

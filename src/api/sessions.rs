@@ -71,14 +71,14 @@ pub enum SignInResponse {
     MfaRequired(Json<MfaRequired>),
 }
 
-impl SignInResponse {
-    fn signed_in(created: sessions::NewSessionToken) -> Self {
+impl From<sessions::NewSessionToken> for SignedIn {
+    fn from(created: sessions::NewSessionToken) -> Self {
         let current = created.session.id;
-        Self::SignedIn(Json(SignedIn {
+        Self {
             status: SignInStatus::SignedIn,
             session: Session::from_row(created.session, current),
             token: created.token,
-        }))
+        }
     }
 }
 
@@ -164,7 +164,7 @@ impl SessionsApi {
         )
         .await?;
         Ok(match outcome {
-            SignInOutcome::SignedIn(created) => SignInResponse::signed_in(created),
+            SignInOutcome::SignedIn(created) => SignInResponse::SignedIn(Json(created.into())),
             SignInOutcome::MfaRequired { ticket, expires_at } => {
                 SignInResponse::MfaRequired(Json(MfaRequired {
                     status: MfaStatus::MfaRequired,
@@ -190,10 +190,7 @@ impl SessionsApi {
         let factor = SecondFactor::from_fields(body.code.as_deref(), body.recovery_code.as_deref());
         let created =
             sessions::complete_mfa(&state, &body.mfa_ticket, factor, &client_info(req)).await?;
-        let SignInResponse::SignedIn(json) = SignInResponse::signed_in(created) else {
-            unreachable!()
-        };
-        Ok(MfaResponse::SignedIn(json))
+        Ok(MfaResponse::SignedIn(Json(created.into())))
     }
 
     /// Confirm your password
