@@ -9,17 +9,17 @@
 
 use std::collections::HashMap;
 
-use poem::http::{HeaderValue, StatusCode, header};
-use poem::web::{Data, Form, Html, Path, Query, Redirect};
+use poem::http::StatusCode;
+use poem::web::{Data, Form, Path, Query, Redirect};
 use poem::{IntoResponse, Request, Response, handler};
 use serde::Deserialize;
-use sha2::{Digest, Sha256};
 
 use crate::clock::Timestamp;
-use crate::crypto::random_token;
 use crate::db::admin::UserFilter;
 use crate::http::client::client_info;
 use crate::ids::{AccountId, ApiTokenId, OutboxId};
+use crate::pages::render;
+use crate::pages::session::{cookie, csrf_for, csrf_matches, new_csrf, set_cookie};
 use crate::service::Error;
 use crate::service::Page;
 use crate::service::admin::{self, Actor, NewUser, UserUpdate};
@@ -29,46 +29,13 @@ use crate::state::AppState;
 
 const SESSION_COOKIE: &str = "steward_admin";
 const LOGIN_CSRF_COOKIE: &str = "steward_admin_csrf";
-const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
-                   form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 const PAGE_SIZE: u32 = 25;
 
 // ---------------------------------------------------------------- plumbing
 
-fn cookie(req: &Request, name: &str) -> Option<String> {
-    req.headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
-}
-
-fn set_cookie(state: &AppState, name: &str, value: &str, max_age: Option<i64>) -> String {
-    let secure = if state.config.public_url().starts_with("https://") {
-        "; Secure"
-    } else {
-        ""
-    };
-    let age = max_age.map_or(String::new(), |s| format!("; Max-Age={s}"));
-    format!("{name}={value}; Path=/admin; HttpOnly; SameSite=Strict{secure}{age}")
-}
-
-/// The CSRF token of a signed-in page: a digest of the session token (hex).
-fn csrf_for(session_token: &str) -> String {
-    let digest = Sha256::new()
-        .chain_update(b"steward admin csrf\0")
-        .chain_update(session_token.as_bytes())
-        .finalize();
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// Compares digests, so the time taken says nothing about the expected value.
-fn same(a: &str, b: &str) -> bool {
-    Sha256::digest(a.as_bytes()) == Sha256::digest(b.as_bytes())
-}
+/// Where the page's cookies are sent back, and the label of its CSRF digests.
+const COOKIE_PATH: &str = "/admin";
+const CSRF_LABEL: &str = "steward admin csrf";
 
 /// A signed-in admin of the page.
 struct Admin {
@@ -87,7 +54,7 @@ async fn signed_in(state: &AppState, req: &Request) -> Option<Admin> {
     Some(Admin {
         actor,
         email,
-        csrf: csrf_for(&token),
+        csrf: csrf_for(CSRF_LABEL, &token),
     })
 }
 
@@ -97,7 +64,7 @@ async fn form_admin(state: &AppState, req: &Request, csrf: &str) -> Result<Admin
     let Some(me) = signed_in(state, req).await else {
         return Err(to_sign_in());
     };
-    if !same(&me.csrf, csrf) {
+    if !csrf_matches(&me.csrf, csrf) {
         return Err(refused_csrf(state));
     }
     Ok(me)
@@ -109,38 +76,15 @@ fn to_sign_in() -> Response {
 
 fn render(state: &AppState, status: StatusCode, template: &str, ctx: minijinja::Value) -> Response {
     // what the layout reads, for pages that set none of it (templates are strict)
-    let mut values: std::collections::BTreeMap<String, minijinja::Value> = [
-        ("app_name", minijinja::Value::from("Steward")),
-        ("csrf", minijinja::Value::from("")),
-    ]
-    .into_iter()
-    .chain(["me", "nav", "done", "error", "ticket"].map(|k| (k, minijinja::Value::from(()))))
-    .map(|(k, v)| (k.to_owned(), v))
-    .collect();
-    if let Ok(keys) = ctx.try_iter() {
-        for key in keys {
-            if let Ok(value) = ctx.get_item(&key) {
-                values.insert(key.to_string(), value);
-            }
-        }
-    }
-    let ctx = minijinja::Value::from(values);
-    let mut response = match state.templates.render(template, ctx) {
-        Ok(html) => Html(html).with_status(status).into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, template, "template failed");
-            Html("<!doctype html><title>Error</title><p>Something went wrong.</p>")
-                .with_status(StatusCode::INTERNAL_SERVER_ERROR)
-                .into_response()
-        }
+    let unset = minijinja::context! {
+        csrf => "", me => (), nav => (), done => (), error => (), ticket => (),
     };
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
+    render::render(
+        state,
+        status,
+        template,
+        minijinja::context! { ..ctx, ..unset },
+    )
 }
 
 fn page(state: &AppState, me: &Admin, template: &str, ctx: minijinja::Value) -> Response {
@@ -254,16 +198,21 @@ fn sign_in_page(
     error: Option<&str>,
     ticket: Option<&str>,
 ) -> Response {
-    let csrf = random_token("");
+    let csrf = new_csrf();
     let mut response = render(
         state,
         status,
         "admin/sign_in.html",
         minijinja::context! { csrf, error, ticket },
     );
-    if let Ok(v) = HeaderValue::from_str(&set_cookie(state, LOGIN_CSRF_COOKIE, &csrf, None)) {
-        response.headers_mut().append(header::SET_COOKIE, v);
-    }
+    set_cookie(
+        &mut response,
+        state,
+        LOGIN_CSRF_COOKIE,
+        &csrf,
+        COOKIE_PATH,
+        None,
+    );
     response
 }
 
@@ -289,7 +238,7 @@ pub async fn sign_in_submit(
     Form(f): Form<SignInForm>,
 ) -> Response {
     let expected = cookie(req, LOGIN_CSRF_COOKIE).unwrap_or_default();
-    if expected.is_empty() || !same(&expected, &f.csrf) {
+    if expected.is_empty() || !csrf_matches(&expected, &f.csrf) {
         return sign_in_page(
             &state,
             StatusCode::FORBIDDEN,
@@ -359,15 +308,22 @@ pub async fn sign_in_submit(
         }
     }
     let mut response = Redirect::see_other("/admin/users").into_response();
-    let headers = response.headers_mut();
-    for cookie in [
-        set_cookie(&state, SESSION_COOKIE, &token, None),
-        set_cookie(&state, LOGIN_CSRF_COOKIE, "", Some(0)),
-    ] {
-        if let Ok(v) = HeaderValue::from_str(&cookie) {
-            headers.append(header::SET_COOKIE, v);
-        }
-    }
+    set_cookie(
+        &mut response,
+        &state,
+        SESSION_COOKIE,
+        &token,
+        COOKIE_PATH,
+        None,
+    );
+    set_cookie(
+        &mut response,
+        &state,
+        LOGIN_CSRF_COOKIE,
+        "",
+        COOKIE_PATH,
+        Some(0),
+    );
     response
 }
 
@@ -380,7 +336,7 @@ pub struct CsrfForm {
 #[handler]
 pub async fn sign_out(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfForm>) -> Response {
     if let Some(token) = cookie(req, SESSION_COOKIE) {
-        if !same(&csrf_for(&token), &f.csrf) {
+        if !csrf_matches(&csrf_for(CSRF_LABEL, &token), &f.csrf) {
             return refused_csrf(&state);
         }
         let client = client_info(req);
@@ -389,9 +345,14 @@ pub async fn sign_out(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfF
         }
     }
     let mut response = to_sign_in();
-    if let Ok(v) = HeaderValue::from_str(&set_cookie(&state, SESSION_COOKIE, "", Some(0))) {
-        response.headers_mut().append(header::SET_COOKIE, v);
-    }
+    set_cookie(
+        &mut response,
+        &state,
+        SESSION_COOKIE,
+        "",
+        COOKIE_PATH,
+        Some(0),
+    );
     response
 }
 

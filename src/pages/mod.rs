@@ -2,19 +2,18 @@
 //! mail scanners fetch links and must not use a token up.
 
 pub mod admin;
+pub mod render;
+pub mod session;
 
-use poem::http::{HeaderValue, StatusCode, header};
-use poem::web::{Data, Form, Html, Query};
-use poem::{IntoResponse, Response, handler};
+use poem::http::{StatusCode, header};
+use poem::web::{Data, Form, Query};
+use poem::{Response, handler};
 use serde::Deserialize;
 
 use crate::http::client::client_info;
+use crate::pages::render::render as page;
 use crate::service::{self, email_change, password_links, password_reset, registration};
 use crate::state::AppState;
-
-/// Strict: our own stylesheet, nothing else; forms post only back here.
-const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self' data:; \
-                   form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
 #[derive(Debug, Deserialize)]
 pub struct TokenParam {
@@ -240,25 +239,4 @@ fn error_page(state: &AppState, err: service::Error) -> Response {
         "pages/message.html",
         minijinja::context! { title, message },
     )
-}
-
-fn page(state: &AppState, status: StatusCode, template: &str, ctx: minijinja::Value) -> Response {
-    let ctx = minijinja::context! { app_name => "Steward", public_url => state.config.public_url(), ..ctx };
-    let mut response = match state.templates.render(template, ctx) {
-        Ok(html) => Html(html).with_status(status).into_response(),
-        Err(e) => {
-            tracing::error!(error = %e, template, "template failed");
-            Html("<!doctype html><title>Error</title><p>Something went wrong.</p>")
-                .with_status(StatusCode::INTERNAL_SERVER_ERROR)
-                .into_response()
-        }
-    };
-    let headers = response.headers_mut();
-    headers.insert(
-        header::CONTENT_SECURITY_POLICY,
-        HeaderValue::from_static(CSP),
-    );
-    // the page's address holds a token: keep it out of caches
-    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
-    response
 }
