@@ -8,6 +8,7 @@ use poem::{Response, handler};
 use serde::Deserialize;
 
 use crate::http::client::client_info;
+use crate::http::error::{ErrorCode, Failure};
 use crate::pages::render::render as page;
 use crate::service::{self, email_change, password_links, password_reset, registration};
 use crate::state::AppState;
@@ -185,38 +186,74 @@ fn set_password_page(
     )
 }
 
+/// A domain error on a link page: the status (and logging) of the one mapping, told in
+/// words for someone who followed a link from a mail.
 fn error_page(state: &AppState, err: service::Error) -> Response {
-    let (status, title, message) = match err {
-        service::Error::TokenExpired => (
-            StatusCode::GONE,
-            "This link has expired",
-            "Ask for a new mail from the app and use the link in it.",
-        ),
-        service::Error::TokenInvalid => (
-            StatusCode::BAD_REQUEST,
-            "This link is not valid",
-            "It was used already, or a newer one replaced it. If your address is verified, you can sign in.",
-        ),
-        service::Error::EmailTaken => (
-            StatusCode::CONFLICT,
-            "This address is taken",
-            "Another account uses this address now. Nothing was changed.",
-        ),
-        other => {
-            if let service::Error::Internal(cause) = &other {
-                tracing::error!(error = %format!("{cause:#}"), "page failed");
-            }
-            (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong",
-                "Please try again in a moment.",
-            )
-        }
-    };
+    let failure = Failure::from(err);
+    let (title, message) = told(&failure);
     page(
         state,
-        status,
+        failure.status,
         "pages/message.html",
         minijinja::context! { title, message },
     )
+}
+
+/// What a link page says of a failure: what a link meets in friendlier words than the
+/// API's, anything else in the API's.
+fn told(failure: &Failure) -> (&'static str, &str) {
+    match failure.code {
+        ErrorCode::TokenExpired => (
+            "This link has expired",
+            "Ask for a new mail from the app and use the link in it.",
+        ),
+        ErrorCode::TokenInvalid => (
+            "This link is not valid",
+            "It was used already, or a newer one replaced it. If your address is verified, you can sign in.",
+        ),
+        ErrorCode::EmailTaken => (
+            "This address is taken",
+            "Another account uses this address now. Nothing was changed.",
+        ),
+        ErrorCode::InternalError => ("Something went wrong", "Please try again in a moment."),
+        code => (code.title(), &failure.detail),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::clock::Clock;
+    use crate::config::Config;
+    use crate::http::error::status_and_code;
+
+    /// No link page meets these errors today; when one does, it answers with the API's
+    /// status and the domain's words, not an unlogged 500.
+    #[tokio::test]
+    async fn an_error_no_link_page_names_keeps_its_status_and_words() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut config = Config::default();
+        config.server.data_dir = dir.path().to_path_buf();
+        let state = AppState::open(config, Clock::frozen()).await.unwrap();
+        for err in [
+            service::Error::AccountDeactivated,
+            service::Error::EmailNotVerified,
+            service::Error::NotFound,
+            service::Error::RateLimited { retry_after: 7 },
+            service::Error::Forbidden("Not for this account."),
+            service::Error::TermsNotAccepted,
+        ] {
+            let (status, code) = status_and_code(&err);
+            let words = err.to_string();
+            let answer = error_page(&state, err);
+            assert_eq!(answer.status(), status, "{code:?}");
+            assert!(answer.status().is_client_error(), "{code:?}");
+            let html = answer.into_body().into_string().await.unwrap();
+            assert!(html.contains(code.title()), "{code:?}: {html}");
+            assert!(
+                html.contains(&words.replace('\'', "&#x27;")),
+                "{code:?}: {html}"
+            );
+        }
+    }
 }

@@ -21,6 +21,7 @@ use serde::Deserialize;
 
 use crate::clock::Timestamp;
 use crate::http::client::client_info;
+use crate::http::error::{ErrorCode, Failure};
 use crate::pages::render;
 use crate::pages::session::{cookie, csrf_for, csrf_matches};
 use crate::service::Error;
@@ -91,38 +92,21 @@ fn page(state: &AppState, me: &Admin, template: &str, ctx: minijinja::Value) -> 
     render(state, StatusCode::OK, template, ctx)
 }
 
-/// A refusal or failure, told on the page in the words the API uses.
+/// A refusal or failure, with the status the API gives it, in the words the API uses.
 fn failure(state: &AppState, me: &Admin, err: Error, back: &str) -> Response {
-    let (status, message) = describe(err);
+    let failure = Failure::from(err);
     let ctx = minijinja::context! {
-        me => me.email, csrf => me.csrf, title => "Not done", message, back,
+        me => me.email, csrf => me.csrf, title => "Not done", message => told(&failure), back,
     };
-    render(state, status, "admin/message.html", ctx)
+    render(state, failure.status, "admin/message.html", ctx)
 }
 
-fn describe(err: Error) -> (StatusCode, String) {
-    match err {
-        Error::Validation(errors) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            errors
-                .into_iter()
-                .map(|e| format!("{}: {}", e.field, e.message))
-                .collect::<Vec<_>>()
-                .join(" "),
-        ),
-        Error::NotFound => (StatusCode::NOT_FOUND, Error::NotFound.to_string()),
-        Error::Internal(cause) => {
-            tracing::error!(error = %format!("{cause:#}"), "admin page failed");
-            (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                "Something went wrong; the log has the details.".into(),
-            )
-        }
-        Error::RateLimited { retry_after } => (
-            StatusCode::TOO_MANY_REQUESTS,
-            format!("Too many attempts. Try again in {retry_after} seconds."),
-        ),
-        other => (StatusCode::CONFLICT, other.to_string()),
+/// What the page says of a failure: the API's words, but for an internal error, whose
+/// cause is in the log (under the request id of the answer's X-Request-Id).
+fn told(failure: &Failure) -> &str {
+    match failure.code {
+        ErrorCode::InternalError => "Something went wrong; the log has the details.",
+        _ => &failure.detail,
     }
 }
 

@@ -7,12 +7,12 @@ use poem::{IntoResponse, Request, Response, handler};
 use serde::Deserialize;
 
 use super::{
-    COOKIE_PATH, CSRF_LABEL, CsrfForm, LOGIN_CSRF_COOKIE, SESSION_COOKIE, describe, refused_csrf,
-    render, signed_in, to_sign_in,
+    COOKIE_PATH, CSRF_LABEL, CsrfForm, LOGIN_CSRF_COOKIE, SESSION_COOKIE, refused_csrf, render,
+    signed_in, to_sign_in, told,
 };
 use crate::http::client::client_info;
+use crate::http::error::{ErrorCode, Failure};
 use crate::pages::session::{cookie, csrf_for, csrf_matches, new_csrf, set_cookie};
-use crate::service::Error;
 use crate::service::sessions::{self, SignIn, SignInOutcome};
 use crate::service::totp::SecondFactor;
 use crate::state::AppState;
@@ -116,19 +116,11 @@ pub async fn sign_in_submit(
             return sign_in_page(&state, StatusCode::OK, None, Some(&ticket));
         }
         Err(e) => {
-            let (status, message) = match e {
-                Error::InvalidCode | Error::TwoFactorRequired if !f.ticket.is_empty() => {
-                    let status = StatusCode::UNAUTHORIZED;
-                    let text = Error::InvalidCode.to_string();
-                    return sign_in_page(&state, status, Some(&text), Some(&f.ticket));
-                }
-                Error::InvalidCredentials => (
-                    StatusCode::UNAUTHORIZED,
-                    Error::InvalidCredentials.to_string(),
-                ),
-                other => describe(other),
-            };
-            return sign_in_page(&state, status, Some(&message), None);
+            let failure = Failure::from(e);
+            // a wrong code keeps the second step: its ticket is still good
+            let ticket = (failure.code == ErrorCode::InvalidCode && !f.ticket.is_empty())
+                .then_some(f.ticket.as_str());
+            return sign_in_page(&state, failure.status, Some(told(&failure)), ticket);
         }
     };
     // an admin only: anyone else's new session ends at once
@@ -144,8 +136,8 @@ pub async fn sign_in_submit(
             );
         }
         Err(e) => {
-            let (status, message) = describe(e);
-            return sign_in_page(&state, status, Some(&message), None);
+            let failure = Failure::from(e);
+            return sign_in_page(&state, failure.status, Some(told(&failure)), None);
         }
     }
     let mut response = Redirect::see_other("/admin/users").into_response();
