@@ -211,9 +211,9 @@ async fn the_page_sends_strict_headers_and_cookies() {
 }
 
 /// The value `name` is given by a response's `Set-Cookie` headers.
-fn cookie_set(resp: &reqwest::Response, name: &str) -> Option<String> {
+fn cookie_set(headers: &reqwest::header::HeaderMap, name: &str) -> Option<String> {
     let prefix = format!("{name}=");
-    resp.headers()
+    headers
         .get_all("set-cookie")
         .iter()
         .filter_map(|v| v.to_str().ok())
@@ -261,7 +261,7 @@ pub async fn page_sign_in(app: &TestApp, email: &str, password: &str) -> reqwest
         .await
         .unwrap();
     assert_eq!(form.status(), 200);
-    let csrf = cookie_set(&form, "steward_admin_csrf").expect("the sign-in form's cookie");
+    let csrf = cookie_set(form.headers(), "steward_admin_csrf").expect("the sign-in form's cookie");
     let html = form.text().await.unwrap();
     assert_eq!(
         hidden(&html, "csrf").as_ref(),
@@ -292,7 +292,7 @@ impl PageSession {
     pub async fn start(app: &TestApp, email: &str) -> Self {
         let signed_in = page_sign_in(app, email, PASSWORD).await;
         assert_eq!(signed_in.status(), 303, "signed in");
-        let cookie = cookie_set(&signed_in, "steward_admin").expect("a session cookie");
+        let cookie = cookie_set(signed_in.headers(), "steward_admin").expect("a session cookie");
         let mut session = Self {
             cookie,
             csrf: String::new(),
@@ -529,7 +529,7 @@ async fn a_sign_in_with_another_forms_token_is_refused() {
         .send()
         .await
         .unwrap();
-    let cookie = cookie_set(&form, "steward_admin_csrf").unwrap();
+    let cookie = cookie_set(form.headers(), "steward_admin_csrf").unwrap();
     let forged = app
         .client
         .post(app.url("/admin/sign-in"))
@@ -543,6 +543,90 @@ async fn a_sign_in_with_another_forms_token_is_refused() {
         .await
         .unwrap();
     assert_eq!(forged.status(), 403);
-    assert_eq!(cookie_set(&forged, "steward_admin"), None, "no session");
+    assert_eq!(
+        cookie_set(forged.headers(), "steward_admin"),
+        None,
+        "no session"
+    );
     assert_eq!(everything(&app, &root).await, before);
+}
+
+/// A non-admin who signs in to the admin page with the right password (and code) is
+/// refused before any session exists; the answers up to there are any sign-in's.
+#[tokio::test]
+async fn a_non_admin_is_refused_at_the_admin_sign_in_before_any_session_exists() {
+    let app = TestApp::spawn().await;
+    let root = app.admin_session().await;
+    let api = app.signed_in("user@example.org").await;
+    let (authenticator, _) = app.enroll_totp(&api, "phone").await;
+    let user = user_id(&app, &root, "user@example.org").await;
+    app.delete(&format!("/api/v1/admin/users/{user}/sessions"), Some(&root))
+        .await
+        .assert(200);
+    let trail = |kind: &str| format!("/api/v1/admin/events?account_id={user}&type={kind}");
+    let succeeded = app.get(&trail("sign_in.succeeded"), Some(&root)).await.json;
+
+    // a wrong password still says only that
+    let wrong = read(page_sign_in(&app, "user@example.org", "wrong password!").await).await;
+    wrong.assert(401);
+    assert!(wrong.text.contains("wrong"), "{}", wrong.text);
+    // the right one asks for the code, as for anyone
+    let step = read(page_sign_in(&app, "user@example.org", PASSWORD).await).await;
+    step.assert(200);
+    assert!(step.text.contains("Second factor"), "{}", step.text);
+    let ticket = hidden(&step.text, "ticket").expect("the second step's ticket");
+    let csrf = cookie_set(&step.headers, "steward_admin_csrf").unwrap();
+    // and the right code learns the account is no admin, with no session made
+    app.clock.advance(Duration::seconds(30));
+    let code = authenticator.code_at(app.clock.now().0);
+    let refused = app
+        .client
+        .post(app.url("/admin/sign-in"))
+        .header("cookie", format!("steward_admin_csrf={csrf}"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("ticket", ticket.as_str()),
+            ("code", code.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let refused = read(refused).await;
+    refused.assert(403);
+    assert!(refused.text.contains("This account is not an admin."));
+    assert_eq!(cookie_set(&refused.headers, "steward_admin"), None);
+
+    // without a second factor: refused at once after the password
+    app.delete(&format!("/api/v1/admin/users/{user}/totp"), Some(&root))
+        .await
+        .assert(204);
+    let refused = read(page_sign_in(&app, "user@example.org", PASSWORD).await).await;
+    refused.assert(403);
+    assert!(refused.text.contains("This account is not an admin."));
+    assert_eq!(cookie_set(&refused.headers, "steward_admin"), None);
+
+    let sessions = app
+        .get(&format!("/api/v1/admin/users/{user}/sessions"), Some(&root))
+        .await;
+    sessions.assert(200);
+    assert_eq!(sessions.json["items"], json!([]), "no session left behind");
+    assert_eq!(
+        app.get(&trail("sign_in.succeeded"), Some(&root)).await.json,
+        succeeded,
+        "no sign-in succeeded"
+    );
+    let failed = app.get(&trail("sign_in.failed"), Some(&root)).await.json;
+    let reasons: Vec<&str> = failed["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|e| e["detail"]["reason"].as_str())
+        .collect();
+    assert_eq!(
+        reasons,
+        ["not_admin", "not_admin", "password"],
+        "newest first"
+    );
+    // the account itself still signs in where it may
+    app.sign_in("user@example.org", PASSWORD).await.assert(201);
 }

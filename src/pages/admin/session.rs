@@ -13,7 +13,8 @@ use super::{
 use crate::http::client::client_info;
 use crate::http::error::{ErrorCode, Failure};
 use crate::pages::session::{cookie, csrf_for, csrf_matches, new_csrf, set_cookie};
-use crate::service::sessions::{self, SignIn, SignInOutcome};
+use crate::service::Error;
+use crate::service::sessions::{self, Admission, SignIn, SignInOutcome};
 use crate::service::totp::SecondFactor;
 use crate::state::AppState;
 
@@ -88,14 +89,16 @@ pub async fn sign_in_submit(
         );
     }
     let client = client_info(req);
+    // only an admin gets a session: anyone else is refused before one exists
     let outcome = if f.ticket.is_empty() {
-        sessions::sign_in(
+        sessions::sign_in_with(
             &state,
             SignIn {
                 email: f.email,
                 password: f.password,
                 device_name: Some("admin page".into()),
             },
+            Admission::AdminsOnly,
             &client,
         )
         .await
@@ -106,9 +109,15 @@ pub async fn sign_in_submit(
         } else {
             SecondFactor::Code(&code)
         };
-        sessions::complete_mfa(&state, &f.ticket, Some(factor), &client)
-            .await
-            .map(SignInOutcome::SignedIn)
+        sessions::complete_mfa_with(
+            &state,
+            &f.ticket,
+            Some(factor),
+            Admission::AdminsOnly,
+            &client,
+        )
+        .await
+        .map(SignInOutcome::SignedIn)
     };
     let token = match outcome {
         Ok(SignInOutcome::SignedIn(new)) => new.token,
@@ -123,23 +132,6 @@ pub async fn sign_in_submit(
             return sign_in_page(&state, failure.status, Some(told(&failure)), ticket);
         }
     };
-    // an admin only: anyone else's new session ends at once
-    match sessions::authenticate(&state, &token, &client).await {
-        Ok(auth) if auth.account.is_admin => {}
-        Ok(auth) => {
-            let _ = sessions::revoke(&state, &auth, auth.session.id, &client).await;
-            return sign_in_page(
-                &state,
-                StatusCode::FORBIDDEN,
-                Some("This account is not an admin."),
-                None,
-            );
-        }
-        Err(e) => {
-            let failure = Failure::from(e);
-            return sign_in_page(&state, failure.status, Some(told(&failure)), None);
-        }
-    }
     let mut response = Redirect::see_other("/admin/users").into_response();
     set_cookie(
         &mut response,
@@ -167,8 +159,17 @@ pub async fn sign_out(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfF
             return refused_csrf(&state);
         }
         let client = client_info(req);
-        if let Ok(auth) = sessions::authenticate(&state, &token, &client).await {
-            let _ = sessions::revoke(&state, &auth, auth.session.id, &client).await;
+        // a session gone already (expired, ended elsewhere) has nothing left to end
+        let ended = match sessions::authenticate(&state, &token, &client).await {
+            Ok(auth) => match sessions::revoke(&state, &auth, auth.session.id, &client).await {
+                Err(Error::NotFound) => Ok(()),
+                other => other,
+            },
+            Err(Error::Unauthenticated) => Ok(()),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = ended {
+            return not_signed_out(&state, e);
         }
     }
     let mut response = to_sign_in();
@@ -181,4 +182,14 @@ pub async fn sign_out(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfF
         Some(0),
     );
     response
+}
+
+/// The session could not be ended: say so, and keep the cookie, so that signing out can
+/// be tried again.
+fn not_signed_out(state: &AppState, err: Error) -> Response {
+    let failure = Failure::from(err);
+    let ctx = minijinja::context! {
+        title => "Not signed out", message => told(&failure), back => "/admin/users",
+    };
+    render(state, failure.status, "admin/message.html", ctx)
 }
