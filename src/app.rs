@@ -56,39 +56,48 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
         .nest("/docs", docs)
         .at(
             "/verify-email",
-            get(pages::verify_email_form).post(pages::verify_email_submit),
+            get(pages::links::verify_email_form).post(pages::links::verify_email_submit),
         )
         .at(
             "/confirm-email",
-            get(pages::confirm_email_form).post(pages::confirm_email_submit),
+            get(pages::links::confirm_email_form).post(pages::links::confirm_email_submit),
         )
         .at(
             "/reset-password",
-            get(pages::reset_password_form).post(pages::reset_password_submit),
+            get(pages::links::reset_password_form).post(pages::links::reset_password_submit),
         )
         .at(
             "/set-password",
-            get(pages::set_password_form).post(pages::set_password_submit),
+            get(pages::links::set_password_form).post(pages::links::set_password_submit),
         )
-        .at("/admin", get(pages::admin::index))
+        .at("/admin", get(pages::admin::session::index))
         .at(
             "/admin/sign-in",
-            get(pages::admin::sign_in_form).post(pages::admin::sign_in_submit),
+            get(pages::admin::session::sign_in_form).post(pages::admin::session::sign_in_submit),
         )
-        .at("/admin/sign-out", post(pages::admin::sign_out))
+        .at("/admin/sign-out", post(pages::admin::session::sign_out))
         .at(
             "/admin/users",
-            get(pages::admin::users).post(pages::admin::create_user),
+            get(pages::admin::users::users).post(pages::admin::users::create_user),
         )
-        .at("/admin/users/:id", get(pages::admin::user))
-        .at("/admin/users/:id/:action", post(pages::admin::user_action))
-        .at("/admin/mail", get(pages::admin::mail))
-        .at("/admin/mail/:id/retry", post(pages::admin::retry_mail))
+        .at("/admin/users/:id", get(pages::admin::users::user))
+        .at(
+            "/admin/users/:id/:action",
+            post(pages::admin::users::user_action),
+        )
+        .at("/admin/mail", get(pages::admin::mail::mail))
+        .at(
+            "/admin/mail/:id/retry",
+            post(pages::admin::mail::retry_mail),
+        )
         .at(
             "/admin/tokens",
-            get(pages::admin::tokens).post(pages::admin::create_token),
+            get(pages::admin::tokens::tokens).post(pages::admin::tokens::create_token),
         )
-        .at("/admin/tokens/:id/revoke", post(pages::admin::revoke_token))
+        .at(
+            "/admin/tokens/:id/revoke",
+            post(pages::admin::tokens::revoke_token),
+        )
         .at("/assets/steward.css", get(pages::stylesheet));
     // /metrics here unless it has an address of its own (see `start`)
     let route = if state.config.server.metrics_bind.trim().is_empty() {

@@ -45,9 +45,38 @@ pub enum SignInOutcome {
     },
 }
 
+/// Whom a sign-in may let in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Admission {
+    Anyone,
+    /// The admin page: anyone else is refused once their password (and second factor)
+    /// proved right, before any session exists.
+    AdminsOnly,
+}
+
+impl Admission {
+    fn admits(self, account: &Account) -> bool {
+        self == Admission::Anyone || account.is_admin
+    }
+}
+
+const NOT_AN_ADMIN: &str = "This account is not an admin.";
+
 pub async fn sign_in(
     state: &AppState,
     input: SignIn,
+    client: &ClientInfo,
+) -> Result<SignInOutcome> {
+    sign_in_with(state, input, Admission::Anyone, client).await
+}
+
+/// Signs in whom `admission` lets in. Whoever else learns it only with the right
+/// password, and (when the account has one) second factor: the answers up to there are
+/// those of any sign-in.
+pub async fn sign_in_with(
+    state: &AppState,
+    input: SignIn,
+    admission: Admission,
     client: &ClientInfo,
 ) -> Result<SignInOutcome> {
     let device_name = validate::optional_name(
@@ -109,6 +138,11 @@ pub async fn sign_in(
         tx.commit().await?;
         return Ok(SignInOutcome::MfaRequired { ticket, expires_at });
     }
+    if !admission.admits(&account) {
+        refuse(state, &mut tx, &account, client).await?;
+        tx.commit().await?;
+        return Err(Error::Forbidden(NOT_AN_ADMIN));
+    }
     let created = create_session(state, &mut tx, &account, device_name.as_deref(), client).await?;
     tx.commit().await?;
     Ok(SignInOutcome::SignedIn(created))
@@ -119,6 +153,17 @@ pub async fn complete_mfa(
     state: &AppState,
     ticket: &str,
     factor: Option<SecondFactor<'_>>,
+    client: &ClientInfo,
+) -> Result<NewSessionToken> {
+    complete_mfa_with(state, ticket, factor, Admission::Anyone, client).await
+}
+
+/// The second step of a sign-in that only `admission`'s accounts may finish.
+pub async fn complete_mfa_with(
+    state: &AppState,
+    ticket: &str,
+    factor: Option<SecondFactor<'_>>,
+    admission: Admission,
     client: &ClientInfo,
 ) -> Result<NewSessionToken> {
     let now = state.clock.now();
@@ -155,6 +200,11 @@ pub async fn complete_mfa(
     if !mfa::delete(&mut tx, ticket.id).await? {
         return Err(Error::Unauthenticated);
     }
+    if !admission.admits(&account) {
+        refuse(state, &mut tx, &account, client).await?;
+        tx.commit().await?;
+        return Err(Error::Forbidden(NOT_AN_ADMIN));
+    }
     let created = create_session(
         state,
         &mut tx,
@@ -165,6 +215,28 @@ pub async fn complete_mfa(
     .await?;
     tx.commit().await?;
     Ok(created)
+}
+
+/// Refuses, in `conn`'s transaction, an account whose credentials proved right but whom
+/// the sign-in does not admit: no session is made. The right credentials clear the
+/// address's failures as a sign-in does; the refusal goes on the account's trail.
+async fn refuse(
+    state: &AppState,
+    conn: &mut SqliteConnection,
+    account: &Account,
+    client: &ClientInfo,
+) -> Result<()> {
+    throttle::success(conn, &account.email).await?;
+    audit::record(
+        conn,
+        state.clock.now(),
+        account.id,
+        Kind::SignInFailed,
+        client,
+        json!({"reason": "not_admin"}),
+    )
+    .await?;
+    Ok(())
 }
 
 /// Creates a session in `conn`'s transaction, clears the address's failures and

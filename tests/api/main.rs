@@ -15,6 +15,7 @@ mod logs;
 mod metrics;
 mod openapi;
 mod outbox;
+mod pages_errors;
 mod password_reset;
 mod proxy;
 mod registration;

@@ -1,0 +1,195 @@
+//! Signing in to the admin page (password, then a second factor when the account has
+//! one) and signing out.
+
+use poem::http::StatusCode;
+use poem::web::{Data, Form, Redirect};
+use poem::{IntoResponse, Request, Response, handler};
+use serde::Deserialize;
+
+use super::{
+    COOKIE_PATH, CSRF_LABEL, CsrfForm, LOGIN_CSRF_COOKIE, SESSION_COOKIE, refused_csrf, render,
+    signed_in, to_sign_in, told,
+};
+use crate::http::client::client_info;
+use crate::http::error::{ErrorCode, Failure};
+use crate::pages::session::{cookie, csrf_for, csrf_matches, new_csrf, set_cookie};
+use crate::service::Error;
+use crate::service::sessions::{self, Admission, SignIn, SignInOutcome};
+use crate::service::totp::SecondFactor;
+use crate::state::AppState;
+
+#[handler]
+pub async fn index(state: Data<&AppState>, req: &Request) -> Response {
+    match signed_in(&state, req).await {
+        Some(_) => Redirect::see_other("/admin/users").into_response(),
+        None => to_sign_in(),
+    }
+}
+
+#[handler]
+pub async fn sign_in_form(state: Data<&AppState>, req: &Request) -> Response {
+    if signed_in(&state, req).await.is_some() {
+        return Redirect::see_other("/admin/users").into_response();
+    }
+    sign_in_page(&state, StatusCode::OK, None, None)
+}
+
+fn sign_in_page(
+    state: &AppState,
+    status: StatusCode,
+    error: Option<&str>,
+    ticket: Option<&str>,
+) -> Response {
+    let csrf = new_csrf();
+    let mut response = render(
+        state,
+        status,
+        "admin/sign_in.html",
+        minijinja::context! { csrf, error, ticket },
+    );
+    set_cookie(
+        &mut response,
+        state,
+        LOGIN_CSRF_COOKIE,
+        &csrf,
+        COOKIE_PATH,
+        None,
+    );
+    response
+}
+
+#[derive(Debug, Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    password: String,
+    /// Set on the second step.
+    #[serde(default)]
+    ticket: String,
+    #[serde(default)]
+    code: String,
+}
+
+#[handler]
+pub async fn sign_in_submit(
+    state: Data<&AppState>,
+    req: &Request,
+    Form(f): Form<SignInForm>,
+) -> Response {
+    let expected = cookie(req, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    if expected.is_empty() || !csrf_matches(&expected, &f.csrf) {
+        return sign_in_page(
+            &state,
+            StatusCode::FORBIDDEN,
+            Some("This form expired. Try again."),
+            None,
+        );
+    }
+    let client = client_info(req);
+    // only an admin gets a session: anyone else is refused before one exists
+    let outcome = if f.ticket.is_empty() {
+        sessions::sign_in_with(
+            &state,
+            SignIn {
+                email: f.email,
+                password: f.password,
+                device_name: Some("admin page".into()),
+            },
+            Admission::AdminsOnly,
+            &client,
+        )
+        .await
+    } else {
+        let code = f.code.trim().to_owned();
+        let factor = if code.contains('-') {
+            SecondFactor::RecoveryCode(&code)
+        } else {
+            SecondFactor::Code(&code)
+        };
+        sessions::complete_mfa_with(
+            &state,
+            &f.ticket,
+            Some(factor),
+            Admission::AdminsOnly,
+            &client,
+        )
+        .await
+        .map(SignInOutcome::SignedIn)
+    };
+    let token = match outcome {
+        Ok(SignInOutcome::SignedIn(new)) => new.token,
+        Ok(SignInOutcome::MfaRequired { ticket, .. }) => {
+            return sign_in_page(&state, StatusCode::OK, None, Some(&ticket));
+        }
+        Err(e) => {
+            let failure = Failure::from(e);
+            // a wrong code keeps the second step: its ticket is still good
+            let ticket = (failure.code == ErrorCode::InvalidCode && !f.ticket.is_empty())
+                .then_some(f.ticket.as_str());
+            return sign_in_page(&state, failure.status, Some(told(&failure)), ticket);
+        }
+    };
+    let mut response = Redirect::see_other("/admin/users").into_response();
+    set_cookie(
+        &mut response,
+        &state,
+        SESSION_COOKIE,
+        &token,
+        COOKIE_PATH,
+        None,
+    );
+    set_cookie(
+        &mut response,
+        &state,
+        LOGIN_CSRF_COOKIE,
+        "",
+        COOKIE_PATH,
+        Some(0),
+    );
+    response
+}
+
+#[handler]
+pub async fn sign_out(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfForm>) -> Response {
+    if let Some(token) = cookie(req, SESSION_COOKIE) {
+        if !csrf_matches(&csrf_for(CSRF_LABEL, &token), &f.csrf) {
+            return refused_csrf(&state);
+        }
+        let client = client_info(req);
+        // a session gone already (expired, ended elsewhere) has nothing left to end
+        let ended = match sessions::authenticate(&state, &token, &client).await {
+            Ok(auth) => match sessions::revoke(&state, &auth, auth.session.id, &client).await {
+                Err(Error::NotFound) => Ok(()),
+                other => other,
+            },
+            Err(Error::Unauthenticated) => Ok(()),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = ended {
+            return not_signed_out(&state, e);
+        }
+    }
+    let mut response = to_sign_in();
+    set_cookie(
+        &mut response,
+        &state,
+        SESSION_COOKIE,
+        "",
+        COOKIE_PATH,
+        Some(0),
+    );
+    response
+}
+
+/// The session could not be ended: say so, and keep the cookie, so that signing out can
+/// be tried again.
+fn not_signed_out(state: &AppState, err: Error) -> Response {
+    let failure = Failure::from(err);
+    let ctx = minijinja::context! {
+        title => "Not signed out", message => told(&failure), back => "/admin/users",
+    };
+    render(state, failure.status, "admin/message.html", ctx)
+}

@@ -1,0 +1,311 @@
+//! The users of the admin page: the list and its search, a user's page, inviting a
+//! user, and the actions on a user (confirmed first when they end someone's work).
+
+use std::collections::HashMap;
+
+use poem::web::{Data, Form, Path, Query, Redirect};
+use poem::{IntoResponse, Request, Response, handler};
+use serde::Deserialize;
+
+use super::{
+    DoneQuery, PAGE_SIZE, done_message, failure, form_admin, page, parse_id, signed_in, time,
+    to_sign_in,
+};
+use crate::db::admin::UserFilter;
+use crate::http::client::client_info;
+use crate::ids::AccountId;
+use crate::service::admin::{self, NewUser, UserUpdate};
+use crate::service::{Error, Page};
+use crate::state::AppState;
+
+#[derive(Debug, Deserialize)]
+pub struct UsersQuery {
+    query: Option<String>,
+    status: Option<String>,
+    cursor: Option<String>,
+    done: Option<String>,
+}
+
+#[handler]
+pub async fn users(state: Data<&AppState>, req: &Request, Query(q): Query<UsersQuery>) -> Response {
+    let Some(me) = signed_in(&state, req).await else {
+        return to_sign_in();
+    };
+    let query = q
+        .query
+        .unwrap_or_default()
+        .chars()
+        .take(254)
+        .collect::<String>();
+    let status = q.status.filter(|s| !s.is_empty());
+    let filter = UserFilter {
+        query: Some(query.clone()).filter(|q| !q.trim().is_empty()),
+        status: status.clone(),
+    };
+    let found = admin::users(&state, filter, Page::new(Some(PAGE_SIZE), q.cursor.clone())).await;
+    let (items, next, total) = match found {
+        Ok(found) => found,
+        Err(e) => return failure(&state, &me, e, "/admin/users"),
+    };
+    let rows: Vec<_> = items
+        .iter()
+        .map(|u| {
+            let a = &u.account;
+            minijinja::context! {
+                id => a.id.to_string(),
+                email => a.email,
+                display_name => a.display_name,
+                status => a.status,
+                is_admin => a.is_admin,
+                two_factor => u.two_factor_enabled,
+                verified => a.email_verified_at.is_some(),
+                created_at => time(a.created_at),
+            }
+        })
+        .collect();
+    let next_url = next.map(|id| {
+        let mut params = vec![("cursor", id.to_string())];
+        if !query.is_empty() {
+            params.push(("query", query.clone()));
+        }
+        if let Some(s) = &status {
+            params.push(("status", s.clone()));
+        }
+        format!(
+            "/admin/users?{}",
+            serde_urlencoded::to_string(&params).unwrap_or_default()
+        )
+    });
+    page(
+        &state,
+        &me,
+        "admin/users.html",
+        minijinja::context! {
+            nav => "users",
+            rows,
+            total,
+            query,
+            status,
+            next_url,
+            paged => q.cursor.is_some(),
+            done => done_message(q.done.as_deref()),
+        },
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NewUserForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    email: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    is_admin: Option<String>,
+}
+
+#[handler]
+pub async fn create_user(
+    state: Data<&AppState>,
+    req: &Request,
+    Form(f): Form<NewUserForm>,
+) -> Response {
+    let me = match form_admin(&state, req, &f.csrf).await {
+        Ok(me) => me,
+        Err(refused) => return refused,
+    };
+    let made = admin::create_user(
+        &state,
+        &me.actor,
+        NewUser {
+            email: f.email,
+            display_name: Some(f.display_name).filter(|n| !n.trim().is_empty()),
+            password: None,
+            is_admin: f.is_admin.is_some(),
+            email_verified: false,
+            send_invite: true,
+        },
+        &client_info(req),
+    )
+    .await;
+    match made {
+        Ok(made) => Redirect::see_other(format!("/admin/users/{}?done=invited", made.account.id))
+            .into_response(),
+        Err(e) => failure(&state, &me, e, "/admin/users"),
+    }
+}
+
+#[handler]
+pub async fn user(
+    state: Data<&AppState>,
+    req: &Request,
+    Path(id): Path<String>,
+    Query(q): Query<DoneQuery>,
+) -> Response {
+    let Some(me) = signed_in(&state, req).await else {
+        return to_sign_in();
+    };
+    let Some(id) = parse_id::<AccountId>(&id) else {
+        return failure(&state, &me, Error::NotFound, "/admin/users");
+    };
+    let view = match admin::user(&state, id).await {
+        Ok(view) => view,
+        Err(e) => return failure(&state, &me, e, "/admin/users"),
+    };
+    let sessions = match admin::user_sessions(&state, id).await {
+        Ok(list) => list,
+        Err(e) => return failure(&state, &me, e, "/admin/users"),
+    };
+    let a = &view.account;
+    let sessions: Vec<_> = sessions
+        .iter()
+        .map(|s| {
+            minijinja::context! {
+                device => s.device_name,
+                ip => s.ip,
+                user_agent => s.user_agent,
+                last_seen_at => time(s.last_seen_at),
+            }
+        })
+        .collect();
+    page(
+        &state,
+        &me,
+        "admin/user.html",
+        minijinja::context! {
+            nav => "users",
+            user => minijinja::context! {
+                id => a.id.to_string(),
+                email => a.email,
+                display_name => a.display_name,
+                status => a.status,
+                is_admin => a.is_admin,
+                verified => a.email_verified_at.is_some(),
+                has_password => a.password_hash.is_some(),
+                created_at => time(a.created_at),
+                last_sign_in_at => view.last_sign_in_at.map(time),
+                two_factor => view.two_factor_enabled,
+                subscriptions => view.counts.subscriptions,
+                hosts => view.counts.hosts,
+                totp_devices => view.counts.totp_devices,
+                sessions => view.counts.sessions,
+            },
+            sessions,
+            done => done_message(q.done.as_deref()),
+        },
+    )
+}
+
+/// Actions that can't be undone, or end someone's work: they are confirmed first.
+fn confirmation(action: &str) -> Option<(&'static str, &'static str)> {
+    Some(match action {
+        "deactivate" => (
+            "Deactivate this user?",
+            "Every session ends at once and sign-in is refused until the user is reactivated.",
+        ),
+        "end-sessions" => (
+            "End every session of this user?",
+            "Every device of the user is signed out.",
+        ),
+        "remove-2fa" => (
+            "Remove every second factor?",
+            "The user signs in with the password alone until they add an authenticator app again. A notice is mailed.",
+        ),
+        "delete" => (
+            "Delete this account?",
+            "The account and everything it owns (subscriptions, hosts, integrations) are deleted for good. This can't be undone.",
+        ),
+        _ => return None,
+    })
+}
+
+#[handler]
+pub async fn user_action(
+    state: Data<&AppState>,
+    req: &Request,
+    Path((id, action)): Path<(String, String)>,
+    Form(f): Form<HashMap<String, String>>,
+) -> Response {
+    let me = match form_admin(&state, req, f.get("csrf").map_or("", String::as_str)).await {
+        Ok(me) => me,
+        Err(refused) => return refused,
+    };
+    let Some(id) = parse_id::<AccountId>(&id) else {
+        return failure(&state, &me, Error::NotFound, "/admin/users");
+    };
+    let back = format!("/admin/users/{id}");
+    if let Some((title, message)) = confirmation(&action)
+        && f.get("confirm").map(String::as_str) != Some("yes")
+    {
+        let email = match admin::user(&state, id).await {
+            Ok(view) => view.account.email,
+            Err(e) => return failure(&state, &me, e, "/admin/users"),
+        };
+        return page(
+            &state,
+            &me,
+            "admin/confirm.html",
+            minijinja::context! {
+                nav => "users", title, message, email, action, back,
+                destructive => action == "delete",
+            },
+        );
+    }
+    let client = client_info(req);
+    let actor = &me.actor;
+    let (result, done) = match action.as_str() {
+        "deactivate" => (
+            admin::set_active(&state, actor, id, false, &client).await,
+            "deactivated",
+        ),
+        "reactivate" => (
+            admin::set_active(&state, actor, id, true, &client).await,
+            "reactivated",
+        ),
+        "password-link" => (
+            admin::send_password_link(&state, actor, id, &client).await,
+            "password-link",
+        ),
+        "unlock" => (admin::unlock(&state, actor, id, &client).await, "unlocked"),
+        "end-sessions" => (
+            admin::revoke_sessions(&state, actor, id, &client)
+                .await
+                .map(drop),
+            "sessions-ended",
+        ),
+        "remove-2fa" => (
+            admin::remove_two_factor(&state, actor, id, &client)
+                .await
+                .map(drop),
+            "two-factor-removed",
+        ),
+        "delete" => (
+            admin::delete_user(&state, actor, id, &client)
+                .await
+                .map(drop),
+            "deleting",
+        ),
+        "update" => {
+            let text = |k: &str| f.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
+            let name = text("display_name");
+            let update = UserUpdate {
+                email: Some(text("email")).filter(|e| !e.is_empty()),
+                display_name: Some(Some(name).filter(|n| !n.is_empty())),
+                is_admin: Some(f.contains_key("is_admin")),
+                email_verified: Some(f.contains_key("email_verified")),
+            };
+            (
+                admin::update_user(&state, actor, id, update, &client)
+                    .await
+                    .map(drop),
+                "updated",
+            )
+        }
+        _ => (Err(Error::NotFound), ""),
+    };
+    match result {
+        Ok(()) => Redirect::see_other(format!("{back}?done={done}")).into_response(),
+        Err(e) => failure(&state, &me, e, &back),
+    }
+}
