@@ -12,7 +12,7 @@ use crate::ids::AccountId;
 #[derive(Debug, Clone, Default)]
 pub struct UserFilter {
     pub query: Option<String>,
-    pub status: Option<String>,
+    pub status: Option<AccountStatus>,
 }
 
 fn push_filter(qb: &mut QueryBuilder<Sqlite>, filter: &UserFilter) {
@@ -30,8 +30,8 @@ fn push_filter(qb: &mut QueryBuilder<Sqlite>, filter: &UserFilter) {
             .push_bind(pattern)
             .push(" escape '\\')");
     }
-    if let Some(status) = filter.status.as_deref() {
-        qb.push(" and a.status = ").push_bind(status.to_owned());
+    if let Some(status) = filter.status {
+        qb.push(" and a.status = ").push_bind(status);
     }
 }
 

@@ -11,6 +11,7 @@ use uuid::Uuid;
 use super::AdminAuth;
 use crate::api::{ApiResult, ApiTags};
 use crate::clock::Timestamp;
+use crate::db::outbox::MailStatus as Stored;
 use crate::http::client::client_info;
 use crate::ids::OutboxId;
 use crate::service::Page;
@@ -67,11 +68,11 @@ impl From<crate::db::admin::OutboxMail> for OutboxMail {
             account_id: m.account_id.map(|a| a.0),
             recipient: m.recipient,
             template: m.template,
-            status: match m.status.as_str() {
-                "sent" => MailStatus::Sent,
-                "failed" => MailStatus::Failed,
-                "skipped" => MailStatus::Skipped,
-                _ => MailStatus::Pending,
+            status: match m.status {
+                Stored::Pending => MailStatus::Pending,
+                Stored::Sent => MailStatus::Sent,
+                Stored::Failed => MailStatus::Failed,
+                Stored::Skipped => MailStatus::Skipped,
             },
             attempts: m.attempts,
             last_error: m.last_error,

@@ -14,7 +14,7 @@ use super::AdminAuth;
 use crate::api::common::Deleting;
 use crate::api::{ApiResult, ApiTags, NoContent, Text};
 use crate::clock::Timestamp;
-use crate::db::admin::UserFilter;
+use crate::db::accounts::AccountStatus;
 use crate::http::client::client_info;
 use crate::ids::AccountId;
 use crate::service::Page;
@@ -57,10 +57,10 @@ impl From<UserView> for AdminUser {
         Self {
             id: a.id.0,
             email_verified: a.email_verified_at.is_some(),
-            status: match a.status.as_str() {
-                "deactivated" => UserStatus::Deactivated,
-                "deleting" => UserStatus::Deleting,
-                _ => UserStatus::Active,
+            status: match a.status {
+                AccountStatus::Active => UserStatus::Active,
+                AccountStatus::Deactivated => UserStatus::Deactivated,
+                AccountStatus::Deleting => UserStatus::Deleting,
             },
             email: a.email,
             display_name: a.display_name,
@@ -154,10 +154,7 @@ impl UsersApi {
         #[oai(validator(max_length = 100))]
         cursor: Query<Option<String>>,
     ) -> ApiResult<UserListResponse> {
-        let filter = UserFilter {
-            query: query.0,
-            status: status.0,
-        };
+        let filter = admin::user_filter(query.0, status.0.as_deref())?;
         let (items, next, total) =
             admin::users(&state, filter, Page::new(limit.0, cursor.0)).await?;
         Ok(UserListResponse::Ok(Json(AdminUserList {

@@ -11,6 +11,7 @@ use crate::api::common::Deleting;
 use crate::api::security::SessionAuth;
 use crate::api::{ApiResult, ApiTags, Text};
 use crate::db::hosting::Subscription as SubscriptionRow;
+use crate::db::hosting::SubscriptionStatus as Stored;
 use crate::ids::SubscriptionId;
 use crate::service::Page;
 use crate::service::hosting;
@@ -40,10 +41,11 @@ impl From<SubscriptionRow> for Subscription {
         Self {
             id: s.id.0,
             plan_id: s.plan_id,
-            status: match s.status.as_str() {
-                "trialing" => SubscriptionStatus::Trialing,
-                "expired" => SubscriptionStatus::Expired,
-                _ => SubscriptionStatus::Active,
+            status: match s.status {
+                Stored::Trialing => SubscriptionStatus::Trialing,
+                Stored::Expired => SubscriptionStatus::Expired,
+                // a cancelled subscription is gone for every read: never shown
+                Stored::Active | Stored::Cancelling => SubscriptionStatus::Active,
             },
             created_at: s.created_at.to_datetime(),
             trial_ends_at: s.trial_ends_at.map(|t| t.to_datetime()),

@@ -11,7 +11,6 @@ use super::{
     DoneQuery, PAGE_SIZE, done_message, failure, form_admin, page, parse_id, signed_in, time,
     to_sign_in,
 };
-use crate::db::admin::UserFilter;
 use crate::http::client::client_info;
 use crate::ids::AccountId;
 use crate::service::admin::{self, NewUser, UserUpdate};
@@ -38,11 +37,12 @@ pub async fn users(state: Data<&AppState>, req: &Request, Query(q): Query<UsersQ
         .take(254)
         .collect::<String>();
     let status = q.status.filter(|s| !s.is_empty());
-    let filter = UserFilter {
-        query: Some(query.clone()).filter(|q| !q.trim().is_empty()),
-        status: status.clone(),
+    let found = match admin::user_filter(Some(query.clone()), status.as_deref()) {
+        Ok(filter) => {
+            admin::users(&state, filter, Page::new(Some(PAGE_SIZE), q.cursor.clone())).await
+        }
+        Err(e) => Err(e),
     };
-    let found = admin::users(&state, filter, Page::new(Some(PAGE_SIZE), q.cursor.clone())).await;
     let (items, next, total) = match found {
         Ok(found) => found,
         Err(e) => return failure(&state, &me, e, "/admin/users"),

@@ -5,7 +5,7 @@ use serde_json::{Value, json};
 use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
-use crate::db::accounts::{self, Account, NewAccount};
+use crate::db::accounts::{self, Account, AccountStatus, NewAccount};
 use crate::db::admin::{self as store, Counts, UserFilter};
 use crate::db::password_links::Kind as LinkKind;
 use crate::db::{self};
@@ -48,20 +48,26 @@ pub(super) async fn view(
     Ok(row.ok_or(Error::NotFound)?.into())
 }
 
+/// The filter of the user list from what an operator typed: a text to look for, and a
+/// status by its name (empty means any).
+pub fn user_filter(query: Option<String>, status: Option<&str>) -> Result<UserFilter> {
+    let status = status
+        .filter(|s| !s.is_empty())
+        .map(str::parse::<AccountStatus>)
+        .transpose()
+        .map_err(|_| Error::field("status", "One of active, deactivated, deleting."))?;
+    Ok(UserFilter {
+        query: query.filter(|q| !q.trim().is_empty()),
+        status,
+    })
+}
+
 /// One page of users matching the filter, the next cursor, and how many match in all.
 pub async fn users(
     state: &AppState,
     filter: UserFilter,
     page: Page,
 ) -> Result<(Vec<UserView>, Option<AccountId>, i64)> {
-    if let Some(status) = filter.status.as_deref()
-        && !matches!(status, "active" | "deactivated" | "deleting")
-    {
-        return Err(Error::field(
-            "status",
-            "One of active, deactivated, deleting.",
-        ));
-    }
     let before = page.cursor_id()?;
     let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
     // two statements a page, however long: the page, and the total
