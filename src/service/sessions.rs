@@ -11,7 +11,7 @@ use crate::db::accounts::{self, Account, AccountStatus};
 use crate::db::mfa::{self, Ticket};
 use crate::db::sessions::{self, NewSession, Session};
 use crate::db::{self};
-use crate::ids::{AccountId, MfaTicketId, SessionId};
+use crate::ids::{MfaTicketId, SessionId};
 use crate::service::audit::{self, Kind};
 use crate::service::throttle;
 use crate::service::totp::{self, SecondFactor};
@@ -97,17 +97,7 @@ pub async fn sign_in_with(
     let account = match account {
         Some(account) if matches => account,
         other => {
-            throttle::failure(state, email).await?;
-            if let Some(account) = other {
-                record(
-                    state,
-                    account.id,
-                    Kind::SignInFailed,
-                    client,
-                    json!({"reason": "password"}),
-                )
-                .await?;
-            }
+            failed_attempt(state, email, other.as_ref(), client, "password").await?;
             return Err(Error::InvalidCredentials);
         }
     };
@@ -186,13 +176,12 @@ pub async fn complete_mfa_with(
     let mut tx = db::begin_immediate(&state.db).await?;
     if !totp::verify(state, &mut tx, &account, factor, client).await? {
         drop(tx);
-        throttle::failure(state, &account.email).await?;
-        record(
+        failed_attempt(
             state,
-            account.id,
-            Kind::SignInFailed,
+            &account.email,
+            Some(&account),
             client,
-            json!({"reason": "second_factor"}),
+            "second_factor",
         )
         .await?;
         return Err(Error::InvalidCode);
@@ -303,13 +292,12 @@ pub async fn reauthenticate(
         .verify(password, account.password_hash.as_deref())
         .await?
     {
-        throttle::failure(state, &account.email).await?;
-        record(
+        failed_attempt(
             state,
-            account.id,
-            Kind::SignInFailed,
+            &account.email,
+            Some(account),
             client,
-            json!({"reason": "reauthentication"}),
+            "reauthentication",
         )
         .await?;
         return Err(Error::InvalidCredentials);
@@ -323,13 +311,12 @@ pub async fn reauthenticate(
         let factor = factor.ok_or(Error::TwoFactorRequired)?;
         if !totp::verify(state, &mut tx, account, factor, client).await? {
             drop(tx);
-            throttle::failure(state, &account.email).await?;
-            record(
+            failed_attempt(
                 state,
-                account.id,
-                Kind::SignInFailed,
+                &account.email,
+                Some(account),
                 client,
-                json!({"reason": "reauthentication"}),
+                "reauthentication",
             )
             .await?;
             return Err(Error::InvalidCode);
@@ -359,17 +346,24 @@ pub fn require_elevated(state: &AppState, auth: &Authenticated) -> Result<()> {
     }
 }
 
-/// Records one event in its own transaction (for failures, whose own work rolled back).
-async fn record(
+/// A wrong password or code: it counts toward the lockout of the address and, when an
+/// account has it, goes on the account's trail with why it failed. In its own
+/// transaction, since the attempt's own work rolled back.
+async fn failed_attempt(
     state: &AppState,
-    account_id: AccountId,
-    kind: Kind,
+    email: &str,
+    account: Option<&Account>,
     client: &ClientInfo,
-    detail: serde_json::Value,
+    reason: &str,
 ) -> Result<()> {
-    let mut tx = db::begin_immediate(&state.db).await?;
-    audit::record(&mut tx, state.clock.now(), account_id, kind, client, detail).await?;
-    tx.commit().await?;
+    throttle::failure(state, email).await?;
+    if let Some(account) = account {
+        let mut tx = db::begin_immediate(&state.db).await?;
+        let detail = json!({ "reason": reason });
+        let now = state.clock.now();
+        audit::record(&mut tx, now, account.id, Kind::SignInFailed, client, detail).await?;
+        tx.commit().await?;
+    }
     Ok(())
 }
 
