@@ -6,7 +6,7 @@ use crate::db::{self, accounts, audit as events};
 use crate::ids::AuditEventId;
 use crate::service::audit::{self, Actor, Kind};
 use crate::service::password::{self, EndSessions, Replacement};
-use crate::service::sessions::require_elevated;
+use crate::service::require_elevated;
 use crate::service::validate;
 use crate::service::{Authenticated, ClientInfo, Page};
 use crate::service::{Error, Result};

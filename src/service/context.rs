@@ -4,6 +4,7 @@
 use crate::db::accounts::{Account, AccountFacts};
 use crate::db::sessions::Session;
 use crate::service::Error;
+use crate::state::AppState;
 
 /// Where a request came from, recorded on the session it creates or uses.
 #[derive(Debug, Clone, Default)]
@@ -59,5 +60,14 @@ impl Page {
         } else {
             None
         }
+    }
+}
+
+/// Refuses unless the session signed in or reauthenticated within the window.
+pub fn require_elevated(state: &AppState, auth: &Authenticated) -> Result<(), Error> {
+    let now = state.clock.now();
+    match auth.session.elevated_until {
+        Some(until) if until > now => Ok(()),
+        _ => Err(Error::ReauthenticationRequired),
     }
 }

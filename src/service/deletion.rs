@@ -14,7 +14,7 @@ use crate::ids::{AccountId, HostId, SubscriptionId};
 use crate::jobs::queue::{self, Deletion};
 use crate::service::audit::{self, Actor, Kind};
 use crate::service::mail::notice;
-use crate::service::sessions::require_elevated;
+use crate::service::require_elevated;
 use crate::service::{Authenticated, ClientInfo};
 use crate::service::{Error, Result};
 use crate::state::AppState;

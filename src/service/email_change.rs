@@ -13,7 +13,7 @@ use crate::ids::AccountId;
 use crate::service::audit::{self, Kind};
 use crate::service::email_links::{self, Holder};
 use crate::service::mail::{self, LinkMail, Mail, notice};
-use crate::service::sessions::require_elevated;
+use crate::service::require_elevated;
 use crate::service::validate;
 use crate::service::{Authenticated, ClientInfo};
 use crate::service::{Error, Result};

@@ -20,7 +20,7 @@ pub mod throttle;
 pub mod totp;
 pub mod validate;
 
-pub use context::{Authenticated, ClientInfo, Page};
+pub use context::{Authenticated, ClientInfo, Page, require_elevated};
 pub use validate::FieldError;
 
 /// What can go wrong, in the domain's words, whatever door the request came in by:

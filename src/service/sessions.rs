@@ -337,15 +337,6 @@ pub async fn reauthenticate(
     Ok(until)
 }
 
-/// Refuses unless the session signed in or reauthenticated within the window.
-pub fn require_elevated(state: &AppState, auth: &Authenticated) -> Result<()> {
-    let now = state.clock.now();
-    match auth.session.elevated_until {
-        Some(until) if until > now => Ok(()),
-        _ => Err(Error::ReauthenticationRequired),
-    }
-}
-
 /// A wrong password or code: it counts toward the lockout of the address and, when an
 /// account has it, goes on the account's trail with why it failed. In its own
 /// transaction, since the attempt's own work rolled back.

@@ -14,7 +14,7 @@ use crate::db::{self};
 use crate::ids::{TotpDeviceId, TotpEnrollmentId};
 use crate::service::audit::{self, Kind};
 use crate::service::mail::notice;
-use crate::service::sessions::require_elevated;
+use crate::service::require_elevated;
 use crate::service::validate;
 use crate::service::{Authenticated, ClientInfo};
 use crate::service::{Error, Result};
