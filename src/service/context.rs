@@ -1,5 +1,6 @@
 //! What a request brings to the service, whatever door it came in by (the API, a page or
-//! a console command): where it came from, who is signed in, which page of a list.
+//! a console command): where it came from, who is signed in (and whether recently
+//! enough for a sensitive action), which page of a list.
 
 use crate::db::accounts::{Account, AccountFacts};
 use crate::db::sessions::Session;
