@@ -7,7 +7,7 @@ use std::time::Duration;
 use anyhow::Context;
 use poem::endpoint::make_sync;
 use poem::listener::{Acceptor, Listener, TcpListener};
-use poem::{EndpointExt, Route, Server, get, post};
+use poem::{EndpointExt, IntoEndpoint, Route, Server, get, post};
 use tokio::task::JoinHandle;
 use tokio_util::sync::CancellationToken;
 
@@ -35,8 +35,12 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
         trusted_proxies: std::sync::Arc::new(state.config.trusted_proxies().unwrap_or_default()),
         methods,
     };
+    // The API under /api and its two root paths; the console has the rest, "/" included.
+    let api = std::sync::Arc::new(api.into_endpoint());
     let route = Route::new()
-        .nest("/", api)
+        .nest_no_strip("/api", api.clone())
+        .at("/healthz", api.clone())
+        .at("/readyz", api)
         .at(
             "/openapi.json",
             get(make_sync(move |_| {
@@ -99,6 +103,7 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
             post(pages::admin::tokens::revoke_token),
         )
         .at("/assets/steward.css", get(pages::stylesheet));
+    let route = pages::console::routes(route);
     // /metrics here unless it has an address of its own (see `start`)
     let route = if state.config.server.metrics_bind.trim().is_empty() {
         route.at("/metrics", get(pages::metrics))

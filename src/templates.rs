@@ -66,6 +66,14 @@ const EMBEDDED: &[(&str, &str)] = embed![
     "admin/mail.html",
     "admin/tokens.html",
     "admin/message.html",
+    // the account console: its layout and shared parts
+    "console/base.html",
+    "console/macros.html",
+    "console/error.html",
+    "console/confirm_identity.html",
+    // the console's sign-in area (sign in, register, terms, reset)
+    // the console's account area (account, security)
+    // the console's other areas (devices, activity, hosting, delete)
 ];
 
 /// The stylesheet of the pages, served at /assets/steward.css.
@@ -89,7 +97,8 @@ impl Templates {
         }
         let mut env = Environment::new();
         env.set_keep_trailing_newline(true);
-        env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+        // a misspelt variable fails the render; `{% if errors.email %}` may ask of one unset
+        env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
         env.set_loader(move |name| {
             if let Some(dir) = &dir
                 && let Some(path) = safe_join(dir, name)

@@ -9,7 +9,7 @@ use tokio::io::AsyncReadExt;
 use tracing::Instrument;
 
 use crate::api::{ApiError, ErrorCode};
-use crate::http::client::{ClientIp, client_ip};
+use crate::http::client::{ClientIp, RequestId, client_ip};
 use crate::ip_limit::IpLimiter;
 
 /// What the middleware needs besides the request.
@@ -59,10 +59,6 @@ impl PathMethods {
     }
 }
 
-/// The id of one request: in the log, the `x-request-id` header and every error body.
-#[derive(Debug, Clone)]
-pub struct RequestId(pub String);
-
 /// Endpoints that try credentials or send mail: they share one token bucket per client
 /// IP, so one address can't guess passwords (or flood mailboxes) at speed.
 fn is_throttled(method: &Method, path: &str) -> bool {
@@ -76,6 +72,12 @@ fn is_throttled(method: &Method, path: &str) -> bool {
                 | "/api/v1/email-verifications/resend"
                 | "/api/v1/password-resets"
                 | "/admin/sign-in"
+                | "/sign-in"
+                | "/register"
+                | "/register/resend"
+                | "/reset"
+                | "/reset/complete"
+                | "/account/confirm-identity"
         ) || (path.starts_with("/api/v1/password-resets/") && path.ends_with("/complete")))
 }
 
@@ -112,7 +114,11 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
                 format!("Too many attempts from this address. Try again in {retry_after} seconds."),
             );
             e.retry_after = Some(retry_after);
-            e.to_response(&id)
+            if is_page(&path) {
+                page_refusal(&e.detail, retry_after)
+            } else {
+                e.to_response(&id)
+            }
         } else {
             match limit_body(&mut req, max_body).await {
                 Err(e) => e.to_response(&id),
@@ -173,6 +179,27 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
     }
     .instrument(span)
     .await
+}
+
+/// A page's form refused before it reached the page: plain HTML a person can read, with
+/// a way back, under the pages' policy.
+fn page_refusal(detail: &str, retry_after: u64) -> Response {
+    let body = format!(
+        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>Too many attempts</title><link rel=\"stylesheet\" href=\"/assets/steward.css\">\
+         <main class=\"card\"><h1>Too many attempts</h1><p>{detail}</p>\
+         <p><a href=\"/\">Back to the start page</a></p></main></html>"
+    );
+    let mut response = Response::builder()
+        .status(StatusCode::TOO_MANY_REQUESTS)
+        .content_type("text/html; charset=utf-8")
+        .header(header::CONTENT_SECURITY_POLICY, crate::http::PAGE_CSP)
+        .body(body);
+    response
+        .headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
+    response
 }
 
 /// Pages (HTML) carry their own headers; everything else is API.

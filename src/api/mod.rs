@@ -18,7 +18,7 @@ mod text;
 pub mod totp;
 
 pub use error::{ApiError, ApiResult, ErrorBody, FieldErrorBody, NoContent};
-pub use middleware::{Edge, PathMethods, RequestId, around};
+pub use middleware::{Edge, PathMethods, around};
 pub use spec::{spec, spec_json, spec_yaml};
 pub use text::Text;
 

@@ -27,6 +27,7 @@ pub struct Config {
     pub jobs: JobsConfig,
     pub log: LogConfig,
     pub terms: TermsConfig,
+    pub console: ConsoleConfig,
     pub plans: Vec<PlanConfig>,
     /// The systemd credentials the secrets were read from (for the start-up log).
     #[serde(skip)]
@@ -42,6 +43,7 @@ impl Default for Config {
             jobs: JobsConfig::default(),
             log: LogConfig::default(),
             terms: TermsConfig::default(),
+            console: ConsoleConfig::default(),
             plans: default_plans(),
             credentials_used: Vec::new(),
         }
@@ -327,6 +329,64 @@ impl Default for TermsConfig {
         Self {
             version: "2024-01".into(),
             url: "https://example.org/terms".into(),
+        }
+    }
+}
+
+/// The account console and the mail: what the product is called, and where people get
+/// help (shown in every page's footer and at the end of every mail when set).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ConsoleConfig {
+    pub product_name: String,
+    /// A page where people get help, e.g. `https://example.org/help`.
+    pub support_url: String,
+    /// An address people write to for help, used when `support_url` is empty.
+    pub support_email: String,
+}
+
+impl Default for ConsoleConfig {
+    fn default() -> Self {
+        Self {
+            product_name: "Steward".into(),
+            support_url: String::new(),
+            support_email: String::new(),
+        }
+    }
+}
+
+impl ConsoleConfig {
+    /// The product's name: the configured one, or "Steward" when it is left blank.
+    pub fn product_name(&self) -> &str {
+        match self.product_name.trim() {
+            "" => "Steward",
+            name => name,
+        }
+    }
+
+    /// Where to get help, as a link: the support page, else a mailto: link, else none.
+    pub fn support_link(&self) -> Option<String> {
+        let url = self.support_url.trim();
+        let email = self.support_email.trim();
+        if !url.is_empty() {
+            Some(url.to_owned())
+        } else if !email.is_empty() {
+            Some(format!("mailto:{email}"))
+        } else {
+            None
+        }
+    }
+
+    /// What the support link says: the address, or the page's address.
+    pub fn support_label(&self) -> Option<String> {
+        let url = self.support_url.trim();
+        let email = self.support_email.trim();
+        if !url.is_empty() {
+            Some(url.to_owned())
+        } else if !email.is_empty() {
+            Some(email.to_owned())
+        } else {
+            None
         }
     }
 }

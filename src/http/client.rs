@@ -7,6 +7,19 @@ use poem::Request;
 
 use crate::service::ClientInfo;
 
+/// The id of one request: in the log, the `x-request-id` header and every error body
+/// or error page.
+#[derive(Debug, Clone)]
+pub struct RequestId(pub String);
+
+/// The request's id (set by the edge middleware; empty outside it).
+pub fn request_id(req: &Request) -> String {
+    req.extensions()
+        .get::<RequestId>()
+        .map(|id| id.0.clone())
+        .unwrap_or_default()
+}
+
 /// The client's address: the peer, or, when the peer is a trusted reverse proxy, the
 /// nearest address in `X-Forwarded-For` that is not one of the trusted proxies.
 #[derive(Debug, Clone, Copy)]
@@ -53,5 +66,63 @@ pub fn client_info(req: &Request) -> ClientInfo {
     ClientInfo {
         ip: ip.map(|ip| ip.to_string()),
         user_agent,
+    }
+}
+
+/// A device name for a session made in a browser, from its user agent: "Firefox on
+/// Linux", "Safari on iPhone"; "Web browser" when nothing is recognised.
+pub fn device_name(user_agent: Option<&str>) -> String {
+    let ua = user_agent.unwrap_or_default();
+    // order matters: Edge and Opera say "Chrome" too, Chrome says "Safari"
+    let browser = [
+        ("Edg/", "Edge"),
+        ("OPR/", "Opera"),
+        ("Firefox/", "Firefox"),
+        ("Chrome/", "Chrome"),
+        ("Chromium/", "Chromium"),
+        ("Safari/", "Safari"),
+    ]
+    .iter()
+    .find(|(mark, _)| ua.contains(mark))
+    .map(|(_, name)| *name);
+    let system = [
+        ("iPhone", "iPhone"),
+        ("iPad", "iPad"),
+        ("Android", "Android"),
+        ("Windows", "Windows"),
+        ("Mac OS X", "macOS"),
+        ("CrOS", "ChromeOS"),
+        ("Linux", "Linux"),
+    ]
+    .iter()
+    .find(|(mark, _)| ua.contains(mark))
+    .map(|(_, name)| *name);
+    match (browser, system) {
+        (Some(b), Some(s)) => format!("{b} on {s}"),
+        (Some(b), None) => b.to_owned(),
+        (None, Some(s)) => format!("Web browser on {s}"),
+        (None, None) => "Web browser".to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::device_name;
+
+    #[test]
+    fn device_names_read_like_a_person_would_say_them() {
+        let firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+        assert_eq!(device_name(Some(firefox)), "Firefox on Linux");
+        let safari = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 \
+                      (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
+        assert_eq!(device_name(Some(safari)), "Safari on iPhone");
+        let edge = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) \
+                    Chrome/126.0.0.0 Safari/537.36 Edg/126.0.0.0";
+        assert_eq!(device_name(Some(edge)), "Edge on Windows");
+        let chrome = "Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 \
+                      (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36";
+        assert_eq!(device_name(Some(chrome)), "Chrome on macOS");
+        assert_eq!(device_name(Some("curl/8.5.0")), "Web browser");
+        assert_eq!(device_name(None), "Web browser");
     }
 }

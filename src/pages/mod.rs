@@ -1,8 +1,9 @@
 //! The pages of Steward: server-rendered HTML, no script. The pages that email links
-//! open live in `links`, the admin page in `admin`; what they share (rendering, cookies
+//! open live in `links`, the account console in `console`, the admin page in `admin`; what they share (rendering, cookies
 //! and CSRF) in `render` and `session`.
 
 pub mod admin;
+pub mod console;
 pub mod links;
 pub mod render;
 pub mod session;

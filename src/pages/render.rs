@@ -7,10 +7,7 @@ use poem::{IntoResponse, Response};
 
 use crate::state::AppState;
 
-/// Strict: our own stylesheet and nothing else, no script, no frame; forms post only
-/// back here. No page shows an image, so images are only ours (no `data:` either).
-pub const CSP: &str = "default-src 'none'; style-src 'self'; img-src 'self'; \
-                       form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+pub use crate::http::PAGE_CSP as CSP;
 
 /// Renders `template` with `ctx`, and what every layout reads, as an answer with
 /// `status`. A template that fails is logged and answered with a plain 500.
@@ -20,8 +17,13 @@ pub fn render(
     template: &str,
     ctx: minijinja::Value,
 ) -> Response {
+    let console = &state.config.console;
     let ctx = minijinja::context! {
-        app_name => "Steward", public_url => state.config.public_url(), ..ctx
+        app_name => console.product_name(),
+        public_url => state.config.public_url(),
+        support_link => console.support_link(),
+        support_label => console.support_label(),
+        ..ctx
     };
     let mut response = match state.templates.render(template, ctx) {
         Ok(html) => Html(html).with_status(status).into_response(),
@@ -40,4 +42,28 @@ pub fn render(
     // a page's address or its forms may hold a token: keep it out of every cache
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response
+}
+
+/// Lets `response` show `data:` images too: for the one page with a QR code, whose
+/// image is made for that page alone and never stored.
+pub fn allow_data_images(response: &mut Response) {
+    let csp = CSP.replace("img-src 'self'", "img-src 'self' data:");
+    if let Ok(value) = HeaderValue::from_str(&csp) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
+/// A time as pages show it: `2026-11-30 14:05 UTC`.
+pub fn time(ts: crate::clock::Timestamp) -> String {
+    let dt = ts.to_datetime();
+    format!(
+        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
+        dt.year(),
+        u8::from(dt.month()),
+        dt.day(),
+        dt.hour(),
+        dt.minute()
+    )
 }

@@ -20,15 +20,34 @@ pub fn cookie(req: &Request, name: &str) -> Option<String> {
         .map(|(_, v)| v.to_owned())
 }
 
-/// Sets cookie `name` on `response`, sent back only under `path`: out of reach of
-/// scripts (HttpOnly), of other sites' requests (SameSite=Strict), and of plain http
-/// when the public address is https. `max_age` 0 deletes it.
+/// Which cross-site requests carry a cookie.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SameSite {
+    /// None: the admin page, which nobody reaches by a link from elsewhere.
+    Strict,
+    /// Top-level navigations too: a person following a link (from a mail, a chat) to
+    /// the console arrives signed in. Forms are still guarded by CSRF tokens.
+    Lax,
+}
+
+/// A cookie of the pages: its name, the path it is sent back under, and to which
+/// cross-site requests.
+#[derive(Debug, Clone, Copy)]
+pub struct CookieSpec {
+    pub name: &'static str,
+    pub path: &'static str,
+    pub same_site: SameSite,
+}
+
+/// Sets cookie `spec.name` on `response`, sent back only under `spec.path`: out of reach of
+/// scripts (HttpOnly), of other sites' requests (SameSite=Strict, or Lax for top-level
+/// navigations), and of plain http when the public address is https. `max_age` 0
+/// deletes it.
 pub fn set_cookie(
     response: &mut Response,
     state: &AppState,
-    name: &str,
+    spec: CookieSpec,
     value: &str,
-    path: &str,
     max_age: Option<i64>,
 ) {
     let secure = if state.config.public_url().starts_with("https://") {
@@ -37,7 +56,17 @@ pub fn set_cookie(
         ""
     };
     let age = max_age.map_or(String::new(), |s| format!("; Max-Age={s}"));
-    let cookie = format!("{name}={value}; Path={path}; HttpOnly; SameSite=Strict{secure}{age}");
+    let CookieSpec {
+        name,
+        path,
+        same_site,
+    } = spec;
+    let same_site = match same_site {
+        SameSite::Strict => "Strict",
+        SameSite::Lax => "Lax",
+    };
+    let cookie =
+        format!("{name}={value}; Path={path}; HttpOnly; SameSite={same_site}{secure}{age}");
     if let Ok(v) = HeaderValue::from_str(&cookie) {
         response.headers_mut().append(header::SET_COOKIE, v);
     }

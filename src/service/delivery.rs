@@ -73,7 +73,9 @@ pub async fn deliver(state: &AppState, id: OutboxId) -> anyhow::Result<Delivery>
         let url = format!("{}{}?token={token}", cfg.public_url(), link.path);
         context.insert("link".into(), json!(url));
     }
-    context.insert("app_name".into(), json!("Steward"));
+    context.insert("app_name".into(), json!(cfg.console.product_name()));
+    context.insert("support_link".into(), json!(cfg.console.support_link()));
+    context.insert("support_label".into(), json!(cfg.console.support_label()));
     context.insert("public_url".into(), json!(cfg.public_url()));
     context.insert("recipient".into(), json!(mail.recipient));
 

@@ -23,18 +23,26 @@ use crate::clock::Timestamp;
 use crate::http::client::client_info;
 use crate::http::error::{ErrorCode, Failure};
 use crate::pages::render;
-use crate::pages::session::{cookie, csrf_for, csrf_matches};
+use crate::pages::session::{CookieSpec, SameSite, cookie, csrf_for, csrf_matches};
 use crate::service::Error;
 use crate::service::admin::{self, Actor};
 use crate::service::sessions;
 use crate::state::AppState;
 
-const SESSION_COOKIE: &str = "steward_admin";
-const LOGIN_CSRF_COOKIE: &str = "steward_admin_csrf";
+/// The page's cookies: sent back only under /admin, and never on a request from another
+/// site.
+const SESSION_COOKIE: CookieSpec = CookieSpec {
+    name: "steward_admin",
+    path: "/admin",
+    same_site: SameSite::Strict,
+};
+const LOGIN_CSRF_COOKIE: CookieSpec = CookieSpec {
+    name: "steward_admin_csrf",
+    ..SESSION_COOKIE
+};
 const PAGE_SIZE: u32 = 25;
 
-/// Where the page's cookies are sent back, and the label of its CSRF digests.
-const COOKIE_PATH: &str = "/admin";
+/// The label of the page's CSRF digests.
 const CSRF_LABEL: &str = "steward admin csrf";
 
 /// A signed-in admin of the page.
@@ -45,7 +53,7 @@ struct Admin {
 }
 
 async fn signed_in(state: &AppState, req: &Request) -> Option<Admin> {
-    let token = cookie(req, SESSION_COOKIE)?;
+    let token = cookie(req, SESSION_COOKIE.name)?;
     let auth = sessions::authenticate(state, &token, &client_info(req))
         .await
         .ok()?;
@@ -127,15 +135,7 @@ fn parse_id<T: std::str::FromStr>(raw: &str) -> Option<T> {
 }
 
 fn time(ts: Timestamp) -> String {
-    let dt = ts.to_datetime();
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02} UTC",
-        dt.year(),
-        u8::from(dt.month()),
-        dt.day(),
-        dt.hour(),
-        dt.minute()
-    )
+    render::time(ts)
 }
 
 /// What a redirect's `done` key says. Fixed texts: nothing of the request is echoed.

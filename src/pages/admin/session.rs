@@ -7,8 +7,8 @@ use poem::{IntoResponse, Request, Response, handler};
 use serde::Deserialize;
 
 use super::{
-    COOKIE_PATH, CSRF_LABEL, CsrfForm, LOGIN_CSRF_COOKIE, SESSION_COOKIE, refused_csrf, render,
-    signed_in, to_sign_in, told,
+    CSRF_LABEL, CsrfForm, LOGIN_CSRF_COOKIE, SESSION_COOKIE, refused_csrf, render, signed_in,
+    to_sign_in, told,
 };
 use crate::http::client::client_info;
 use crate::http::error::{ErrorCode, Failure};
@@ -47,14 +47,7 @@ fn sign_in_page(
         "admin/sign_in.html",
         minijinja::context! { csrf, error, ticket },
     );
-    set_cookie(
-        &mut response,
-        state,
-        LOGIN_CSRF_COOKIE,
-        &csrf,
-        COOKIE_PATH,
-        None,
-    );
+    set_cookie(&mut response, state, LOGIN_CSRF_COOKIE, &csrf, None);
     response
 }
 
@@ -79,7 +72,7 @@ pub async fn sign_in_submit(
     req: &Request,
     Form(f): Form<SignInForm>,
 ) -> Response {
-    let expected = cookie(req, LOGIN_CSRF_COOKIE).unwrap_or_default();
+    let expected = cookie(req, LOGIN_CSRF_COOKIE.name).unwrap_or_default();
     if expected.is_empty() || !csrf_matches(&expected, &f.csrf) {
         return sign_in_page(
             &state,
@@ -133,28 +126,14 @@ pub async fn sign_in_submit(
         }
     };
     let mut response = Redirect::see_other("/admin/users").into_response();
-    set_cookie(
-        &mut response,
-        &state,
-        SESSION_COOKIE,
-        &token,
-        COOKIE_PATH,
-        None,
-    );
-    set_cookie(
-        &mut response,
-        &state,
-        LOGIN_CSRF_COOKIE,
-        "",
-        COOKIE_PATH,
-        Some(0),
-    );
+    set_cookie(&mut response, &state, SESSION_COOKIE, &token, None);
+    set_cookie(&mut response, &state, LOGIN_CSRF_COOKIE, "", Some(0));
     response
 }
 
 #[handler]
 pub async fn sign_out(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfForm>) -> Response {
-    if let Some(token) = cookie(req, SESSION_COOKIE) {
+    if let Some(token) = cookie(req, SESSION_COOKIE.name) {
         if !csrf_matches(&csrf_for(CSRF_LABEL, &token), &f.csrf) {
             return refused_csrf(&state);
         }
@@ -173,14 +152,7 @@ pub async fn sign_out(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfF
         }
     }
     let mut response = to_sign_in();
-    set_cookie(
-        &mut response,
-        &state,
-        SESSION_COOKIE,
-        "",
-        COOKIE_PATH,
-        Some(0),
-    );
+    set_cookie(&mut response, &state, SESSION_COOKIE, "", Some(0));
     response
 }
 

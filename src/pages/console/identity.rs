@@ -1,0 +1,95 @@
+//! "Confirm your identity": the password, plus a code (or a recovery code) when the
+//! account has a second factor. Elevates this session as the API's reauthentication
+//! does, then leads back to the sensitive step that asked for it.
+
+use poem::http::StatusCode;
+use poem::web::{Data, Form, Query, Redirect};
+use poem::{IntoResponse, Request, Response, Route, get, handler};
+use serde::Deserialize;
+
+use super::{FormErrors, Person, Terms, form_failure, form_person, page, safe_next, signed_in};
+use crate::http::client::client_info;
+use crate::service::sessions;
+use crate::service::totp::SecondFactor;
+use crate::state::AppState;
+
+const PATH: &str = "/account/confirm-identity";
+const TEMPLATE: &str = "console/confirm_identity.html";
+
+pub fn routes(route: Route) -> Route {
+    route.at(PATH, get(form).post(submit))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct NextQuery {
+    next: Option<String>,
+}
+
+fn next_or_account(next: Option<&str>) -> String {
+    next.and_then(safe_next)
+        .unwrap_or_else(|| "/account".to_owned())
+}
+
+fn context(person: &Person, next: &str) -> minijinja::Value {
+    minijinja::context! {
+        next,
+        two_factor => person.auth.facts.two_factor,
+        nav => "security",
+    }
+}
+
+#[handler]
+async fn form(state: Data<&AppState>, req: &Request, Query(q): Query<NextQuery>) -> Response {
+    // deleting the account needs this too, and may be done with the terms outdated
+    let person = match signed_in(&state, req, Terms::MayBeOutdated).await {
+        Ok(person) => person,
+        Err(response) => return response,
+    };
+    let next = next_or_account(q.next.as_deref());
+    page(
+        &state,
+        Some(&person),
+        StatusCode::OK,
+        TEMPLATE,
+        context(&person, &next),
+    )
+}
+
+#[derive(Debug, Deserialize)]
+pub struct IdentityForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    code: String,
+    #[serde(default)]
+    recovery_code: String,
+    #[serde(default)]
+    next: String,
+}
+
+#[handler]
+async fn submit(state: Data<&AppState>, req: &Request, Form(f): Form<IdentityForm>) -> Response {
+    let person = match form_person(&state, req, &f.csrf, Terms::MayBeOutdated).await {
+        Ok(person) => person,
+        Err(response) => return response,
+    };
+    let next = next_or_account(Some(&f.next));
+    let factor = SecondFactor::from_fields(Some(f.code.trim()), Some(f.recovery_code.trim()));
+    if person.auth.facts.two_factor && factor.is_none() {
+        let errors = FormErrors::field(
+            "code",
+            "Enter a code from your authenticator app, or a recovery code.",
+        );
+        return errors.render(&state, Some(&person), TEMPLATE, context(&person, &next));
+    }
+    let client = client_info(req);
+    match sessions::reauthenticate(&state, &person.auth, &f.password, factor, &client).await {
+        Ok(_) => Redirect::see_other(&next).into_response(),
+        Err(e) => match form_failure(&state, req, Some(&person), e, PATH) {
+            Ok(errors) => errors.render(&state, Some(&person), TEMPLATE, context(&person, &next)),
+            Err(response) => response,
+        },
+    }
+}

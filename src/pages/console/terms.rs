@@ -1,0 +1,7 @@
+//! (to be written)
+
+use poem::Route;
+
+pub fn routes(route: Route) -> Route {
+    route
+}
