@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use super::{FormErrors, Person, Terms, form_failure, form_person, page, safe_next, signed_in};
 use crate::http::client::client_info;
-use crate::service::sessions;
 use crate::service::totp::SecondFactor;
+use crate::service::{Error, sessions};
 use crate::state::AppState;
 
 const PATH: &str = "/account/confirm-identity";
@@ -87,6 +87,17 @@ async fn submit(state: Data<&AppState>, req: &Request, Form(f): Form<IdentityFor
     let client = client_info(req);
     match sessions::reauthenticate(&state, &person.auth, &f.password, factor, &client).await {
         Ok(_) => Redirect::see_other(&next).into_response(),
+        // what was wrong is one field's fault: say it beside that field
+        Err(Error::InvalidCredentials) => FormErrors {
+            status: StatusCode::UNAUTHORIZED,
+            ..FormErrors::field("password", "The password is wrong.")
+        }
+        .render(&state, Some(&person), TEMPLATE, context(&person, &next)),
+        Err(Error::InvalidCode) => FormErrors {
+            status: StatusCode::UNAUTHORIZED,
+            ..FormErrors::field("code", "The code is wrong, expired or was used already.")
+        }
+        .render(&state, Some(&person), TEMPLATE, context(&person, &next)),
         Err(e) => match form_failure(&state, req, Some(&person), e, PATH) {
             Ok(errors) => errors.render(&state, Some(&person), TEMPLATE, context(&person, &next)),
             Err(response) => response,

@@ -28,10 +28,24 @@ pub struct Browser {
     pub client: Client,
     driver: Child,
     _profile: tempfile::TempDir,
+    /// Whether pages may run script (axe-core needs it; people may have it off).
+    javascript: bool,
 }
+
+/// What `check_page` found wrong with a page, by axe-core's impact.
+const BLOCKING_IMPACTS: [&str; 2] = ["serious", "critical"];
 
 impl Browser {
     pub async fn start() -> Self {
+        Self::launch(true).await
+    }
+
+    /// A browser with JavaScript turned off, as some people browse.
+    pub async fn start_without_javascript() -> Self {
+        Self::launch(false).await
+    }
+
+    async fn launch(javascript: bool) -> Self {
         let chromium = tool("STEWARD_TEST_CHROMIUM", "/usr/bin/chromium");
         let chromedriver = tool("STEWARD_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
         let port = free_port();
@@ -53,6 +67,10 @@ impl Browser {
                     "--disable-component-update", "--disable-sync", "--window-size=1200,900",
                     format!("--user-data-dir={}", profile.path().display()),
                 ],
+                "prefs": {
+                    "profile.managed_default_content_settings.javascript":
+                        if javascript { 1 } else { 2 },
+                },
             }),
         );
         let url = format!("http://127.0.0.1:{port}");
@@ -78,7 +96,80 @@ impl Browser {
             client,
             driver,
             _profile: profile,
+            javascript,
         }
+    }
+
+    /// What every page of the console must pass, checked on the page now shown: a
+    /// screenshot at 1280 px and at 390 px wide (into target/test-artifacts/, named
+    /// `<name>-1280.png` and `<name>-390.png`), no sideways scrolling at 390 px, and,
+    /// with script on, no "serious" or "critical" axe-core violation (the full result
+    /// is written beside the screenshots as `<name>-axe.json`).
+    pub async fn check_page(&self, name: &str) {
+        self.client.set_window_size(1280, 900).await.unwrap();
+        self.screenshot(&format!("{name}-1280.png")).await;
+        self.client.set_window_size(390, 844).await.unwrap();
+        self.screenshot(&format!("{name}-390.png")).await;
+        if self.javascript {
+            let overflow = self
+                .client
+                .execute(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth",
+                    vec![],
+                )
+                .await
+                .unwrap();
+            assert!(
+                overflow.as_i64().unwrap_or(0) <= 0,
+                "{name}: scrolls sideways at 390 px by {overflow} px"
+            );
+        }
+        self.client.set_window_size(1200, 900).await.unwrap();
+        if self.javascript {
+            let violations = self.axe().await;
+            std::fs::write(
+                artifacts().join(format!("{name}-axe.json")),
+                serde_json::to_vec_pretty(&violations).unwrap(),
+            )
+            .unwrap();
+            let blocking: Vec<_> = violations
+                .as_array()
+                .unwrap()
+                .iter()
+                .filter(|v| BLOCKING_IMPACTS.contains(&v["impact"].as_str().unwrap_or_default()))
+                .collect();
+            assert!(
+                blocking.is_empty(),
+                "{name}: axe-core finds serious or critical violations: {blocking:#?}"
+            );
+        }
+    }
+
+    /// axe-core's violations on the page now shown (the script from npm, which
+    /// `scripts/test` installs into tests/browser/node_modules).
+    pub async fn axe(&self) -> serde_json::Value {
+        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/browser/node_modules/axe-core/axe.min.js");
+        let source = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; `scripts/test` installs it (npm ci --prefix tests/browser)",
+                path.display()
+            )
+        });
+        // injected over WebDriver, which the page's Content-Security-Policy does not govern
+        self.client
+            .execute(&format!("{source}\nreturn true;"), vec![])
+            .await
+            .expect("axe-core loads into the page");
+        self.client
+            .execute(
+                "return axe.run(document, { resultTypes: ['violations'] }).then(r => \
+                 r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help, \
+                 nodes: v.nodes.map(n => n.target.join(' ')) })))",
+                vec![],
+            )
+            .await
+            .expect("axe-core runs")
     }
 
     /// Ends the browser session (Chromium exits), then chromedriver.
@@ -147,13 +238,7 @@ impl Browser {
 
     /// Saves a PNG screenshot under the test artifacts folder; returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
-        let dir = std::env::var_os("STEWARD_TEST_ARTIFACTS")
-            .map(PathBuf::from)
-            .unwrap_or_else(|| {
-                PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/test-artifacts")
-            });
-        std::fs::create_dir_all(&dir).unwrap();
-        let path = dir.join(name);
+        let path = artifacts().join(name);
         std::fs::write(&path, self.client.screenshot().await.unwrap()).unwrap();
         path
     }
@@ -166,6 +251,15 @@ impl Browser {
             .ok()
             .map(|c| c.value().to_owned())
     }
+}
+
+/// The test artifacts folder (screenshots, axe-core results), made if missing.
+fn artifacts() -> PathBuf {
+    let dir = std::env::var_os("STEWARD_TEST_ARTIFACTS")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/test-artifacts"));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
 }
 
 impl Drop for Browser {
