@@ -77,8 +77,15 @@ async fn without_javascript_the_pages_still_work() {
     browser
         .goto(&app.url("/account/confirm-identity?next=/account"))
         .await;
-    browser.fill("#password", PASSWORD).await;
-    browser.submit("/account/confirm-identity").await;
+    assert!(browser.page_text().await.contains("enter your password"));
+    browser.fill_labelled("Password", PASSWORD).await;
+    browser.press("Confirm").await;
     assert_eq!(browser.path().await, "/account");
+    // the layout's links work as links
+    browser
+        .goto(&app.url("/account/confirm-identity?next=/account"))
+        .await;
+    browser.follow("Signing In").await;
+    assert_eq!(browser.path().await, "/account/security");
     browser.close().await;
 }

@@ -22,8 +22,8 @@ use serde::Deserialize;
 use crate::clock::Timestamp;
 use crate::http::client::client_info;
 use crate::http::error::{ErrorCode, Failure};
-use crate::pages::render;
 use crate::pages::session::{CookieSpec, SameSite, cookie, csrf_for, csrf_matches};
+use crate::pages::{console, render};
 use crate::service::Error;
 use crate::service::admin::{self, Actor};
 use crate::service::sessions;
@@ -50,20 +50,33 @@ struct Admin {
     actor: Actor,
     email: String,
     csrf: String,
+    /// The session, and the cookie that holds it (signing out ends and forgets it).
+    session: crate::service::Authenticated,
+    cookie: CookieSpec,
 }
 
+/// The admin signed in to this page, or to the account console (whose "Admin" link
+/// leads here): the page's own cookie first, then the console's.
 async fn signed_in(state: &AppState, req: &Request) -> Option<Admin> {
-    let token = cookie(req, SESSION_COOKIE.name)?;
-    let auth = sessions::authenticate(state, &token, &client_info(req))
-        .await
-        .ok()?;
-    let email = auth.account.email.clone();
-    let actor = admin::require_admin(auth).ok()?;
-    Some(Admin {
-        actor,
-        email,
-        csrf: csrf_for(CSRF_LABEL, &token),
-    })
+    for spec in [SESSION_COOKIE, console::SESSION_COOKIE] {
+        let Some(token) = cookie(req, spec.name).filter(|t| !t.is_empty()) else {
+            continue;
+        };
+        let Ok(auth) = sessions::authenticate(state, &token, &client_info(req)).await else {
+            continue;
+        };
+        let email = auth.account.email.clone();
+        let session = auth.clone();
+        let actor = admin::require_admin(auth).ok()?;
+        return Some(Admin {
+            actor,
+            email,
+            csrf: csrf_for(CSRF_LABEL, &token),
+            session,
+            cookie: spec,
+        });
+    }
+    None
 }
 
 /// The admin behind a form's POST, once the form's CSRF token checks out; otherwise the

@@ -7,12 +7,11 @@ use poem::{IntoResponse, Request, Response, handler};
 use serde::Deserialize;
 
 use super::{
-    CSRF_LABEL, CsrfForm, LOGIN_CSRF_COOKIE, SESSION_COOKIE, refused_csrf, render, signed_in,
-    to_sign_in, told,
+    CsrfForm, LOGIN_CSRF_COOKIE, SESSION_COOKIE, refused_csrf, render, signed_in, to_sign_in, told,
 };
 use crate::http::client::client_info;
 use crate::http::error::{ErrorCode, Failure};
-use crate::pages::session::{cookie, csrf_for, csrf_matches, new_csrf, set_cookie};
+use crate::pages::session::{cookie, csrf_matches, new_csrf, set_cookie};
 use crate::service::Error;
 use crate::service::sessions::{self, Admission, SignIn, SignInOutcome};
 use crate::service::totp::SecondFactor;
@@ -133,26 +132,23 @@ pub async fn sign_in_submit(
 
 #[handler]
 pub async fn sign_out(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfForm>) -> Response {
-    if let Some(token) = cookie(req, SESSION_COOKIE.name) {
-        if !csrf_matches(&csrf_for(CSRF_LABEL, &token), &f.csrf) {
-            return refused_csrf(&state);
-        }
-        let client = client_info(req);
-        // a session gone already (expired, ended elsewhere) has nothing left to end
-        let ended = match sessions::authenticate(&state, &token, &client).await {
-            Ok(auth) => match sessions::revoke(&state, &auth, auth.session.id, &client).await {
-                Err(Error::NotFound) => Ok(()),
-                other => other,
-            },
-            Err(Error::Unauthenticated) => Ok(()),
-            Err(e) => Err(e),
-        };
-        if let Err(e) = ended {
-            return not_signed_out(&state, e);
-        }
+    let Some(me) = signed_in(&state, req).await else {
+        // signed out already: nothing left to end
+        let mut response = to_sign_in();
+        set_cookie(&mut response, &state, SESSION_COOKIE, "", Some(0));
+        return response;
+    };
+    if !csrf_matches(&me.csrf, &f.csrf) {
+        return refused_csrf(&state);
+    }
+    let client = client_info(req);
+    match sessions::revoke(&state, &me.session, me.session.session.id, &client).await {
+        // a session gone already (ended elsewhere) has nothing left to end
+        Ok(()) | Err(Error::NotFound) => {}
+        Err(e) => return not_signed_out(&state, e),
     }
     let mut response = to_sign_in();
-    set_cookie(&mut response, &state, SESSION_COOKIE, "", Some(0));
+    set_cookie(&mut response, &state, me.cookie, "", Some(0));
     response
 }
 

@@ -218,6 +218,65 @@ impl Browser {
             .await;
     }
 
+    /// Types into the field whose label says `label` (the words people see).
+    pub async fn fill_labelled(&self, label: &str, value: &str) {
+        let xpath = format!(
+            "//*[(self::input or self::textarea) and @id=//label[normalize-space()={}]/@for]",
+            xpath_literal(label)
+        );
+        let field = self
+            .client
+            .find(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no field labelled {label:?}: {e}"));
+        field.clear().await.unwrap();
+        field.send_keys(value).await.unwrap();
+    }
+
+    /// Presses the button that says `words`, and waits for the page it leads to.
+    pub async fn press(&self, words: &str) {
+        let xpath = format!(
+            "//button[normalize-space()={}] | //input[@type='submit' and @value={}]",
+            xpath_literal(words),
+            xpath_literal(words)
+        );
+        self.click_xpath(&xpath, words).await;
+    }
+
+    /// Follows the link that says `words`, and waits for the page it leads to.
+    pub async fn follow(&self, words: &str) {
+        let xpath = format!("//a[normalize-space()={}]", xpath_literal(words));
+        self.click_xpath(&xpath, words).await;
+    }
+
+    async fn click_xpath(&self, xpath: &str, what: &str) {
+        let before = self.client.find(Locator::Css("html")).await.unwrap();
+        let target = match self.client.find(Locator::XPath(xpath)).await {
+            Ok(target) => target,
+            Err(e) => panic!("nothing that says {what:?} on {}: {e}", self.here().await),
+        };
+        target.click().await.unwrap();
+        let deadline = Instant::now() + Duration::from_secs(10);
+        while before.tag_name().await.is_ok() {
+            assert!(Instant::now() < deadline, "no new page after {what:?}");
+            tokio::time::sleep(Duration::from_millis(20)).await;
+        }
+    }
+
+    /// The current page's address, for messages.
+    async fn here(&self) -> String {
+        self.client
+            .current_url()
+            .await
+            .map(|u| u.to_string())
+            .unwrap_or_default()
+    }
+
+    /// The visible text of the whole page.
+    pub async fn page_text(&self) -> String {
+        self.text("body").await
+    }
+
     pub async fn text(&self, css: &str) -> String {
         self.client
             .find(Locator::Css(css))
@@ -250,6 +309,18 @@ impl Browser {
             .await
             .ok()
             .map(|c| c.value().to_owned())
+    }
+}
+
+/// `s` as an XPath string literal (XPath 1.0 has no escapes: use concat() for both quotes).
+fn xpath_literal(s: &str) -> String {
+    if !s.contains('\'') {
+        format!("'{s}'")
+    } else if !s.contains('"') {
+        format!("\"{s}\"")
+    } else {
+        let parts: Vec<String> = s.split('\'').map(|p| format!("'{p}'")).collect();
+        format!("concat({})", parts.join(", \"'\", "))
     }
 }
 
