@@ -73,6 +73,14 @@ const EMBEDDED: &[(&str, &str)] = embed![
     "console/confirm_identity.html",
     // the console's sign-in area (sign in, register, terms, reset)
     // the console's account area (account, security)
+    "console/account.html",
+    "console/security.html",
+    "console/password.html",
+    "console/totp_setup.html",
+    "console/totp_rename.html",
+    "console/totp_remove.html",
+    "console/recovery_codes.html",
+    "console/recovery_codes_new.html",
     // the console's other areas (devices, activity, hosting, delete)
 ];
 

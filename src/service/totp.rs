@@ -70,6 +70,35 @@ pub struct Confirmed {
     pub recovery_codes: Option<Vec<String>>,
 }
 
+/// A started enrollment of the signed-in account, shown again (the console's set-up
+/// page, reloaded or with a wrong code): the same secret, until it expires.
+pub async fn enrollment(
+    state: &AppState,
+    auth: &Authenticated,
+    id: TotpEnrollmentId,
+) -> Result<EnrollmentStarted> {
+    let enrollment = {
+        let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+        store::find_enrollment(&mut conn, auth.account.id, id)
+            .await?
+            .ok_or(Error::NotFound)?
+    };
+    if enrollment.expires_at <= state.clock.now() {
+        return Err(Error::EnrollmentExpired);
+    }
+    let secret = state.secrets.open(&enrollment.secret_sealed)?;
+    let issuer = state.config.security.totp_issuer.clone();
+    let account_name = auth.account.email.clone();
+    let provisioning = otp::provisioning(&secret, &issuer, &account_name)?;
+    Ok(EnrollmentStarted {
+        id: enrollment.id,
+        provisioning,
+        issuer,
+        account_name,
+        expires_at: enrollment.expires_at,
+    })
+}
+
 /// Finishes adding an authenticator app with a code it shows.
 pub async fn confirm_enrollment(
     state: &AppState,
@@ -78,8 +107,22 @@ pub async fn confirm_enrollment(
     code: &str,
     client: &ClientInfo,
 ) -> Result<Confirmed> {
+    confirm_enrollment_named(state, auth, id, code, None, client).await
+}
+
+/// As `confirm_enrollment`, naming the device now when `name` is given (the console
+/// asks for the name beside the code, after the QR code).
+pub async fn confirm_enrollment_named(
+    state: &AppState,
+    auth: &Authenticated,
+    id: TotpEnrollmentId,
+    code: &str,
+    name: Option<&str>,
+    client: &ClientInfo,
+) -> Result<Confirmed> {
     let now = state.clock.now();
-    let enrollment = {
+    let name = name.map(device_name).transpose()?;
+    let mut enrollment = {
         let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
         store::find_enrollment(&mut conn, auth.account.id, id)
             .await?
@@ -87,6 +130,9 @@ pub async fn confirm_enrollment(
     };
     if enrollment.expires_at <= now {
         return Err(Error::EnrollmentExpired);
+    }
+    if let Some(name) = name {
+        enrollment.name = name;
     }
     let secret = state.secrets.open(&enrollment.secret_sealed)?;
     let Some(step) = otp::check(&secret, code, now.0)? else {

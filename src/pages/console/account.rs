@@ -1,7 +1,164 @@
-//! (to be written)
+//! "Your Account": the profile (display name, email address), a pending address
+//! change with its "Cancel", and the ways on to signing in, hosting and deletion.
+//!
+//! A new display name is saved at once; a new address needs a recently confirmed
+//! identity, then waits for its link (`email_change`) and shows as a banner meanwhile.
 
-use poem::Route;
+use poem::http::StatusCode;
+use poem::web::{Data, Form, Query, Redirect};
+use poem::{IntoResponse, Request, Response, Route, get, handler, post};
+use serde::Deserialize;
+
+use super::{
+    CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page, signed_in,
+    to_confirm_identity,
+};
+use crate::http::client::client_info;
+use crate::service::account::{self, AccountUpdate};
+use crate::service::{email_change, validate};
+use crate::state::AppState;
+
+const PATH: &str = "/account";
+const CANCEL_PATH: &str = "/account/email/cancel";
+const TEMPLATE: &str = "console/account.html";
 
 pub fn routes(route: Route) -> Route {
     route
+        .at(PATH, get(show).post(save))
+        .at(CANCEL_PATH, post(cancel_change))
+}
+
+#[derive(Debug, Deserialize)]
+pub struct DoneQuery {
+    done: Option<String>,
+}
+
+/// The notice after a step, by a fixed key: the request's words are never shown.
+fn notice(done: Option<&str>) -> Option<&'static str> {
+    Some(match done? {
+        "saved" => "Saved.",
+        "email_sent" => "Saved. A link to confirm the new address is on its way there.",
+        "email_cancelled" => {
+            "The address change is cancelled: the link sent for it no longer works."
+        }
+        "identity_confirmed" => {
+            "Identity confirmed. Enter the new email address again and press Save."
+        }
+        _ => return None,
+    })
+}
+
+/// What the page shows: the account as it is, and the form's values (what was typed,
+/// when the form comes back with an error).
+fn context(person: &Person, display_name: &str, email: &str) -> minijinja::Value {
+    let account = &person.auth.account;
+    minijinja::context! {
+        nav => "account",
+        email_verified => account.email_verified_at.is_some(),
+        current_email => account.email,
+        pending_email => person.auth.facts.pending_email,
+        values => minijinja::context! { display_name, email },
+    }
+}
+
+fn own_values(person: &Person) -> (String, String) {
+    let account = &person.auth.account;
+    (
+        account.display_name.clone().unwrap_or_default(),
+        account.email.clone(),
+    )
+}
+
+#[handler]
+async fn show(state: Data<&AppState>, req: &Request, Query(q): Query<DoneQuery>) -> Response {
+    let person = match signed_in(&state, req, Terms::MustBeAccepted).await {
+        Ok(person) => person,
+        Err(response) => return response,
+    };
+    let (display_name, email) = own_values(&person);
+    let ctx = minijinja::context! {
+        notice => notice(q.done.as_deref()),
+        ..context(&person, &display_name, &email)
+    };
+    page(&state, Some(&person), StatusCode::OK, TEMPLATE, ctx)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct ProfileForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    display_name: String,
+    #[serde(default)]
+    email: String,
+}
+
+#[handler]
+async fn save(state: Data<&AppState>, req: &Request, Form(f): Form<ProfileForm>) -> Response {
+    let person = match form_person(&state, req, &f.csrf, Terms::MustBeAccepted).await {
+        Ok(person) => person,
+        Err(response) => return response,
+    };
+    let again = |errors: FormErrors| {
+        errors.render(
+            &state,
+            Some(&person),
+            TEMPLATE,
+            context(&person, &f.display_name, &f.email),
+        )
+    };
+    let account = &person.auth.account;
+    let typed_name = f.display_name.trim();
+    let name_changed = typed_name != account.display_name.as_deref().unwrap_or_default();
+    let typed_email = f.email.trim();
+    let email_changed = !typed_email.eq_ignore_ascii_case(&account.email);
+    // a malformed address is said beside its field before anything is saved
+    if email_changed && let Err(e) = validate::email("email", typed_email) {
+        return again(FormErrors::field(&e.field, e.message));
+    }
+
+    if name_changed {
+        let update = AccountUpdate {
+            display_name: Some(Some(typed_name.to_owned()).filter(|n| !n.is_empty())),
+        };
+        if let Err(e) = account::update(&state, &person.auth, update).await {
+            return match form_failure(&state, req, Some(&person), e, PATH) {
+                Ok(errors) => again(errors),
+                Err(response) => response,
+            };
+        }
+    }
+    if !email_changed {
+        return Redirect::see_other("/account?done=saved").into_response();
+    }
+    // a new address is a sensitive step: confirm who this is first, then type it again
+    if !person.elevated(&state) {
+        return to_confirm_identity("/account?done=identity_confirmed");
+    }
+    match email_change::request(&state, &person.auth, typed_email, &client_info(req)).await {
+        Ok(_) => Redirect::see_other("/account?done=email_sent").into_response(),
+        Err(e) => match form_failure(&state, req, Some(&person), e, PATH) {
+            Ok(mut errors) => {
+                // the service names the field as the API does
+                if let Some(message) = errors.fields.remove("new_email") {
+                    errors.fields.insert("email".to_owned(), message);
+                }
+                again(errors)
+            }
+            Err(response) => response,
+        },
+    }
+}
+
+/// Cancels the pending address change: its link stops working.
+#[handler]
+async fn cancel_change(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfForm>) -> Response {
+    let person = match form_person(&state, req, &f.csrf, Terms::MustBeAccepted).await {
+        Ok(person) => person,
+        Err(response) => return response,
+    };
+    match email_change::cancel(&state, &person.auth, &client_info(req)).await {
+        Ok(()) => Redirect::see_other("/account?done=email_cancelled").into_response(),
+        Err(e) => error_page(&state, req, Some(&person), e),
+    }
 }
