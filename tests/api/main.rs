@@ -7,6 +7,7 @@ mod admin_list;
 mod admin_page;
 mod bad_input;
 mod console;
+mod console_reset;
 mod console_sign_in;
 mod credentials;
 mod email_change;
