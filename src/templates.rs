@@ -72,6 +72,15 @@ const EMBEDDED: &[(&str, &str)] = embed![
     "console/error.html",
     "console/confirm_identity.html",
     // the console's sign-in area (sign in, register, terms, reset)
+    "console/sign_in.html",
+    "console/sign_in_code.html",
+    "console/register.html",
+    "console/check_email.html",
+    "console/terms.html",
+    "console/reset.html",
+    "console/reset_sent.html",
+    "console/reset_password.html",
+    "console/reset_done.html",
     // the console's account area (account, security)
     "console/account.html",
     "console/security.html",

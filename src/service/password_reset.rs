@@ -216,3 +216,56 @@ pub async fn complete(
     tx.commit().await?;
     Ok(())
 }
+
+/// Where a reset stands, for the browser that started it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    /// Whether the mailed link's button was pressed.
+    pub validated: bool,
+    /// Whether completing it needs a second factor (said only once validated: before,
+    /// nothing about the account is told).
+    pub two_factor: bool,
+}
+
+/// Tells the holder of a reset's client secret whether the mailed link was confirmed
+/// yet and whether the account has a second factor. A reset for an address without an
+/// account is never validated, so it answers as one whose mail was not opened yet.
+/// Errors as completing would: wrong secret, used, or expired.
+pub async fn progress(
+    state: &AppState,
+    id: PasswordResetId,
+    client_secret: &str,
+) -> Result<Progress> {
+    let now = state.clock.now();
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    let reset = password_resets::find(&mut conn, id)
+        .await?
+        .ok_or(Error::NotFound)?;
+    if token_digest(client_secret) != reset.client_secret_hash {
+        return Err(Error::Forbidden(
+            "This client_secret does not belong to this reset.",
+        ));
+    }
+    if reset.completed_at.is_some() {
+        return Err(Error::TokenInvalid);
+    }
+    if reset.expires_at <= now {
+        return Err(Error::TokenExpired);
+    }
+    let account = match (reset.validated_at, reset.account_id) {
+        (Some(_), Some(account_id)) => accounts::find(&mut conn, account_id)
+            .await?
+            .filter(Account::is_active),
+        _ => None,
+    };
+    let Some(account) = account else {
+        return Ok(Progress {
+            validated: false,
+            two_factor: false,
+        });
+    };
+    Ok(Progress {
+        validated: true,
+        two_factor: totp::enabled(&mut conn, &account).await?,
+    })
+}

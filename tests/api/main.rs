@@ -8,6 +8,8 @@ mod admin_page;
 mod bad_input;
 mod console;
 mod console_account;
+mod console_reset;
+mod console_sign_in;
 mod credentials;
 mod email_change;
 mod faults;
