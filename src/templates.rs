@@ -74,6 +74,14 @@ const EMBEDDED: &[(&str, &str)] = embed![
     // the console's sign-in area (sign in, register, terms, reset)
     // the console's account area (account, security)
     // the console's other areas (devices, activity, hosting, delete)
+    "console/sessions.html",
+    "console/activity.html",
+    "console/hosting.html",
+    "console/hosting_confirm.html",
+    "console/hosting_host.html",
+    "console/hosting_integration.html",
+    "console/delete.html",
+    "console/deleted.html",
 ];
 
 /// The stylesheet of the pages, served at /assets/steward.css.
