@@ -7,6 +7,8 @@ mod admin_list;
 mod admin_page;
 mod bad_input;
 mod console;
+mod console_devices;
+mod console_hosting;
 mod credentials;
 mod email_change;
 mod faults;
