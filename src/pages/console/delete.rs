@@ -52,7 +52,7 @@ async fn render(
         subscriptions,
         hosts,
         integrations,
-        values => form.as_ref().map(|(_, v)| v.clone()),
+        values => form.as_ref().map_or_else(|| minijinja::context! {}, |(_, v)| v.clone()),
     };
     match form {
         Some((errors, _)) => errors.render(state, Some(person), TEMPLATE, ctx),
