@@ -233,7 +233,9 @@ async fn activity_shows_the_accounts_events_newest_first_25_a_page() {
     app.delete("/api/v1/sessions/current", Some(&last))
         .await
         .assert(204);
-    let total = app.get("/api/v1/account/events?limit=200", Some(&mine)).await;
+    let total = app
+        .get("/api/v1/account/events?limit=200", Some(&mine))
+        .await;
     assert_eq!(total.json["items"].as_array().unwrap().len(), 32);
 
     let browser = browser_with_session(&app, &mine).await;

@@ -48,6 +48,9 @@ async fn value_of(browser: &Browser, css: &str) -> String {
         .unwrap_or_default()
 }
 
+/// A form's fields, as posted.
+type Form<'a> = Vec<(&'a str, &'a str)>;
+
 async fn rows(app: &TestApp, sql: &'static str) -> i64 {
     app.count(sql).await
 }
@@ -64,8 +67,16 @@ async fn hosting_from_subscribing_to_cancelling() {
     // subscribe
     browser.click("#subscribe-on-premise-trial").await;
     assert_eq!(browser.path().await, "/hosting");
-    assert!(browser.text(".notice").await.starts_with("You are subscribed"));
-    assert_eq!(browser.texts(".subscription h3").await, ["On-premise trial"]);
+    assert!(
+        browser
+            .text(".notice")
+            .await
+            .starts_with("You are subscribed")
+    );
+    assert_eq!(
+        browser.texts(".subscription h3").await,
+        ["On-premise trial"]
+    );
     let subs = app.get("/api/v1/subscriptions", Some(&token)).await;
     let sub = subs.json["items"][0]["id"].as_str().unwrap().to_owned();
 
@@ -97,7 +108,9 @@ async fn hosting_from_subscribing_to_cancelling() {
     browser.submit(&host_path).await;
     assert_eq!(browser.text(".notice").await, "The host is saved.");
     assert_eq!(browser.text("h1").await, "Main homeserver");
-    let got = app.get(&format!("/api/v1/hosts/{host}"), Some(&token)).await;
+    let got = app
+        .get(&format!("/api/v1/hosts/{host}"), Some(&token))
+        .await;
     assert_eq!(got.json["name"], "Main homeserver");
     assert_eq!(got.json["domain"], "matrix.example.org");
 
@@ -124,7 +137,9 @@ async fn hosting_from_subscribing_to_cancelling() {
         "{\"url\": https://bridge"
     );
     assert_eq!(value_of(&browser, "#kind").await, "matrix-bridge");
-    browser.check_page("console-hosting-integration-error").await;
+    browser
+        .check_page("console-hosting-integration-error")
+        .await;
     browser
         .fill("#settings", "{\"url\": \"https://bridge.example.org\"}")
         .await;
@@ -149,9 +164,14 @@ async fn hosting_from_subscribing_to_cancelling() {
     browser.check_page("console-hosting-integration-edit").await;
     browser.fill("#name", "Bridge two").await;
     browser
-        .fill("#settings", "{\"url\": \"https://two.example.org\", \"retries\": 3}")
+        .fill(
+            "#settings",
+            "{\"url\": \"https://two.example.org\", \"retries\": 3}",
+        )
         .await;
-    browser.submit(&format!("/hosting/integrations/{iid}")).await;
+    browser
+        .submit(&format!("/hosting/integrations/{iid}"))
+        .await;
     assert_eq!(browser.text(".notice").await, "The integration is saved.");
     let got = app
         .get(&format!("/api/v1/integrations/{iid}"), Some(&token))
@@ -180,7 +200,9 @@ async fn hosting_from_subscribing_to_cancelling() {
             .contains("the integration Slack (slack_bridge)")
     );
     browser.check_page("console-hosting-delete-host").await;
-    browser.submit(&format!("/hosting/hosts/{host}/delete")).await;
+    browser
+        .submit(&format!("/hosting/hosts/{host}/delete"))
+        .await;
     assert_eq!(browser.path().await, "/hosting");
     app.get(&format!("/api/v1/hosts/{host}"), Some(&token))
         .await
@@ -272,21 +294,23 @@ async fn plan_limits_and_other_accounts_ids_are_shown_in_place() {
         format!("/hosting/integrations/{theirs_integration}/delete"),
         format!("/hosting/subscriptions/{theirs_sub}/cancel"),
     ] {
-        let fields = [
-            ("csrf", csrf.as_str()),
-            ("name", "Mine now"),
-            ("kind", "x"),
-        ];
+        let fields = [("csrf", csrf.as_str()), ("name", "Mine now"), ("kind", "x")];
         let resp = post_form(&app, &token, &path, &fields).await;
         assert_eq!(resp.status, 404, "{path}");
     }
     let got = app
-        .get(&format!("/api/v1/integrations/{theirs_integration}"), Some(&stranger))
+        .get(
+            &format!("/api/v1/integrations/{theirs_integration}"),
+            Some(&stranger),
+        )
         .await;
     assert_eq!(got.json["name"], "Theirs");
-    app.get(&format!("/api/v1/subscriptions/{theirs_sub}"), Some(&stranger))
-        .await
-        .assert(200);
+    app.get(
+        &format!("/api/v1/subscriptions/{theirs_sub}"),
+        Some(&stranger),
+    )
+    .await
+    .assert(200);
 
     // a subscription that is no longer active refuses new hosts, in place
     let trial = app.subscribe(&token, "on-premise-trial").await;
@@ -299,12 +323,17 @@ async fn plan_limits_and_other_accounts_ids_are_shown_in_place() {
         &app,
         &token,
         "/hosting/hosts",
-        &[("csrf", &csrf), ("subscription_id", &trial), ("name", "Late")],
+        &[
+            ("csrf", &csrf),
+            ("subscription_id", &trial),
+            ("name", "Late"),
+        ],
     )
     .await;
     assert_eq!(resp.status, 409);
     assert!(
-        resp.text.contains("This subscription is expired or being cancelled."),
+        resp.text
+            .contains("This subscription is expired or being cancelled."),
         "{}",
         resp.text
     );
@@ -366,7 +395,8 @@ async fn fields_too_long_or_malformed_are_field_errors_never_500() {
     let csrf = csrf_in(&get_page(&app, &token, "/hosting").await.text);
     let long = "x".repeat(101);
     let huge = format!("{{\"a\": \"{}\"}}", "x".repeat(17 * 1024));
-    let cases: Vec<(String, Vec<(&str, &str)>, &str)> = vec![
+    // the form, what is posted, and the field whose error must show beside it
+    let cases: Vec<(String, Form, &str)> = vec![
         (
             "/hosting/hosts".into(),
             vec![("subscription_id", &sub), ("name", &long)],
@@ -374,7 +404,11 @@ async fn fields_too_long_or_malformed_are_field_errors_never_500() {
         ),
         (
             "/hosting/hosts".into(),
-            vec![("subscription_id", &sub), ("name", "A"), ("domain", "not a domain")],
+            vec![
+                ("subscription_id", &sub),
+                ("name", "A"),
+                ("domain", "not a domain"),
+            ],
             "domain",
         ),
         (
@@ -412,11 +446,7 @@ async fn fields_too_long_or_malformed_are_field_errors_never_500() {
             vec![("name", "A"), ("settings", "{not json")],
             "settings",
         ),
-        (
-            "/account/delete".into(),
-            vec![("email", &long)],
-            "email",
-        ),
+        ("/account/delete".into(), vec![("email", &long)], "email"),
     ];
     for (path, mut fields, field) in cases {
         fields.push(("csrf", &csrf));
@@ -486,7 +516,13 @@ async fn deleting_the_account_asks_for_the_email_then_signs_out_and_says_goodbye
     assert_eq!(browser.text("h1").await, "Your account is being deleted");
     browser.check_page("console-deleted").await;
     // signed out: here and everywhere
-    assert!(browser.cookie("steward_session").await.unwrap_or_default().is_empty());
+    assert!(
+        browser
+            .cookie("steward_session")
+            .await
+            .unwrap_or_default()
+            .is_empty()
+    );
     browser.goto(&app.url("/account/sessions")).await;
     assert_eq!(browser.path().await, "/sign-in");
     app.get("/api/v1/account", Some(&token))
@@ -525,14 +561,22 @@ async fn the_account_can_be_deleted_with_the_terms_outdated() {
     // the other pages send to the terms first
     let hosting = get_page(&app, &token, "/hosting").await;
     assert_eq!(hosting.status, 303);
-    assert!(hosting.headers["location"].to_str().unwrap().starts_with("/terms"));
+    assert!(
+        hosting.headers["location"]
+            .to_str()
+            .unwrap()
+            .starts_with("/terms")
+    );
     let page = get_page(&app, &token, "/account/delete").await;
     assert_eq!(page.status, 200, "{}", page.text);
     let resp = post_form(
         &app,
         &token,
         "/account/delete",
-        &[("csrf", &csrf_in(&page.text)), ("email", " ADA@example.org ")],
+        &[
+            ("csrf", &csrf_in(&page.text)),
+            ("email", " ADA@example.org "),
+        ],
     )
     .await;
     assert_eq!(resp.status, 303);

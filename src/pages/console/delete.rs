@@ -90,7 +90,11 @@ async fn submit(state: Data<&AppState>, req: &Request, Form(f): Form<DeleteForm>
         return response;
     }
     let values = minijinja::context! { email => f.email };
-    if !f.email.trim().eq_ignore_ascii_case(&person.auth.account.email) {
+    if !f
+        .email
+        .trim()
+        .eq_ignore_ascii_case(&person.auth.account.email)
+    {
         let errors = FormErrors::field(
             "email",
             "This is not your account's email address. Type it exactly as shown.",

@@ -103,11 +103,7 @@ async fn revoke(
 }
 
 #[handler]
-async fn revoke_others(
-    state: Data<&AppState>,
-    req: &Request,
-    Form(f): Form<CsrfForm>,
-) -> Response {
+async fn revoke_others(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfForm>) -> Response {
     let person = match form_person(&state, req, &f.csrf, Terms::MayBeOutdated).await {
         Ok(person) => person,
         Err(response) => return response,

@@ -15,8 +15,8 @@ use crate::pages::console::{
     CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page, signed_in,
 };
 use crate::pages::render::time;
-use crate::service::hosting::{self, HostUpdate, NewHost};
 use crate::service::Error;
+use crate::service::hosting::{self, HostUpdate, NewHost};
 use crate::state::AppState;
 
 const TEMPLATE: &str = "console/hosting_host.html";
@@ -176,7 +176,15 @@ async fn show(
     let person = signed_in(&state, req, Terms::MustBeAccepted).await;
     match person_and_host(&state, req, person, &id).await {
         Ok((person, host)) => {
-            render_host(&state, req, &person, &host, None, done_notice(q.done.as_deref())).await
+            render_host(
+                &state,
+                req,
+                &person,
+                &host,
+                None,
+                done_notice(q.done.as_deref()),
+            )
+            .await
         }
         Err(response) => response,
     }
@@ -205,7 +213,15 @@ async fn rename(
         }
         Err(e) => match host_failure(&state, req, &person, e, &host_path(host.id)) {
             Ok(errors) => {
-                render_host(&state, req, &person, &host, Some((&errors, f.values())), None).await
+                render_host(
+                    &state,
+                    req,
+                    &person,
+                    &host,
+                    Some((&errors, f.values())),
+                    None,
+                )
+                .await
             }
             Err(response) => response,
         },

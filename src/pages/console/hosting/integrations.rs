@@ -15,8 +15,8 @@ use crate::pages::console::{
     CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page, signed_in,
 };
 use crate::pages::render::time;
-use crate::service::hosting::{self, IntegrationInput};
 use crate::service::Error;
+use crate::service::hosting::{self, IntegrationInput};
 use crate::state::AppState;
 
 const TEMPLATE: &str = "console/hosting_integration.html";
@@ -52,9 +52,8 @@ impl IntegrationForm {
         if raw.is_empty() {
             return Ok(Value::Object(Default::default()));
         }
-        serde_json::from_str(raw).map_err(|e| {
-            FormErrors::field("settings", format!("This is not valid JSON: {e}."))
-        })
+        serde_json::from_str(raw)
+            .map_err(|e| FormErrors::field("settings", format!("This is not valid JSON: {e}.")))
     }
 }
 
@@ -156,7 +155,14 @@ async fn add(
     let settings = match f.settings() {
         Ok(settings) => settings,
         Err(errors) => {
-            return render_form(&state, &person, &host, None, Some((&errors, f.values())), None);
+            return render_form(
+                &state,
+                &person,
+                &host,
+                None,
+                Some((&errors, f.values())),
+                None,
+            );
         }
     };
     let input = IntegrationInput {
@@ -165,13 +171,23 @@ async fn add(
         settings: Some(settings),
     };
     match hosting::create_integration(&state, &person.auth, host.id, input).await {
-        Ok(_) => Redirect::see_other(format!(
-            "/hosting/hosts/{}?done=integration-added",
-            host.id
-        ))
-        .into_response(),
-        Err(e) => match form_failure(&state, req, Some(&person), e, &format!("/hosting/hosts/{id}")) {
-            Ok(errors) => render_form(&state, &person, &host, None, Some((&errors, f.values())), None),
+        Ok(_) => Redirect::see_other(format!("/hosting/hosts/{}?done=integration-added", host.id))
+            .into_response(),
+        Err(e) => match form_failure(
+            &state,
+            req,
+            Some(&person),
+            e,
+            &format!("/hosting/hosts/{id}"),
+        ) {
+            Ok(errors) => render_form(
+                &state,
+                &person,
+                &host,
+                None,
+                Some((&errors, f.values())),
+                None,
+            ),
             Err(response) => response,
         },
     }

@@ -11,8 +11,8 @@ use poem::web::{Data, Form, Path, Query, Redirect};
 use poem::{IntoResponse, Request, Response, Route, get, handler, post};
 use serde::Deserialize;
 
-use super::{CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page};
 use super::signed_in;
+use super::{CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page};
 use crate::db::hosting::{Host, Integration, Subscription, SubscriptionStatus};
 use crate::ids::{HostId, SubscriptionId};
 use crate::pages::render::time;
@@ -235,7 +235,11 @@ pub struct SubscribeForm {
 }
 
 #[handler]
-async fn subscribe(state: Data<&AppState>, req: &Request, Form(f): Form<SubscribeForm>) -> Response {
+async fn subscribe(
+    state: Data<&AppState>,
+    req: &Request,
+    Form(f): Form<SubscribeForm>,
+) -> Response {
     let person = match form_person(&state, req, &f.csrf, Terms::MustBeAccepted).await {
         Ok(person) => person,
         Err(response) => return response,
@@ -253,8 +257,14 @@ async fn subscribe(state: Data<&AppState>, req: &Request, Form(f): Form<Subscrib
                     fields: Default::default(),
                     ..errors
                 };
-                render_overview(&state, req, &person, Some((&errors, minijinja::context! { form => "plans" })), None)
-                    .await
+                render_overview(
+                    &state,
+                    req,
+                    &person,
+                    Some((&errors, minijinja::context! { form => "plans" })),
+                    None,
+                )
+                .await
             }
             Err(response) => response,
         },
