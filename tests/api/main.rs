@@ -7,6 +7,7 @@ mod admin_list;
 mod admin_page;
 mod bad_input;
 mod console;
+mod console_delete;
 mod console_devices;
 mod console_hosting;
 mod credentials;
