@@ -91,6 +91,14 @@ const EMBEDDED: &[(&str, &str)] = embed![
     "console/recovery_codes.html",
     "console/recovery_codes_new.html",
     // the console's other areas (devices, activity, hosting, delete)
+    "console/sessions.html",
+    "console/activity.html",
+    "console/hosting.html",
+    "console/hosting_confirm.html",
+    "console/hosting_host.html",
+    "console/hosting_integration.html",
+    "console/delete.html",
+    "console/deleted.html",
 ];
 
 /// The stylesheet of the pages, served at /assets/steward.css.

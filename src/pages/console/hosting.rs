@@ -1,7 +1,0 @@
-//! (to be written)
-
-use poem::Route;
-
-pub fn routes(route: Route) -> Route {
-    route
-}
