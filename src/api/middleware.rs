@@ -76,7 +76,7 @@ fn is_throttled(method: &Method, path: &str) -> bool {
                 | "/register"
                 | "/register/resend"
                 | "/reset"
-                | "/reset/complete"
+                | "/reset/password"
                 | "/account/confirm-identity"
         ) || (path.starts_with("/api/v1/password-resets/") && path.ends_with("/complete")))
 }
