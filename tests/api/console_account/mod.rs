@@ -270,7 +270,7 @@ async fn a_new_password_signs_out_the_other_sessions() {
 }
 
 /// Reads the secret and its settings off "Unable to scan", as a person types them.
-async fn authenticator_from_page(browser: &Browser) -> Authenticator {
+pub async fn authenticator_from_page(browser: &Browser) -> Authenticator {
     browser
         .client
         .find(Locator::Css("details summary"))

@@ -233,19 +233,33 @@ impl Browser {
         field.send_keys(value).await.unwrap();
     }
 
+    /// The value of a form field as the browser holds it.
+    pub async fn value(&self, css: &str) -> String {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .expect(css)
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default()
+    }
+
     /// Presses the button that says `words`, and waits for the page it leads to.
     pub async fn press(&self, words: &str) {
+        let w = xpath_literal(words);
+        // the words people see: the element's own text, before any visually hidden extra
         let xpath = format!(
-            "//button[normalize-space()={}] | //input[@type='submit' and @value={}]",
-            xpath_literal(words),
-            xpath_literal(words)
+            "//button[normalize-space()={w} or normalize-space(text()[1])={w}] \
+             | //input[@type='submit' and @value={w}]"
         );
         self.click_xpath(&xpath, words).await;
     }
 
     /// Follows the link that says `words`, and waits for the page it leads to.
     pub async fn follow(&self, words: &str) {
-        let xpath = format!("//a[normalize-space()={}]", xpath_literal(words));
+        let w = xpath_literal(words);
+        let xpath = format!("//a[normalize-space()={w} or normalize-space(text()[1])={w}]");
         self.click_xpath(&xpath, words).await;
     }
 
