@@ -141,7 +141,7 @@ impl Mailer {
                 }
             }),
             Transport::File(dir) => {
-                let copy = plain_copy(&message.envelope().to()[0].to_string(), mail);
+                let copy = plain_copy(message.envelope().to()[0].as_ref(), mail);
                 write_eml(dir, message_id, &message.formatted(), copy.as_bytes())
                     .await
                     .map(Sent::File)

@@ -21,6 +21,13 @@ fn run(dir: &Path, args: &[&str], env: &[(&str, String)]) -> Output {
         .unwrap()
 }
 
+/// What is wrong, the environment that makes it so, and the words the refusal names.
+type Case = (
+    &'static str,
+    Vec<(&'static str, String)>,
+    &'static [&'static str],
+);
+
 #[test]
 fn config_check_refuses_what_serve_refuses_and_names_it() {
     use base64::Engine as _;
@@ -31,7 +38,7 @@ fn config_check_refuses_what_serve_refuses_and_names_it() {
     let key_file = dir.path().join("short.key");
     std::fs::write(&key_file, base64(&[1; 16])).unwrap();
     let missing = dir.path().join("missing");
-    let cases: Vec<(&str, Vec<(&str, String)>, &[&str])> = vec![
+    let cases: Vec<Case> = vec![
         (
             "a key that is not base64",
             vec![("STEWARD_SECURITY__SECRET_KEY", "notbase64".into())],
