@@ -30,6 +30,23 @@ fn read_password_stdin() -> anyhow::Result<String> {
     Ok(password)
 }
 
+/// Writes one line to standard output. A reader that went away (`steward … | head`)
+/// is an error the caller passes up, which `main` ends on quietly; `println!` panics.
+pub fn say(line: std::fmt::Arguments<'_>) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    writeln!(std::io::stdout().lock(), "{line}")?;
+    Ok(())
+}
+
+/// Whether `err` is a write to a pipe whose reader closed it.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
 fn console() -> ClientInfo {
     ClientInfo {
         ip: None,
@@ -65,16 +82,16 @@ pub async fn create_user(
     )
     .await
     .map_err(describe)?;
-    println!(
+    say(format_args!(
         "created {} ({}){}",
         user.account.email,
         user.account.id,
         if is_admin { ", admin" } else { "" }
-    );
+    ))?;
     if user.account.password_hash.is_none() {
-        println!(
+        say(format_args!(
             "it has no password yet: `steward user reset-password --email {email}` prints a link to set one"
-        );
+        ))?;
     }
     Ok(())
 }
@@ -99,7 +116,9 @@ pub async fn reset_password(
             admin::set_password(&state, &Actor::Console, id, &password, true, &console())
                 .await
                 .map_err(describe)?;
-            println!("password set for {email}; every session of the account ended");
+            say(format_args!(
+                "password set for {email}; every session of the account ended"
+            ))?;
         }
         None => {
             let link = admin::console_password_link(&state, id, &console())
@@ -109,7 +128,7 @@ pub async fn reset_password(
             eprintln!(
                 "Hand this link to the owner of {email}; it works once, for {minutes} minutes:"
             );
-            println!("{link}");
+            say(format_args!("{link}"))?;
         }
     }
     Ok(())
@@ -123,9 +142,11 @@ pub async fn set_active(config: Config, email: &str, active: bool) -> anyhow::Re
         .await
         .map_err(describe)?;
     if active {
-        println!("{email} can sign in again");
+        say(format_args!("{email} can sign in again"))?;
     } else {
-        println!("{email} is deactivated; every session of the account ended");
+        say(format_args!(
+            "{email} is deactivated; every session of the account ended"
+        ))?;
     }
     Ok(())
 }
@@ -137,7 +158,9 @@ pub async fn delete_user(config: Config, email: &str) -> anyhow::Result<()> {
     admin::delete_user(&state, &Actor::Console, id, &console())
         .await
         .map_err(describe)?;
-    println!("{email} is being deleted, with everything it owns");
+    say(format_args!(
+        "{email} is being deleted, with everything it owns"
+    ))?;
     Ok(())
 }
 
@@ -183,24 +206,24 @@ pub async fn list_users(config: Config, query: Option<String>) -> anyhow::Result
         status: None,
     };
     let mut cursor = None;
-    println!(
+    say(format_args!(
         "{:<36}  {:<32}  {:<11}  {:<5}  {:<3}",
         "id", "email", "status", "admin", "2fa"
-    );
+    ))?;
     loop {
         let (users, next, _) = admin::users(&state, filter.clone(), Page::new(Some(200), cursor))
             .await
             .map_err(describe)?;
         for u in users {
             let a = &u.account;
-            println!(
+            say(format_args!(
                 "{:<36}  {:<32}  {:<11}  {:<5}  {:<3}",
                 a.id.to_string(),
                 a.email,
                 a.status,
                 if a.is_admin { "yes" } else { "" },
                 if u.two_factor_enabled { "on" } else { "" }
-            );
+            ))?;
         }
         match next {
             Some(id) => cursor = Some(id.to_string()),
@@ -225,7 +248,7 @@ pub async fn create_token(
         "API token {:?} ({}); it is shown only now:",
         token.name, token.id
     );
-    println!("{secret}");
+    say(format_args!("{secret}"))?;
     Ok(())
 }
 
@@ -247,15 +270,15 @@ pub async fn backup(config: Config, path: &Path) -> anyhow::Result<()> {
         .with_context(|| format!("writing the backup to {}", path.display()))?;
     db.close().await;
     let key = config.server.data_dir.join("secret.key");
-    println!("backup written to {}", path.display());
+    say(format_args!("backup written to {}", path.display()))?;
     if config.security.secret_key.is_empty()
         && config.security.secret_key_file.as_os_str().is_empty()
         && key.exists()
     {
-        println!(
+        say(format_args!(
             "also keep a copy of {}: without it, authenticator apps stop working",
             key.display()
-        );
+        ))?;
     }
     Ok(())
 }

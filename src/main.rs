@@ -127,6 +127,8 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
+        // the reader of a pipe (`steward openapi | head`) stopped reading: done, quietly
+        Err(e) if steward::cli::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("steward: {e:#}");
             ExitCode::FAILURE
@@ -142,14 +144,17 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             } else {
                 steward::app::openapi_json()
             };
-            println!("{doc}");
+            steward::cli::say(format_args!("{doc}"))?;
             Ok(())
         }
         Command::Config {
             command: ConfigCommand::Check,
         } => {
             let config = Config::load(cli.config.as_deref())?;
-            print!("{}", config.redacted_toml()?);
+            // the SMTP transport's pool is built on a runtime, as in `serve`
+            runtime()?.block_on(async { steward::state::check(&config) })?;
+            let toml = config.redacted_toml()?;
+            steward::cli::say(format_args!("{}", toml.trim_end()))?;
             Ok(())
         }
         Command::Manpage => {
@@ -162,7 +167,7 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             let ready = runtime()?.block_on(steward::cli::healthcheck(&config));
             match ready {
                 Ok(()) => {
-                    println!("ready");
+                    steward::cli::say(format_args!("ready"))?;
                     Ok(())
                 }
                 Err(e) => {

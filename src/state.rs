@@ -80,6 +80,21 @@ impl AppState {
     }
 }
 
+/// What [`AppState::open`] would refuse of `config`, checked without opening the
+/// database or creating anything (`steward config check`): the templates folder, the
+/// mail settings, the argon2 parameters, the server key and the data folder's kind.
+pub fn check(config: &Config) -> anyhow::Result<()> {
+    let data_dir = &config.server.data_dir;
+    if data_dir.exists() && !data_dir.is_dir() {
+        anyhow::bail!("server.data_dir {} is not a folder", data_dir.display());
+    }
+    Templates::new(Some(&config.server.templates_dir))?;
+    Mailer::new(config)?;
+    crate::crypto::argon2_params(&config.security)?;
+    SecretBox::check(config)?;
+    Ok(())
+}
+
 /// Room the data folder must have at start-up, for the database to grow and SQLite's
 /// write-ahead log.
 const START_UP_ROOM: usize = 1 << 20;

@@ -10,9 +10,25 @@ use crate::config::{LogConfig, LogFormat};
 
 /// Installs the global subscriber; RUST_LOG, when set, overrides `[log] level`.
 pub fn init(config: &LogConfig) {
-    let filter = EnvFilter::try_from_default_env()
-        .or_else(|_| EnvFilter::try_new(&config.level))
-        .unwrap_or_else(|_| EnvFilter::new("info"));
+    let from_env = std::env::var("RUST_LOG")
+        .ok()
+        .filter(|v| !v.trim().is_empty());
+    let directives = match from_env {
+        Some(rust_log) if EnvFilter::try_new(&rust_log).is_ok() => rust_log,
+        Some(rust_log) => {
+            eprintln!(
+                "steward: RUST_LOG {rust_log:?} is not a log filter; using log.level {:?}",
+                config.level
+            );
+            config.level.clone()
+        }
+        // the loaded configuration's level is a valid filter (Config::load checks it)
+        None => config.level.clone(),
+    };
+    let filter = quiet_poem(
+        EnvFilter::try_new(&directives).unwrap_or_else(|_| EnvFilter::new("info")),
+        &directives,
+    );
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr)
@@ -28,6 +44,19 @@ pub fn init(config: &LogConfig) {
             .with_current_span(true)
             .try_init(),
     };
+}
+
+/// poem's server announces each listener, its start and its stop at info level, beside
+/// Steward's own "listening" line: the same news twice. Unless the filter names poem,
+/// only its warnings and errors are shown.
+fn quiet_poem(filter: EnvFilter, directives: &str) -> EnvFilter {
+    if directives.contains("poem") {
+        return filter;
+    }
+    match "poem::server=warn".parse() {
+        Ok(directive) => filter.add_directive(directive),
+        Err(_) => filter,
+    }
 }
 
 /// Whether log lines carry colour codes. Only on a terminal: in a file, a pipe or the

@@ -115,10 +115,18 @@ impl Templates {
         let dir: Option<PathBuf> = override_dir
             .filter(|d| !d.as_os_str().is_empty())
             .map(Path::to_path_buf);
-        if let Some(dir) = &dir
-            && !dir.is_dir()
-        {
-            anyhow::bail!("server.templates_dir {} is not a folder", dir.display());
+        if let Some(dir) = &dir {
+            if !dir.is_dir() {
+                anyhow::bail!("server.templates_dir {} is not a folder", dir.display());
+            }
+            // a folder that can't be listed would silently fall back to the embedded
+            // templates, file by file
+            std::fs::read_dir(dir).map_err(|e| {
+                anyhow::anyhow!(
+                    "server.templates_dir {} can not be read: {e}",
+                    dir.display()
+                )
+            })?;
         }
         let mut env = Environment::new();
         env.set_keep_trailing_newline(true);

@@ -129,7 +129,7 @@ impl IntoResponse for ApiError {
 const DOCUMENTED_ERRORS: &[(u16, &str)] = &[
     (
         400,
-        "`invalid_request`: the body or a parameter could not be read (malformed JSON, a wrong type, a missing field, too long a string); `token_invalid`: the link is unknown or was used.",
+        "`invalid_request`: the body or a parameter could not be read (malformed JSON, a wrong type, a missing field); `token_invalid`: the link is unknown or was used.",
     ),
     (
         401,
@@ -141,7 +141,7 @@ const DOCUMENTED_ERRORS: &[(u16, &str)] = &[
     ),
     (
         404,
-        "`not_found`: no such resource, or it belongs to another account.",
+        "`not_found`: no such resource, it belongs to another account, or the id in the path is not an id.",
     ),
     (
         409,
@@ -155,7 +155,7 @@ const DOCUMENTED_ERRORS: &[(u16, &str)] = &[
     ),
     (
         422,
-        "`validation_failed`: fields are well-formed but invalid; `errors` lists them.",
+        "`validation_failed`: fields or parameters are well-formed but break a documented limit (too long, too short, out of range) or a rule; `errors` names each one with what is wrong, in plain words.",
     ),
     (
         429,

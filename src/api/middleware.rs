@@ -169,7 +169,8 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
             None => "other",
         };
         metrics.request(label, status, elapsed);
-        let ms = elapsed * 1000.0;
+        // to the hundredth of a millisecond: the rest is noise, and hard to read
+        let ms = (elapsed * 100_000.0).round() / 100.0;
         if status >= 500 {
             tracing::error!(status, ms, "request failed");
         } else {
@@ -256,12 +257,21 @@ fn error_response(err: poem::Error, request_id: &str) -> Response {
     if let Some(api) = err.downcast_ref::<ApiError>() {
         return api.to_response(request_id);
     }
+    if let Some(answer) = crate::api::rejections::rejection(&err) {
+        return answer.to_response(request_id);
+    }
     let status = err.status();
+    // poem's own words name its types: the log keeps them, the client gets plain ones
+    if status.is_client_error() {
+        tracing::debug!(error = %err, "request refused");
+    }
+    let unreadable = || "The request could not be read.".to_owned();
     let (code, detail) = match status {
-        StatusCode::BAD_REQUEST => (ErrorCode::InvalidRequest, err.to_string()),
+        StatusCode::BAD_REQUEST => (ErrorCode::InvalidRequest, unreadable()),
         StatusCode::UNAUTHORIZED => (
             ErrorCode::Unauthenticated,
-            "Sign in and send the session token as `Authorization: Bearer <token>`.".to_owned(),
+            "Sign in and send the session token in the header Authorization: Bearer <token>."
+                .to_owned(),
         ),
         StatusCode::NOT_FOUND => (
             ErrorCode::NotFound,
@@ -271,12 +281,15 @@ fn error_response(err: poem::Error, request_id: &str) -> Response {
             ErrorCode::MethodNotAllowed,
             "This address does not take this method.".to_owned(),
         ),
-        StatusCode::PAYLOAD_TOO_LARGE => (ErrorCode::PayloadTooLarge, err.to_string()),
+        StatusCode::PAYLOAD_TOO_LARGE => (
+            ErrorCode::PayloadTooLarge,
+            "The request body is too large.".to_owned(),
+        ),
         StatusCode::UNSUPPORTED_MEDIA_TYPE => (
             ErrorCode::UnsupportedMediaType,
-            "Send the body as JSON with `Content-Type: application/json`.".to_owned(),
+            "Send the body as JSON, with the header Content-Type: application/json.".to_owned(),
         ),
-        s if s.is_client_error() => (ErrorCode::InvalidRequest, err.to_string()),
+        s if s.is_client_error() => (ErrorCode::InvalidRequest, unreadable()),
         _ => {
             tracing::error!(error = %err, "internal error");
             return ApiError::internal().to_response(request_id);

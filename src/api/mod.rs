@@ -11,6 +11,7 @@ mod middleware;
 pub mod ops;
 pub mod password_reset;
 pub mod registration;
+mod rejections;
 pub mod security;
 pub mod sessions;
 mod spec;

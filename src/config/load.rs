@@ -64,10 +64,14 @@ impl Config {
     }
 
     fn validate(&self) -> anyhow::Result<()> {
-        let url = self.server.public_url.trim_end_matches('/');
-        if !(url.starts_with("http://") || url.starts_with("https://")) {
-            bail!("server.public_url must start with http:// or https:// (got {url:?})");
-        }
+        check_public_url(&self.server.public_url)?;
+        tracing_subscriber::EnvFilter::try_new(&self.log.level).map_err(|e| {
+            anyhow::anyhow!(
+                "log.level {:?} is not a log filter (like `info` or `steward=debug,info`): {e}",
+                self.log.level
+            )
+        })?;
+        self.configured_server_key()?;
         self.metrics_bind()?;
         self.trusted_proxies()?;
         if self.security.password_min_length < 8 {
@@ -96,4 +100,29 @@ impl Config {
         }
         Ok(())
     }
+}
+
+/// `server.public_url` begins every link in mail: an absolute http(s) URL with a host,
+/// and nothing after the path (a query or fragment would end up in the middle of links).
+fn check_public_url(raw: &str) -> anyhow::Result<()> {
+    let wrong = |why: &str| {
+        anyhow::anyhow!(
+            "server.public_url {raw:?} {why}: it must be an absolute http:// or https:// URL, \
+             like https://accounts.example.org"
+        )
+    };
+    if raw.trim() != raw {
+        return Err(wrong("has spaces around it"));
+    }
+    let url = url::Url::parse(raw).map_err(|e| wrong(&format!("is not a URL ({e})")))?;
+    if !matches!(url.scheme(), "http" | "https") {
+        return Err(wrong("does not start with http:// or https://"));
+    }
+    if url.host_str().is_none_or(str::is_empty) {
+        return Err(wrong("has no host"));
+    }
+    if url.query().is_some() || url.fragment().is_some() || !url.username().is_empty() {
+        return Err(wrong("has a query, a fragment or a user name"));
+    }
+    Ok(())
 }

@@ -15,7 +15,9 @@ mod secrets;
 #[cfg(test)]
 mod tests;
 
-pub use secrets::{CREDENTIAL_SECRET_KEY, CREDENTIAL_SMTP_PASSWORD, read_secret_file};
+pub use secrets::{
+    CREDENTIAL_SECRET_KEY, CREDENTIAL_SMTP_PASSWORD, decode_server_key, read_secret_file,
+};
 
 /// The effective configuration of one process.
 #[derive(Debug, Clone, Serialize, Deserialize)]

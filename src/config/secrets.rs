@@ -89,6 +89,46 @@ fn secret_credential(
     }
 }
 
+impl Config {
+    /// The server key as configured: `security.secret_key`, else the file named by
+    /// `security.secret_key_file`. `None` when neither is set: then `data_dir/secret.key`
+    /// holds it (created on first start). A key that is not base64 of 32 bytes, or a
+    /// file that can't be read, is an error naming the setting.
+    pub fn configured_server_key(&self) -> anyhow::Result<Option<[u8; 32]>> {
+        let security = &self.security;
+        if !security.secret_key.is_empty() {
+            return decode_server_key(&security.secret_key)
+                .context("security.secret_key")
+                .map(Some);
+        }
+        if security.secret_key_file.as_os_str().is_empty() {
+            return Ok(None);
+        }
+        let text =
+            read_secret_file(&security.secret_key_file).context("security.secret_key_file")?;
+        decode_server_key(&text)
+            .with_context(|| {
+                format!(
+                    "security.secret_key_file {}",
+                    security.secret_key_file.display()
+                )
+            })
+            .map(Some)
+    }
+}
+
+/// A server key from its text form, base64 of 32 bytes.
+pub fn decode_server_key(text: &str) -> anyhow::Result<[u8; 32]> {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::STANDARD
+        .decode(text.trim())
+        .map_err(|_| anyhow::anyhow!("the server key is not base64 (it must be base64 of 32 random bytes, e.g. from `openssl rand -base64 32`)"))?;
+    let length = bytes.len();
+    bytes.try_into().map_err(|_| {
+        anyhow::anyhow!("the server key is {length} bytes long; it must be 32 (base64 of 32 random bytes, e.g. from `openssl rand -base64 32`)")
+    })
+}
+
 /// Reads a secret from a file, without the trailing newline editors and `echo` add.
 pub fn read_secret_file(path: &Path) -> anyhow::Result<String> {
     let text = std::fs::read_to_string(path)

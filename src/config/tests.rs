@@ -126,7 +126,11 @@ fn systemd_credentials_fill_the_secrets_and_never_silently_override_the_file() {
     Jail::expect_with(|jail| {
         jail.create_dir("creds")?;
         jail.create_file("creds/steward_smtp_password", "from-credential\n")?;
-        jail.create_file("creds/steward_secret_key", "a2V5")?;
+        // base64 of 32 bytes, as `openssl rand -base64 32` writes it
+        jail.create_file(
+            "creds/steward_secret_key",
+            "AQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE=\n",
+        )?;
         let creds = jail.directory().join("creds");
         jail.set_env("CREDENTIALS_DIRECTORY", creds.display().to_string());
         let c = load_in_jail(jail, None).unwrap();

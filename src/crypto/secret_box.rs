@@ -9,7 +9,7 @@ use base64::engine::general_purpose::STANDARD;
 use chacha20poly1305::aead::{Aead, KeyInit};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 
-use crate::config::Config;
+use crate::config::{Config, decode_server_key};
 
 const NONCE_LEN: usize = 24;
 
@@ -30,22 +30,32 @@ impl SecretBox {
     /// `security.secret_key_file`, else `data_dir/secret.key`, created (mode 0600) with a
     /// random key on first start. Losing the key loses every enrolled authenticator.
     pub fn from_config(config: &Config) -> anyhow::Result<Self> {
-        let security = &config.security;
-        let encoded = if !security.secret_key.is_empty() {
-            security.secret_key.clone()
-        } else if !security.secret_key_file.as_os_str().is_empty() {
-            crate::config::read_secret_file(&security.secret_key_file)
-                .context("security.secret_key_file")?
-        } else {
-            load_or_create(&config.server.data_dir.join("secret.key"))?
+        let key = match config.configured_server_key()? {
+            Some(key) => key,
+            None => {
+                let path = config.server.data_dir.join("secret.key");
+                decode_server_key(&load_or_create(&path)?)
+                    .with_context(|| path.display().to_string())?
+            }
         };
-        let bytes = STANDARD
-            .decode(encoded.trim())
-            .context("the server key is not base64")?;
-        let key: [u8; 32] = bytes
-            .try_into()
-            .map_err(|_| anyhow::anyhow!("the server key must be 32 bytes (base64 of 32 bytes)"))?;
         Ok(Self::new(&key))
+    }
+
+    /// What [`SecretBox::from_config`] would refuse, creating nothing: a configured key
+    /// that is not base64 of 32 bytes, or an existing `data_dir/secret.key` that is not
+    /// one or can't be read.
+    pub fn check(config: &Config) -> anyhow::Result<()> {
+        if config.configured_server_key()?.is_some() {
+            return Ok(());
+        }
+        let path = config.server.data_dir.join("secret.key");
+        match std::fs::read_to_string(&path) {
+            Ok(text) => decode_server_key(&text)
+                .map(drop)
+                .with_context(|| path.display().to_string()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e).with_context(|| format!("reading {}", path.display())),
+        }
     }
 
     pub fn seal(&self, plaintext: &[u8]) -> anyhow::Result<Vec<u8>> {

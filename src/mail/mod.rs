@@ -70,6 +70,17 @@ pub enum SendError {
     Permanent(String),
 }
 
+/// Where a mail went, for the log line that says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Sent {
+    /// Accepted by the SMTP server.
+    Smtp,
+    /// Written by the file transport: the .eml file (a plain-text copy is beside it).
+    File(PathBuf),
+    /// Only written to the log (the log transport).
+    Log,
+}
+
 enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
     File(PathBuf),
@@ -101,7 +112,12 @@ impl Mailer {
         format!("<{unique}@{}>", self.from.email.domain())
     }
 
-    pub async fn send(&self, to: &str, mail: &Rendered, message_id: &str) -> Result<(), SendError> {
+    pub async fn send(
+        &self,
+        to: &str,
+        mail: &Rendered,
+        message_id: &str,
+    ) -> Result<Sent, SendError> {
         let to: Mailbox = to
             .parse()
             .map_err(|e| SendError::Permanent(format!("invalid recipient {to:?}: {e}")))?;
@@ -117,19 +133,30 @@ impl Mailer {
             ))
             .map_err(|e| SendError::Permanent(format!("cannot build the message: {e}")))?;
         match &self.transport {
-            Transport::Smtp(smtp) => smtp.send(message).await.map(drop).map_err(|e| {
+            Transport::Smtp(smtp) => smtp.send(message).await.map(|_| Sent::Smtp).map_err(|e| {
                 if e.is_permanent() {
                     SendError::Permanent(e.to_string())
                 } else {
                     SendError::Transient(e.to_string())
                 }
             }),
-            Transport::File(dir) => write_eml(dir, message_id, &message.formatted())
-                .await
-                .map_err(|e| SendError::Transient(format!("{e:#}"))),
+            Transport::File(dir) => {
+                let copy = plain_copy(message.envelope().to()[0].as_ref(), mail);
+                write_eml(dir, message_id, &message.formatted(), copy.as_bytes())
+                    .await
+                    .map(Sent::File)
+                    .map_err(|e| SendError::Transient(format!("{e:#}")))
+            }
             Transport::Log => {
-                tracing::info!(to = %message.envelope().to()[0], subject = %mail.subject, "mail (log transport, not sent)");
-                Ok(())
+                // the log transport is for trying Steward out: the mail's text, links
+                // included, is what the person trying wants to see
+                tracing::info!(
+                    to = %message.envelope().to()[0],
+                    subject = %mail.subject,
+                    "mail (log transport, not sent):\n{}",
+                    mail.text.trim_end()
+                );
+                Ok(Sent::Log)
             }
         }
     }
@@ -157,8 +184,20 @@ fn smtp_transport(config: &Config) -> anyhow::Result<AsyncSmtpTransport<Tokio1Ex
     Ok(builder.build())
 }
 
-/// Writes `<data_dir>/outbox/<message id>.eml` whole or not at all.
-async fn write_eml(dir: &std::path::Path, message_id: &str, bytes: &[u8]) -> anyhow::Result<()> {
+/// The text part of a mail with its recipient and subject, as a person reads it: the
+/// .eml beside it is quoted-printable, where `cat` shows links broken by `=` and `=3D`.
+fn plain_copy(to: &str, mail: &Rendered) -> String {
+    format!("To: {to}\nSubject: {}\n\n{}", mail.subject, mail.text)
+}
+
+/// Writes `<data_dir>/outbox/<message id>.eml`, and its plain-text copy as `.txt`, each
+/// whole or not at all; returns the .eml's path.
+async fn write_eml(
+    dir: &std::path::Path,
+    message_id: &str,
+    bytes: &[u8],
+    plain: &[u8],
+) -> anyhow::Result<PathBuf> {
     tokio::fs::create_dir_all(dir)
         .await
         .with_context(|| format!("creating {}", dir.display()))?;
@@ -173,10 +212,17 @@ async fn write_eml(dir: &std::path::Path, message_id: &str, bytes: &[u8]) -> any
             }
         })
         .collect();
+    // the copy first: whoever waits for the .eml finds its copy there too
+    let tmp = dir.join(format!(".{name}.txt.tmp"));
+    tokio::fs::write(&tmp, plain)
+        .await
+        .with_context(|| format!("writing {}", tmp.display()))?;
+    tokio::fs::rename(&tmp, dir.join(format!("{name}.txt"))).await?;
     let tmp = dir.join(format!(".{name}.tmp"));
     tokio::fs::write(&tmp, bytes)
         .await
         .with_context(|| format!("writing {}", tmp.display()))?;
-    tokio::fs::rename(&tmp, dir.join(format!("{name}.eml"))).await?;
-    Ok(())
+    let eml = dir.join(format!("{name}.eml"));
+    tokio::fs::rename(&tmp, &eml).await?;
+    Ok(eml)
 }

@@ -28,7 +28,7 @@ pub async fn verify_email_form(state: Data<&AppState>, Query(q): Query<TokenPara
             "pages/verify_email.html",
             minijinja::context! { state => "form", email, token => q.token },
         ),
-        Err(e) => error_page(&state, e),
+        Err(e) => error_page(&state, e, Link::Verify),
     }
 }
 
@@ -41,7 +41,7 @@ pub async fn verify_email_submit(state: Data<&AppState>, Form(f): Form<TokenPara
             "pages/verify_email.html",
             minijinja::context! { state => "done" },
         ),
-        Err(e) => error_page(&state, e),
+        Err(e) => error_page(&state, e, Link::Verify),
     }
 }
 
@@ -54,7 +54,7 @@ pub async fn confirm_email_form(state: Data<&AppState>, Query(q): Query<TokenPar
             "pages/confirm_email.html",
             minijinja::context! { state => "form", new_email, token => q.token },
         ),
-        Err(e) => error_page(&state, e),
+        Err(e) => error_page(&state, e, Link::ChangeEmail),
     }
 }
 
@@ -71,7 +71,7 @@ pub async fn confirm_email_submit(
             "pages/confirm_email.html",
             minijinja::context! { state => "done", new_email },
         ),
-        Err(e) => error_page(&state, e),
+        Err(e) => error_page(&state, e, Link::ChangeEmail),
     }
 }
 
@@ -84,7 +84,7 @@ pub async fn reset_password_form(state: Data<&AppState>, Query(q): Query<TokenPa
             "pages/reset_password.html",
             minijinja::context! { state => "form", token => q.token },
         ),
-        Err(e) => error_page(&state, e),
+        Err(e) => error_page(&state, e, Link::Reset),
     }
 }
 
@@ -97,7 +97,7 @@ pub async fn reset_password_submit(state: Data<&AppState>, Form(f): Form<TokenPa
             "pages/reset_password.html",
             minijinja::context! { state => "done" },
         ),
-        Err(e) => error_page(&state, e),
+        Err(e) => error_page(&state, e, Link::Reset),
     }
 }
 
@@ -105,7 +105,7 @@ pub async fn reset_password_submit(state: Data<&AppState>, Form(f): Form<TokenPa
 pub async fn set_password_form(state: Data<&AppState>, Query(q): Query<TokenParam>) -> Response {
     match password_links::peek(&state, &q.token).await {
         Ok(info) => set_password_page(&state, StatusCode::OK, &q.token, &info, None),
-        Err(e) => error_page(&state, e),
+        Err(e) => error_page(&state, e, Link::SetPassword),
     }
 }
 
@@ -127,7 +127,7 @@ pub async fn set_password_submit(
 ) -> Response {
     let info = match password_links::peek(&state, &f.token).await {
         Ok(info) => info,
-        Err(e) => return error_page(&state, e),
+        Err(e) => return error_page(&state, e, Link::SetPassword),
     };
     if f.new_password != f.confirm_password {
         let error = "The two passwords differ. Type the same password twice.";
@@ -160,7 +160,7 @@ pub async fn set_password_submit(
                 Some(&error),
             )
         }
-        Err(e) => error_page(&state, e),
+        Err(e) => error_page(&state, e, Link::SetPassword),
     }
 }
 
@@ -186,11 +186,42 @@ fn set_password_page(
     )
 }
 
+/// Which mail's link a page opens: what makes such a link stop working differs.
+#[derive(Debug, Clone, Copy)]
+enum Link {
+    /// Verification: each works once; once one verified the address, the others end.
+    /// Asking for a new mail leaves the older links working.
+    Verify,
+    /// A new address: a newer change, or cancelling it, ends the older link.
+    ChangeEmail,
+    /// A password reset's: each works once.
+    Reset,
+    /// Set a password (invitation or console link): a newer link ends the older.
+    SetPassword,
+}
+
+impl Link {
+    /// What the page says of a link that is unknown or used.
+    fn invalid(self) -> &'static str {
+        match self {
+            Link::Verify => {
+                "Each link works once, and once one of them verified the address the \
+                 others stop working. If your address is verified, you can sign in."
+            }
+            Link::ChangeEmail => {
+                "It was used already, or the change was cancelled or replaced by a newer one."
+            }
+            Link::Reset => "It was used already: each link works once.",
+            Link::SetPassword => "It was used already, or a newer one replaced it.",
+        }
+    }
+}
+
 /// A domain error on a link page: the status (and logging) of the one mapping, told in
 /// words for someone who followed a link from a mail.
-fn error_page(state: &AppState, err: service::Error) -> Response {
+fn error_page(state: &AppState, err: service::Error, link: Link) -> Response {
     let failure = Failure::from(err);
-    let (title, message) = told(&failure);
+    let (title, message) = told(&failure, link);
     page(
         state,
         failure.status,
@@ -201,16 +232,13 @@ fn error_page(state: &AppState, err: service::Error) -> Response {
 
 /// What a link page says of a failure: what a link meets in friendlier words than the
 /// API's, anything else in the API's.
-fn told(failure: &Failure) -> (&'static str, &str) {
+fn told(failure: &Failure, link: Link) -> (&'static str, &str) {
     match failure.code {
         ErrorCode::TokenExpired => (
             "This link has expired",
             "Ask for a new mail from the app and use the link in it.",
         ),
-        ErrorCode::TokenInvalid => (
-            "This link is not valid",
-            "It was used already, or a newer one replaced it. If your address is verified, you can sign in.",
-        ),
+        ErrorCode::TokenInvalid => ("This link is not valid", link.invalid()),
         ErrorCode::EmailTaken => (
             "This address is taken",
             "Another account uses this address now. Nothing was changed.",
@@ -245,7 +273,7 @@ mod tests {
         ] {
             let (status, code) = status_and_code(&err);
             let words = err.to_string();
-            let answer = error_page(&state, err);
+            let answer = error_page(&state, err, Link::Verify);
             assert_eq!(answer.status(), status, "{code:?}");
             assert!(answer.status().is_client_error(), "{code:?}");
             let html = answer.into_body().into_string().await.unwrap();

@@ -13,7 +13,7 @@ use crate::crypto::{random_token, token_digest};
 use crate::db::{self, email_tokens, outbox, password_links};
 use crate::ids::OutboxId;
 use crate::jobs::queue::enqueue_send_email_after;
-use crate::mail::{self, SendError};
+use crate::mail::{self, SendError, Sent};
 use crate::service::mail::{LinkTarget, MailLink};
 use crate::state::AppState;
 
@@ -86,17 +86,27 @@ pub async fn deliver(state: &AppState, id: OutboxId) -> anyhow::Result<Delivery>
                 .mailer
                 .send(&mail.recipient, &rendered, &message_id)
                 .await
-                .map(|()| message_id)
+                .map(|sent| (message_id, sent))
         }
         Err(e) => Err(SendError::Permanent(format!("{e:#}"))),
     };
 
     let mut tx = db::begin_immediate(&state.db).await?;
     match result {
-        Ok(message_id) => {
+        Ok((message_id, sent)) => {
             outbox::mark_sent(&mut tx, id, state.clock.now(), &message_id).await?;
             state.metrics.mail("sent");
-            tracing::info!(outbox_id = %id, template = %mail.template, attempt = mail.attempts, "mail sent");
+            match sent {
+                Sent::File(path) => {
+                    tracing::info!(outbox_id = %id, template = %mail.template, file = %path.display(), "mail written (file transport, not sent; the .txt beside it is its text)")
+                }
+                Sent::Log => {
+                    tracing::info!(outbox_id = %id, template = %mail.template, "mail logged (log transport, not sent)")
+                }
+                Sent::Smtp => {
+                    tracing::info!(outbox_id = %id, template = %mail.template, attempt = mail.attempts, "mail sent")
+                }
+            }
         }
         Err(SendError::Transient(error)) if mail.attempts < max => {
             let delay = backoff(state, mail.attempts);

@@ -28,7 +28,7 @@ async fn the_display_name_is_set_cleared_and_kept() {
 
     patch(json!({"display_name": "x".repeat(101)}))
         .await
-        .assert_error(400, "invalid_request");
+        .assert_error(422, "validation_failed");
     patch(json!({"display_name": "bell\u{7}"}))
         .await
         .assert_error(422, "validation_failed");

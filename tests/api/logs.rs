@@ -156,3 +156,86 @@ fn colour_codes_only_on_a_terminal_and_never_with_no_color() {
     assert!(!coloured(Stderr::Terminal, Some("1")), "NO_COLOR=1");
     assert!(coloured(Stderr::Terminal, Some("")), "NO_COLOR empty");
 }
+
+/// Waits up to 15 s for `path` to exist; returns its text.
+async fn wait_for_file(path: impl Fn() -> Option<std::path::PathBuf>) -> std::path::PathBuf {
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        if let Some(found) = path() {
+            return found;
+        }
+        assert!(Instant::now() < deadline, "no file came");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+/// The log a newcomer reads: it names the .eml the file transport wrote (with a
+/// plain-text copy beside it whose link works), durations rounded, "listening" once.
+#[tokio::test]
+async fn the_file_transport_names_its_file_and_durations_are_rounded() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = spawn_binary(dir.path(), free_port(), free_port(), |config| {
+        config.mail.transport = steward::config::MailTransport::File;
+    })
+    .await;
+    server.register("newcomer@example.org").await.assert(202);
+    let outbox = dir.path().join("data/outbox");
+    let eml = wait_for_file(|| {
+        std::fs::read_dir(&outbox).ok()?.find_map(|entry| {
+            let path = entry.ok()?.path();
+            (path.extension()? == "eml").then_some(path)
+        })
+    })
+    .await;
+    let log_path = dir.path().join("server.log");
+    let log = wait_for_file(|| {
+        let log = std::fs::read_to_string(&log_path).ok()?;
+        log.contains("mail written").then_some(log_path.clone())
+    })
+    .await;
+    drop(server);
+    let log = std::fs::read_to_string(log).unwrap();
+    let line = log.lines().find(|l| l.contains("mail written")).unwrap();
+    assert!(line.contains(&eml.display().to_string()), "{line}");
+
+    let copy = std::fs::read_to_string(eml.with_extension("txt")).unwrap();
+    assert!(copy.contains("To: newcomer@example.org"), "{copy}");
+    let link = copy
+        .split_whitespace()
+        .find(|w| w.contains("/verify-email?token="))
+        .unwrap_or_else(|| panic!("a link in {copy}"));
+    assert!(!link.contains("=3D") && !link.ends_with('='), "{link}");
+
+    assert_eq!(log.matches("listening").count(), 1, "{log}");
+    let mut durations = 0;
+    for ms in log.split(" ms=").skip(1) {
+        let value = ms.split_whitespace().next().unwrap();
+        let decimals = value.split_once('.').map_or(0, |(_, d)| d.len());
+        assert!(decimals <= 2, "ms={value}");
+        durations += 1;
+    }
+    assert!(durations > 0, "{log}");
+}
+
+/// The log transport is for trying Steward out: the log shows the mail's text, link
+/// included.
+#[tokio::test]
+async fn the_log_transport_shows_the_mail_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let server = spawn_binary(dir.path(), free_port(), free_port(), |config| {
+        config.mail.transport = steward::config::MailTransport::Log;
+    })
+    .await;
+    server.register("trying@example.org").await.assert(202);
+    let log_path = dir.path().join("server.log");
+    wait_for_file(|| {
+        let log = std::fs::read_to_string(&log_path).ok()?;
+        log.contains("/verify-email?token=")
+            .then_some(log_path.clone())
+    })
+    .await;
+    drop(server);
+    let log = std::fs::read_to_string(&log_path).unwrap();
+    assert!(log.contains("log transport, not sent"), "{log}");
+    assert!(log.contains("trying@example.org"), "{log}");
+}

@@ -6,6 +6,7 @@ mod admin_links;
 mod admin_list;
 mod admin_page;
 mod bad_input;
+mod commands;
 mod console;
 mod console_account;
 mod console_delete;

@@ -171,7 +171,7 @@ async fn unknown_addresses_get_the_same_answers_forever() {
         json!({"email": "known@example.org", "client_secret": "short"}),
     )
     .await
-    .assert_error(400, "invalid_request");
+    .assert_error(422, "validation_failed");
 }
 
 #[tokio::test]

@@ -353,3 +353,61 @@ async fn invalid_registrations_name_every_bad_field_and_write_nothing() {
     assert_eq!(app.count("select count(*) from outbox").await, 0);
     assert!(app.smtp.received().is_empty());
 }
+
+/// The mail and the link page say what the product does: the account exists from
+/// registration on (unverified, in the admin API), and a resend leaves the older link
+/// working, until one of them verifies the address.
+#[tokio::test]
+async fn the_mail_and_the_link_page_say_what_happens() {
+    let app = TestApp::spawn().await;
+    app.register("honest@example.org", PASSWORD)
+        .await
+        .assert(202);
+    let first = app.mail_to("honest@example.org").await;
+    assert!(
+        !first.text.contains("no account is created"),
+        "{}",
+        first.text
+    );
+    assert!(
+        first.text.contains("can't be signed in to"),
+        "{}",
+        first.text
+    );
+    let root = app.admin_session().await;
+    let users = app
+        .get("/api/v1/admin/users?query=honest", Some(&root))
+        .await;
+    users.assert(200);
+    let listed = &users.json["items"][0];
+    assert_eq!(listed["email"], "honest@example.org", "{}", users.text);
+    assert_eq!(listed["email_verified"], false, "{}", users.text);
+
+    app.clock.advance(Duration::seconds(61));
+    app.post(
+        "/api/v1/email-verifications/resend",
+        None,
+        json!({"email": "honest@example.org"}),
+    )
+    .await
+    .assert(202);
+    let second = app.mail_to("honest@example.org").await;
+    // the older link still works after a resend ...
+    let confirm = |token: String| {
+        app.client
+            .post(app.url("/verify-email"))
+            .form(&[("token", token)])
+            .send()
+    };
+    let used = confirm(first.token("/verify-email")).await.unwrap();
+    assert_eq!(used.status(), 200);
+    // ... and once it verified the address, the newer one stops, as its page says
+    let page = confirm(second.token("/verify-email")).await.unwrap();
+    assert_eq!(page.status(), 400);
+    let html = page.text().await.unwrap();
+    assert!(!html.contains("newer one replaced it"), "{html}");
+    assert!(
+        html.contains("once one of them verified the address"),
+        "{html}"
+    );
+}

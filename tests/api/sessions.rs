@@ -81,10 +81,10 @@ async fn sessions_are_listed_with_the_current_one_marked_and_paged() {
 
     app.get("/api/v1/sessions?limit=0", Some(&tokens[0]))
         .await
-        .assert_error(400, "invalid_request");
+        .assert_error(422, "validation_failed");
     app.get("/api/v1/sessions?limit=201", Some(&tokens[0]))
         .await
-        .assert_error(400, "invalid_request");
+        .assert_error(422, "validation_failed");
     app.get("/api/v1/sessions?cursor=garbage", Some(&tokens[0]))
         .await
         .assert_error(422, "validation_failed");
