@@ -2,28 +2,8 @@
 //! "Confirm your identity", where `next` may lead, and the browser checks every page
 //! gets (axe-core, screenshots at 1280 and 390 px, script off).
 
-use crate::support::browser::Browser;
+use crate::support::console::browser_with_session;
 use crate::support::{PASSWORD, TestApp};
-
-/// A browser signed in to the console with a session made over the API.
-async fn browser_with_session(app: &TestApp, token: &str, javascript: bool) -> Browser {
-    let browser = if javascript {
-        Browser::start().await
-    } else {
-        Browser::start_without_javascript().await
-    };
-    // a cookie can only be set for the site that is open
-    browser.goto(&app.url("/admin/sign-in")).await;
-    let host = reqwest::Url::parse(&app.url("/")).unwrap();
-    // SameSite=None (fantoccini's default) needs Secure, which plain http can't have
-    let cookie = fantoccini::cookies::Cookie::parse(format!(
-        "steward_session={token}; Path=/; Domain={}; SameSite=Lax",
-        host.host_str().unwrap()
-    ))
-    .unwrap();
-    browser.client.add_cookie(cookie).await.unwrap();
-    browser
-}
 
 #[tokio::test]
 async fn confirm_your_identity_elevates_the_session_and_leads_back() {

@@ -2,8 +2,9 @@
 //! typed out, then signed out, "Your account is being deleted", everything gone after
 //! the jobs and the goodbye mail; allowed with the terms outdated.
 
-use crate::console_devices::{browser_with_session, csrf_in, get_page, post_form};
-use crate::console_hosting::{add_host, add_integration, rows, value_of};
+use crate::support::console::{
+    add_host, add_integration, browser_with_session, csrf_in, get_page, post_form, session,
+};
 use crate::support::{PASSWORD, TestApp};
 
 #[tokio::test]
@@ -16,7 +17,7 @@ async fn deleting_the_account_asks_for_the_email_then_signs_out_and_says_goodbye
     // long enough after signing in that the identity must be confirmed again
     app.clock.advance(time::Duration::minutes(30));
 
-    let browser = browser_with_session(&app, &token).await;
+    let browser = browser_with_session(&app, &token, true).await;
     browser.goto(&app.url("/account/delete")).await;
     assert_eq!(browser.path().await, "/account/confirm-identity");
     browser.fill("#password", PASSWORD).await;
@@ -40,7 +41,7 @@ async fn deleting_the_account_asks_for_the_email_then_signs_out_and_says_goodbye
         browser.text("#email-error").await,
         "This is not your account's email address. Type it exactly as shown."
     );
-    assert_eq!(value_of(&browser, "#email").await, "someone@example.org");
+    assert_eq!(browser.value("#email").await, "someone@example.org");
     browser.check_page("console-delete-error").await;
     app.get("/api/v1/account", Some(&token)).await.assert(200);
 
@@ -71,7 +72,7 @@ async fn deleting_the_account_asks_for_the_email_then_signs_out_and_says_goodbye
         "select count(*) from hosts",
         "select count(*) from integrations",
     ] {
-        assert_eq!(rows(&app, sql).await, 0, "{sql}");
+        assert_eq!(app.count(sql).await, 0, "{sql}");
     }
     let goodbye = app.mail_to("leaving@example.org").await;
     assert!(
@@ -93,7 +94,7 @@ async fn the_account_can_be_deleted_with_the_terms_outdated() {
         .await
         .unwrap();
     // the other pages send to the terms first
-    let hosting = get_page(&app, &token, "/hosting").await;
+    let hosting = get_page(&app, "/hosting", &session(&token)).await;
     assert_eq!(hosting.status, 303);
     assert!(
         hosting.headers["location"]
@@ -101,12 +102,12 @@ async fn the_account_can_be_deleted_with_the_terms_outdated() {
             .unwrap()
             .starts_with("/terms")
     );
-    let page = get_page(&app, &token, "/account/delete").await;
+    let page = get_page(&app, "/account/delete", &session(&token)).await;
     assert_eq!(page.status, 200, "{}", page.text);
     let resp = post_form(
         &app,
-        &token,
         "/account/delete",
+        &session(&token),
         &[
             ("csrf", &csrf_in(&page.text)),
             ("email", " ADA@example.org "),

@@ -5,58 +5,8 @@
 
 use serde_json::json;
 
-use crate::support::browser::Browser;
-use crate::support::{PASSWORD, Resp, TestApp, read};
-
-/// A browser signed in to the console with a session made over the API.
-pub async fn browser_with_session(app: &TestApp, token: &str) -> Browser {
-    let browser = Browser::start().await;
-    // a cookie can only be set for the site that is open
-    browser.goto(&app.url("/admin/sign-in")).await;
-    let host = reqwest::Url::parse(&app.url("/")).unwrap();
-    // SameSite=None (fantoccini's default) needs Secure, which plain http can't have
-    let cookie = fantoccini::cookies::Cookie::parse(format!(
-        "steward_session={token}; Path=/; Domain={}; SameSite=Lax",
-        host.host_str().unwrap()
-    ))
-    .unwrap();
-    browser.client.add_cookie(cookie).await.unwrap();
-    browser
-}
-
-/// A console page fetched with the session cookie of `token`, redirects not followed.
-pub async fn get_page(app: &TestApp, token: &str, path: &str) -> Resp {
-    let resp = app
-        .client
-        .get(app.url(path))
-        .header("cookie", format!("steward_session={token}"))
-        .send()
-        .await
-        .unwrap();
-    read(resp).await
-}
-
-/// A console form posted with the session cookie of `token`, as a browser would.
-pub async fn post_form(app: &TestApp, token: &str, path: &str, fields: &[(&str, &str)]) -> Resp {
-    let resp = app
-        .client
-        .post(app.url(path))
-        .header("cookie", format!("steward_session={token}"))
-        .form(fields)
-        .send()
-        .await
-        .unwrap();
-    read(resp).await
-}
-
-/// The CSRF token of the forms of a page.
-pub fn csrf_in(html: &str) -> String {
-    let at = html
-        .find("name=\"csrf\" value=\"")
-        .expect("a form with a CSRF token");
-    let rest = &html[at + "name=\"csrf\" value=\"".len()..];
-    rest[..rest.find('"').unwrap()].to_owned()
-}
+use crate::support::console::{browser_with_session, csrf_in, get_page, post_form, session};
+use crate::support::{PASSWORD, TestApp};
 
 async fn sign_in_as_device(app: &TestApp, email: &str, device: &str) -> String {
     let resp = app
@@ -91,7 +41,7 @@ async fn devices_lists_every_session_and_signs_them_out() {
     let laptop = sign_in_as_device(&app, "ada@example.org", "Laptop").await;
     let phone = sign_in_as_device(&app, "ada@example.org", "Phone").await;
 
-    let browser = browser_with_session(&app, &mine).await;
+    let browser = browser_with_session(&app, &mine, true).await;
     browser.goto(&app.url("/account/sessions")).await;
     assert_eq!(browser.text("h1").await, "Devices");
     let devices = browser.texts(".devices > li h2").await;
@@ -153,7 +103,7 @@ async fn device_forms_without_their_csrf_token_change_nothing() {
     let mine_id = session_id(&app, &other, "Other").await;
     assert_eq!(mine_id, other_id);
 
-    let page = get_page(&app, &mine, "/account/sessions").await;
+    let page = get_page(&app, "/account/sessions", &session(&mine)).await;
     page.assert(200);
     let csrf = csrf_in(&page.text);
     for path in [
@@ -161,7 +111,7 @@ async fn device_forms_without_their_csrf_token_change_nothing() {
         "/account/sessions/revoke-others".to_owned(),
     ] {
         for fields in [vec![], vec![("csrf", "forged")]] {
-            let resp = post_form(&app, &mine, &path, &fields).await;
+            let resp = post_form(&app, &path, &session(&mine), &fields).await;
             assert_eq!(resp.status, 403, "{path} {fields:?}");
             assert!(resp.text.contains("This form has expired"), "{}", resp.text);
         }
@@ -170,19 +120,19 @@ async fn device_forms_without_their_csrf_token_change_nothing() {
 
     // someone else's session, or none at all: the 404 page, nothing changed
     let stranger = app.signed_in("eve@example.org").await;
-    let theirs = get_page(&app, &stranger, "/account/sessions").await;
+    let theirs = get_page(&app, "/account/sessions", &session(&stranger)).await;
     let resp = post_form(
         &app,
-        &stranger,
         &format!("/account/sessions/{other_id}/sign-out"),
+        &session(&stranger),
         &[("csrf", &csrf_in(&theirs.text))],
     )
     .await;
     assert_eq!(resp.status, 404);
     let resp = post_form(
         &app,
-        &mine,
         "/account/sessions/not-a-session/sign-out",
+        &session(&mine),
         &[("csrf", &csrf)],
     )
     .await;
@@ -192,8 +142,8 @@ async fn device_forms_without_their_csrf_token_change_nothing() {
     // the right token works
     let resp = post_form(
         &app,
-        &mine,
         &format!("/account/sessions/{other_id}/sign-out"),
+        &session(&mine),
         &[("csrf", &csrf)],
     )
     .await;
@@ -208,8 +158,8 @@ async fn device_forms_without_their_csrf_token_change_nothing() {
         .assert(204);
     let resp = post_form(
         &app,
-        &mine,
         "/account/sessions/revoke-others",
+        &session(&mine),
         &[("csrf", &csrf)],
     )
     .await;
@@ -238,7 +188,7 @@ async fn activity_shows_the_accounts_events_newest_first_25_a_page() {
         .await;
     assert_eq!(total.json["items"].as_array().unwrap().len(), 32);
 
-    let browser = browser_with_session(&app, &mine).await;
+    let browser = browser_with_session(&app, &mine, true).await;
     browser.goto(&app.url("/account/activity")).await;
     assert_eq!(browser.text("h1").await, "Activity");
     let first = browser.texts(".events > li h2").await;
@@ -264,6 +214,6 @@ async fn activity_shows_the_accounts_events_newest_first_25_a_page() {
     browser.close().await;
 
     // a cursor that is none: an error page, never a 500
-    let resp = get_page(&app, &mine, "/account/activity?cursor=nonsense").await;
+    let resp = get_page(&app, "/account/activity?cursor=nonsense", &session(&mine)).await;
     assert_eq!(resp.status, 422, "{}", resp.text);
 }

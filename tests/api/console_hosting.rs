@@ -3,62 +3,19 @@
 //! that remove what went. Plus the plain-HTTP refusals: forms without their CSRF token
 //! (the account deletion's too), other accounts' ids, fields too long or malformed.
 
-use fantoccini::Locator;
-use serde_json::json;
-
-use crate::console_devices::{browser_with_session, csrf_in, get_page, post_form};
 use crate::support::TestApp;
-use crate::support::browser::Browser;
-
-pub async fn add_host(app: &TestApp, token: &str, subscription: &str, name: &str) -> String {
-    let resp = app
-        .post(
-            "/api/v1/hosts",
-            Some(token),
-            json!({"subscription_id": subscription, "name": name}),
-        )
-        .await;
-    resp.assert(201);
-    resp.json["id"].as_str().unwrap().to_owned()
-}
-
-pub async fn add_integration(app: &TestApp, token: &str, host: &str, name: &str) -> String {
-    let resp = app
-        .post(
-            &format!("/api/v1/hosts/{host}/integrations"),
-            Some(token),
-            json!({"kind": "slack_bridge", "name": name, "settings": {"channel": "#general"}}),
-        )
-        .await;
-    resp.assert(201);
-    resp.json["id"].as_str().unwrap().to_owned()
-}
-
-/// What a field holds now (what the person typed, or what the page put back).
-pub async fn value_of(browser: &Browser, css: &str) -> String {
-    browser
-        .client
-        .find(Locator::Css(css))
-        .await
-        .expect(css)
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
-}
+use crate::support::console::{
+    add_host, add_integration, browser_with_session, csrf_in, get_page, post_form, session,
+};
 
 /// A form's fields, as posted.
 type Form<'a> = Vec<(&'a str, &'a str)>;
-
-pub async fn rows(app: &TestApp, sql: &'static str) -> i64 {
-    app.count(sql).await
-}
 
 #[tokio::test]
 async fn hosting_from_subscribing_to_cancelling() {
     let app = TestApp::spawn().await;
     let token = app.signed_in("ada@example.org").await;
-    let browser = browser_with_session(&app, &token).await;
+    let browser = browser_with_session(&app, &token, true).await;
     browser.goto(&app.url("/hosting")).await;
     assert_eq!(browser.text("h1").await, "Hosting");
     browser.check_page("console-hosting-empty").await;
@@ -98,7 +55,7 @@ async fn hosting_from_subscribing_to_cancelling() {
         browser.text("#domain-error").await,
         "Another host uses this domain."
     );
-    assert_eq!(value_of(&browser, "#name").await, "Second");
+    assert_eq!(browser.value("#name").await, "Second");
     browser.check_page("console-hosting-add-host-error").await;
 
     // rename it
@@ -131,11 +88,8 @@ async fn hosting_from_subscribing_to_cancelling() {
         "{}",
         browser.text("#settings-error").await
     );
-    assert_eq!(
-        value_of(&browser, "#settings").await,
-        "{\"url\": https://bridge"
-    );
-    assert_eq!(value_of(&browser, "#kind").await, "matrix-bridge");
+    assert_eq!(browser.value("#settings").await, "{\"url\": https://bridge");
+    assert_eq!(browser.value("#kind").await, "matrix-bridge");
     browser
         .check_page("console-hosting-integration-error")
         .await;
@@ -207,8 +161,8 @@ async fn hosting_from_subscribing_to_cancelling() {
         .await
         .assert_error(404, "not_found");
     app.run_jobs_until_idle().await;
-    assert_eq!(rows(&app, "select count(*) from integrations").await, 0);
-    assert_eq!(rows(&app, "select count(*) from hosts").await, 0);
+    assert_eq!(app.count("select count(*) from integrations").await, 0);
+    assert_eq!(app.count("select count(*) from hosts").await, 0);
 
     // cancel the subscription, confirmed on a page that names its hosts
     let kept = add_host(&app, &token, &sub, "Staging").await;
@@ -236,9 +190,9 @@ async fn hosting_from_subscribing_to_cancelling() {
         .await
         .assert_error(404, "not_found");
     app.run_jobs_until_idle().await;
-    assert_eq!(rows(&app, "select count(*) from subscriptions").await, 0);
-    assert_eq!(rows(&app, "select count(*) from hosts").await, 0);
-    assert_eq!(rows(&app, "select count(*) from integrations").await, 0);
+    assert_eq!(app.count("select count(*) from subscriptions").await, 0);
+    assert_eq!(app.count("select count(*) from hosts").await, 0);
+    assert_eq!(app.count("select count(*) from integrations").await, 0);
     browser.close().await;
 }
 
@@ -253,7 +207,7 @@ async fn plan_limits_and_other_accounts_ids_are_shown_in_place() {
     let theirs = add_host(&app, &stranger, &theirs_sub, "Theirs").await;
     let theirs_integration = add_integration(&app, &stranger, &theirs, "Theirs").await;
 
-    let browser = browser_with_session(&app, &token).await;
+    let browser = browser_with_session(&app, &token, true).await;
     browser.goto(&app.url("/hosting")).await;
     browser.fill("#name", "One too many").await;
     browser.submit("/hosting/hosts").await;
@@ -261,7 +215,7 @@ async fn plan_limits_and_other_accounts_ids_are_shown_in_place() {
         browser.text("#form-error").await,
         "The plan allows 1 host(s) per subscription."
     );
-    assert_eq!(value_of(&browser, "#name").await, "One too many");
+    assert_eq!(browser.value("#name").await, "One too many");
     browser.check_page("console-hosting-plan-limit").await;
 
     // another account's host: the 404 page
@@ -280,11 +234,11 @@ async fn plan_limits_and_other_accounts_ids_are_shown_in_place() {
         format!("/hosting/subscriptions/{theirs_sub}/cancel"),
         "/hosting/hosts/not-an-id".to_owned(),
     ] {
-        let resp = get_page(&app, &token, &path).await;
+        let resp = get_page(&app, &path, &session(&token)).await;
         assert_eq!(resp.status, 404, "{path}");
     }
     // their things can't be changed either, with a right CSRF token
-    let csrf = csrf_in(&get_page(&app, &token, "/hosting").await.text);
+    let csrf = csrf_in(&get_page(&app, "/hosting", &session(&token)).await.text);
     for path in [
         format!("/hosting/hosts/{theirs}"),
         format!("/hosting/hosts/{theirs}/delete"),
@@ -294,7 +248,7 @@ async fn plan_limits_and_other_accounts_ids_are_shown_in_place() {
         format!("/hosting/subscriptions/{theirs_sub}/cancel"),
     ] {
         let fields = [("csrf", csrf.as_str()), ("name", "Mine now"), ("kind", "x")];
-        let resp = post_form(&app, &token, &path, &fields).await;
+        let resp = post_form(&app, &path, &session(&token), &fields).await;
         assert_eq!(resp.status, 404, "{path}");
     }
     let got = app
@@ -320,8 +274,8 @@ async fn plan_limits_and_other_accounts_ids_are_shown_in_place() {
         .unwrap();
     let resp = post_form(
         &app,
-        &token,
         "/hosting/hosts",
+        &session(&token),
         &[
             ("csrf", &csrf),
             ("subscription_id", &trial),
@@ -367,7 +321,7 @@ async fn hosting_forms_without_their_csrf_token_change_nothing() {
                 ("email", "ada@example.org"),
             ];
             fields.extend(csrf.map(|c| ("csrf", c)));
-            let resp = post_form(&app, &token, path, &fields).await;
+            let resp = post_form(&app, path, &session(&token), &fields).await;
             assert_eq!(resp.status, 403, "{path} {csrf:?}");
             assert!(resp.text.contains("This form has expired"), "{path}");
         }
@@ -391,7 +345,7 @@ async fn fields_too_long_or_malformed_are_field_errors_never_500() {
     let sub = app.subscribe(&token, "on-premise-trial").await;
     let host = add_host(&app, &token, &sub, "Main").await;
     let integration = add_integration(&app, &token, &host, "Slack").await;
-    let csrf = csrf_in(&get_page(&app, &token, "/hosting").await.text);
+    let csrf = csrf_in(&get_page(&app, "/hosting", &session(&token)).await.text);
     let long = "x".repeat(101);
     let huge = format!("{{\"a\": \"{}\"}}", "x".repeat(17 * 1024));
     // the form, what is posted, and the field whose error must show beside it
@@ -449,7 +403,7 @@ async fn fields_too_long_or_malformed_are_field_errors_never_500() {
     ];
     for (path, mut fields, field) in cases {
         fields.push(("csrf", &csrf));
-        let resp = post_form(&app, &token, &path, &fields).await;
+        let resp = post_form(&app, &path, &session(&token), &fields).await;
         assert!(
             resp.status.is_client_error(),
             "{path} {field}: {}",

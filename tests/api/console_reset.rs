@@ -2,10 +2,10 @@
 //! flow), with the mailed link, a second factor, and the same answers for addresses
 //! without an account.
 
-use reqwest::header::{COOKIE, LOCATION, SET_COOKIE};
+use reqwest::header::LOCATION;
 
-use crate::console_sign_in::{anonymous_csrf, local, post_form};
 use crate::support::browser::Browser;
+use crate::support::console::{anonymous_csrf, get_page, local, post_form, set_cookie};
 use crate::support::{PASSWORD, Resp, TestApp};
 
 const NEW_PASSWORD: &str = "a brand new passphrase here";
@@ -116,29 +116,12 @@ async fn reset_mail(app: &TestApp, address: &str) -> crate::support::Mail {
 
 /// The sealed reset cookie a response set.
 fn reset_cookie(resp: &Resp) -> String {
-    let set = resp
-        .headers
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("steward_reset="))
-        .expect("a reset cookie");
+    let set = set_cookie(resp, "steward_reset").expect("a reset cookie");
     assert!(
         set.contains("HttpOnly") && set.contains("Path=/reset"),
         "{set}"
     );
     set.split(';').next().unwrap().to_owned()
-}
-
-async fn get_with(app: &TestApp, path: &str, cookie: &str) -> Resp {
-    let resp = app
-        .client
-        .get(app.url(path))
-        .header(COOKIE, cookie)
-        .send()
-        .await
-        .unwrap();
-    crate::support::read(resp).await
 }
 
 #[tokio::test]
@@ -158,7 +141,7 @@ async fn an_unknown_address_looks_like_a_known_one() {
         resp.assert(303);
         assert_eq!(resp.headers[LOCATION], "/reset/sent");
         let cookies = format!("{csrf_cookie}; {}", reset_cookie(&resp));
-        let sent = get_with(&app, "/reset/sent", &cookies).await;
+        let sent = get_page(&app, "/reset/sent", &cookies).await;
         sent.assert(200);
         pages.push(sent.text.replace(email, "ADDRESS"));
         // nobody pressed the link yet: the same answer for both
@@ -192,7 +175,7 @@ async fn an_account_with_a_second_factor_gives_a_code_too() {
     .await;
     let cookies = format!("{csrf_cookie}; {}", reset_cookie(&resp));
     // opened too early, the form is not shown
-    let early = get_with(&app, "/reset/password", &cookies).await;
+    let early = get_page(&app, "/reset/password", &cookies).await;
     early.assert(303);
     assert_eq!(early.headers[LOCATION], "/reset/sent");
 
@@ -204,7 +187,7 @@ async fn an_account_with_a_second_factor_gives_a_code_too() {
         .send()
         .await
         .unwrap();
-    let form = get_with(&app, "/reset/password", &cookies).await;
+    let form = get_page(&app, "/reset/password", &cookies).await;
     form.assert(200);
     assert!(form.text.contains("id=\"code\""), "a code is asked for");
     assert!(form.text.contains("Use a recovery code"));
@@ -240,7 +223,7 @@ async fn an_account_with_a_second_factor_gives_a_code_too() {
         .await
         .assert_error(401, "unauthenticated");
     // a tampered cookie is no reset at all
-    let tampered = get_with(
+    let tampered = get_page(
         &app,
         "/reset/sent",
         &format!("{csrf_cookie}; steward_reset=AAAA"),

@@ -3,69 +3,13 @@
 //! HTTP for what a browser would never send (no CSRF token, hostile `next`, oversize
 //! fields).
 
-use fantoccini::Locator;
-use reqwest::header::{COOKIE, LOCATION, RETRY_AFTER, SET_COOKIE};
+use reqwest::header::{LOCATION, RETRY_AFTER};
 
 use crate::support::browser::Browser;
-use crate::support::{PASSWORD, PUBLIC_URL, Resp, TestApp, read};
-
-/// A mailed link, on the address the test app really listens on.
-pub fn local(app: &TestApp, link: &str) -> String {
-    link.replace(PUBLIC_URL, &app.base)
-}
-
-/// The anonymous CSRF cookie and token, as a browser gets them from `page`.
-pub async fn anonymous_csrf(app: &TestApp, page: &str) -> (String, String) {
-    let resp = app.get(page, None).await;
-    resp.assert(200);
-    let set = resp
-        .headers
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("steward_csrf="))
-        .expect("a CSRF cookie")
-        .to_owned();
-    let token = set["steward_csrf=".len()..]
-        .split(';')
-        .next()
-        .unwrap()
-        .to_owned();
-    (format!("steward_csrf={token}"), token)
-}
-
-/// POSTs a form as a browser does, with `cookie`.
-pub async fn post_form(app: &TestApp, path: &str, cookie: &str, fields: &[(&str, &str)]) -> Resp {
-    let resp = app
-        .client
-        .post(app.url(path))
-        .header(COOKIE, cookie)
-        .form(fields)
-        .send()
-        .await
-        .unwrap();
-    read(resp).await
-}
-
-/// The value of the hidden field `name` in a page.
-fn hidden(html: &str, name: &str) -> String {
-    let marker = format!("name=\"{name}\" value=\"");
-    let start = html.find(&marker).expect(name) + marker.len();
-    let escaped = html[start..].split('"').next().unwrap();
-    escaped.replace("&#x2f;", "/").replace("&amp;", "&")
-}
-
-/// Ticks a checkbox (a click that loads no page).
-pub async fn tick(browser: &Browser, css: &str) {
-    let element = browser.client.find(Locator::Css(css)).await.expect(css);
-    element.click().await.unwrap();
-}
-
-/// What a field holds now.
-pub async fn value(browser: &Browser, css: &str) -> String {
-    let element = browser.client.find(Locator::Css(css)).await.expect(css);
-    element.prop("value").await.unwrap().unwrap_or_default()
-}
+use crate::support::console::{
+    anonymous_csrf, get_page, hidden, local, post_form, session, set_cookie,
+};
+use crate::support::{PASSWORD, Resp, TestApp};
 
 fn location(resp: &Resp) -> &str {
     resp.headers.get(LOCATION).unwrap().to_str().unwrap()
@@ -73,13 +17,9 @@ fn location(resp: &Resp) -> &str {
 
 /// The session token a response set, if it set one.
 fn session_cookie(resp: &Resp) -> Option<String> {
-    resp.headers
-        .get_all(SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| v.strip_prefix("steward_session="))
-        .map(|v| v.split(';').next().unwrap().to_owned())
-        .filter(|v| !v.is_empty())
+    let set = set_cookie(resp, "steward_session")?;
+    let token = set["steward_session=".len()..].split(';').next().unwrap();
+    Some(token.to_owned()).filter(|v| !v.is_empty())
 }
 
 #[tokio::test]
@@ -94,15 +34,15 @@ async fn register_verify_sign_in_and_accept_new_terms() {
     browser.fill("#email", "ada@example.org").await;
     browser.fill("#password", "short").await;
     browser.fill("#display_name", "Ada").await;
-    tick(&browser, "#accept_terms").await;
+    browser.toggle("#accept_terms").await;
     browser.submit("/register").await;
     assert!(
         browser.text("#password-error").await.contains("12"),
         "the error says how long a password must be"
     );
-    assert_eq!(value(&browser, "#email").await, "ada@example.org");
-    assert_eq!(value(&browser, "#display_name").await, "Ada");
-    assert_eq!(value(&browser, "#password").await, "");
+    assert_eq!(browser.value("#email").await, "ada@example.org");
+    assert_eq!(browser.value("#display_name").await, "Ada");
+    assert_eq!(browser.value("#password").await, "");
     browser.check_page("console-register-error").await;
 
     browser.fill("#password", PASSWORD).await;
@@ -148,8 +88,8 @@ async fn register_verify_sign_in_and_accept_new_terms() {
         browser.text("#form-error").await,
         "The email address or the password is wrong."
     );
-    assert_eq!(value(&browser, "#email").await, "ada@example.org");
-    assert_eq!(value(&browser, "#password").await, "");
+    assert_eq!(browser.value("#email").await, "ada@example.org");
+    assert_eq!(browser.value("#password").await, "");
     browser.check_page("console-sign-in-error").await;
     browser.fill("#password", PASSWORD).await;
     browser.submit("/sign-in").await;
@@ -186,7 +126,7 @@ async fn a_taken_address_gets_the_same_page_as_a_new_one() {
         browser.goto(&app.url("/register")).await;
         browser.fill("#email", email).await;
         browser.fill("#password", "another long password").await;
-        tick(&browser, "#accept_terms").await;
+        browser.toggle("#accept_terms").await;
         browser.submit("/register").await;
         pages.push(browser.text("main").await.replace(email, "ADDRESS"));
     }
@@ -383,7 +323,7 @@ async fn five_wrong_codes_lock_the_second_step_and_a_recovery_code_works_without
     browser.fill("#email", "ada@example.org").await;
     browser.fill("#password", PASSWORD).await;
     browser.submit("/sign-in").await;
-    tick(&browser, "summary").await;
+    browser.toggle("summary").await;
     let codes = codes.expect("recovery codes");
     browser.fill("#recovery_code", &codes[0]).await;
     browser.submit("/sign-in").await;
@@ -430,15 +370,9 @@ async fn next_only_leads_to_this_server_and_each_sign_in_is_a_new_session() {
     let page = app.get("/sign-in?next=/hosting", None).await;
     assert_eq!(hidden(&page.text, "next"), "/hosting");
     // signed in already: the sign-in page leads to the account
-    let signed = app
-        .client
-        .get(app.url("/sign-in"))
-        .header(COOKIE, format!("steward_session={}", tokens[0]))
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(signed.status(), 303);
-    assert_eq!(signed.headers()[LOCATION], "/account");
+    let signed = get_page(&app, "/sign-in", &session(&tokens[0])).await;
+    assert_eq!(signed.status, 303);
+    assert_eq!(signed.headers[LOCATION], "/account");
 }
 
 #[tokio::test]
@@ -518,7 +452,7 @@ async fn forms_without_their_csrf_token_change_nothing() {
     let app = app
         .restart_with(|c| c.terms.version = "2099-01".into())
         .await;
-    let session = format!("steward_session={token}");
+    let session = session(&token);
     let resp = post_form(&app, "/terms", &session, &[("version", "2099-01")]).await;
     resp.assert(403);
     let account = app.get("/api/v1/account", Some(&token)).await;

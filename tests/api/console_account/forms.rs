@@ -6,42 +6,8 @@ use reqwest::StatusCode;
 use serde_json::json;
 
 use super::account;
+use crate::support::console::{csrf_in, get_page, post_form, session};
 use crate::support::{PASSWORD, TestApp};
-
-/// A console page fetched with the session cookie.
-async fn get_page(app: &TestApp, token: &str, path: &str) -> (StatusCode, String) {
-    let resp = app
-        .client
-        .get(app.url(path))
-        .header("cookie", format!("steward_session={token}"))
-        .send()
-        .await
-        .unwrap();
-    (resp.status(), resp.text().await.unwrap())
-}
-
-/// A form posted with the session cookie.
-async fn post_form(
-    app: &TestApp,
-    token: &str,
-    path: &str,
-    form: &[(&str, &str)],
-) -> (StatusCode, String) {
-    let resp = app
-        .client
-        .post(app.url(path))
-        .header("cookie", format!("steward_session={token}"))
-        .form(form)
-        .send()
-        .await
-        .unwrap();
-    (resp.status(), resp.text().await.unwrap())
-}
-
-fn csrf_of(html: &str) -> String {
-    let at = html.find("name=\"csrf\" value=\"").expect("a CSRF field") + 19;
-    html[at..at + html[at..].find('"').unwrap()].to_owned()
-}
 
 async fn recovery_hashes(app: &TestApp) -> Vec<Vec<u8>> {
     sqlx::query_scalar("select code_hash from recovery_codes order by code_hash")
@@ -54,6 +20,7 @@ async fn recovery_hashes(app: &TestApp) -> Vec<Vec<u8>> {
 async fn forms_without_their_csrf_token_are_refused_and_change_nothing() {
     let app = TestApp::spawn().await;
     let token = app.signed_in("ada@example.org").await;
+    let cookie = session(&token);
     app.enroll_totp(&token, "Phone").await;
     let devices = app.get("/api/v1/account/totp/devices", Some(&token)).await;
     let device = devices.json["items"][0]["id"].as_str().unwrap().to_owned();
@@ -102,9 +69,13 @@ async fn forms_without_their_csrf_token_are_refused_and_change_nothing() {
             if let Some(csrf) = csrf {
                 form.push(("csrf", csrf));
             }
-            let (status, body) = post_form(&app, &token, path, &form).await;
-            assert_eq!(status, StatusCode::FORBIDDEN, "{path} without its token");
-            assert!(body.contains("Nothing was"), "{path}: {body}");
+            let resp = post_form(&app, path, &cookie, &form).await;
+            assert_eq!(
+                resp.status,
+                StatusCode::FORBIDDEN,
+                "{path} without its token"
+            );
+            assert!(resp.text.contains("Nothing was"), "{path}: {}", resp.text);
         }
     }
     let after = account(&app, &token).await;
@@ -119,43 +90,43 @@ async fn forms_without_their_csrf_token_are_refused_and_change_nothing() {
     signed.assert(200);
     assert_eq!(signed.json["status"], "mfa_required");
     // the enrollment is still waiting for its code
-    let (status, _) = get_page(&app, &token, &confirm).await;
-    assert_eq!(status, StatusCode::OK);
+    let resp = get_page(&app, &confirm, &cookie).await;
+    assert_eq!(resp.status, StatusCode::OK);
 
     // a form replayed after signing out: the sign-in page, nothing changed
-    let (_, page) = get_page(&app, &token, "/account").await;
-    let csrf = csrf_of(&page);
+    let page = get_page(&app, "/account", &cookie).await;
+    let csrf = csrf_in(&page.text);
     app.delete("/api/v1/sessions/current", Some(&token))
         .await
         .assert(204);
-    let resp = app
-        .client
-        .post(app.url("/account"))
-        .header("cookie", format!("steward_session={token}"))
-        .form(&[
+    let resp = post_form(
+        &app,
+        "/account",
+        &cookie,
+        &[
             ("csrf", csrf.as_str()),
             ("display_name", "Mallory"),
             ("email", "ada@example.org"),
-        ])
-        .send()
-        .await
-        .unwrap();
-    assert_eq!(resp.status(), StatusCode::SEE_OTHER);
-    assert_eq!(resp.headers()["location"], "/sign-in");
+        ],
+    )
+    .await;
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
+    assert_eq!(resp.headers["location"], "/sign-in");
 }
 
 #[tokio::test]
 async fn bad_input_is_said_beside_its_field_never_a_server_error() {
     let app = TestApp::spawn().await;
     let token = app.signed_in("ada@example.org").await;
-    let (_, page) = get_page(&app, &token, "/account").await;
-    let csrf = csrf_of(&page);
+    let cookie = session(&token);
+    let page = get_page(&app, "/account", &cookie).await;
+    let csrf = csrf_in(&page.text);
 
     let long_name = "n".repeat(101);
-    let (status, body) = post_form(
+    let resp = post_form(
         &app,
-        &token,
         "/account",
+        &cookie,
         &[
             ("csrf", &csrf),
             ("display_name", &long_name),
@@ -163,29 +134,33 @@ async fn bad_input_is_said_beside_its_field_never_a_server_error() {
         ],
     )
     .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("id=\"display_name-error\""), "{body}");
-    assert!(body.contains(&long_name), "what was typed is kept");
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        resp.text.contains("id=\"display_name-error\""),
+        "{}",
+        resp.text
+    );
+    assert!(resp.text.contains(&long_name), "what was typed is kept");
 
     for email in [
         "not an address",
         &format!("{}@example.org", "a".repeat(300)),
     ] {
-        let (status, body) = post_form(
+        let resp = post_form(
             &app,
-            &token,
             "/account",
+            &cookie,
             &[("csrf", &csrf), ("display_name", ""), ("email", email)],
         )
         .await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{email}");
-        assert!(body.contains("id=\"email-error\""), "{body}");
+        assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "{email}");
+        assert!(resp.text.contains("id=\"email-error\""), "{}", resp.text);
     }
     // the same address in other letters is no change
-    let (status, _) = post_form(
+    let resp = post_form(
         &app,
-        &token,
         "/account",
+        &cookie,
         &[
             ("csrf", &csrf),
             ("display_name", ""),
@@ -193,14 +168,14 @@ async fn bad_input_is_said_beside_its_field_never_a_server_error() {
         ],
     )
     .await;
-    assert_eq!(status, StatusCode::SEE_OTHER);
+    assert_eq!(resp.status, StatusCode::SEE_OTHER);
     assert_eq!(account(&app, &token).await["display_name"], json!(null));
 
     let long_password = "p".repeat(5_000);
-    let (status, body) = post_form(
+    let resp = post_form(
         &app,
-        &token,
         "/account/security/password",
+        &cookie,
         &[
             ("csrf", &csrf),
             ("new_password", &long_password),
@@ -208,14 +183,18 @@ async fn bad_input_is_said_beside_its_field_never_a_server_error() {
         ],
     )
     .await;
-    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(body.contains("id=\"new_password-error\""), "{body}");
+    assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(
+        resp.text.contains("id=\"new_password-error\""),
+        "{}",
+        resp.text
+    );
     // a body past the server's limit is refused whole, before any form is read
     let huge = "p".repeat(100_000);
-    let (status, _) = post_form(
+    let resp = post_form(
         &app,
-        &token,
         "/account",
+        &cookie,
         &[
             ("csrf", &csrf),
             ("display_name", &huge),
@@ -223,17 +202,16 @@ async fn bad_input_is_said_beside_its_field_never_a_server_error() {
         ],
     )
     .await;
-    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert_eq!(resp.status, StatusCode::PAYLOAD_TOO_LARGE);
 
     app.enroll_totp(&token, "Phone").await;
     let devices = app.get("/api/v1/account/totp/devices", Some(&token)).await;
     let device = devices.json["items"][0]["id"].as_str().unwrap().to_owned();
     let rename = format!("/account/security/apps/{device}/rename");
     for name in [long_name.as_str(), "   "] {
-        let (status, body) =
-            post_form(&app, &token, &rename, &[("csrf", &csrf), ("name", name)]).await;
-        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{name:?}");
-        assert!(body.contains("id=\"name-error\""), "{body}");
+        let resp = post_form(&app, &rename, &cookie, &[("csrf", &csrf), ("name", name)]).await;
+        assert_eq!(resp.status, StatusCode::UNPROCESSABLE_ENTITY, "{name:?}");
+        assert!(resp.text.contains("id=\"name-error\""), "{}", resp.text);
     }
     // addresses that lead nowhere: not found, never a server error
     for path in [
@@ -241,15 +219,15 @@ async fn bad_input_is_said_beside_its_field_never_a_server_error() {
         "/account/security/apps/0191e4a0-0000-7000-8000-000000000000/remove",
         "/account/security/authenticator/nonsense",
     ] {
-        let (status, _) = get_page(&app, &token, path).await;
-        assert_eq!(status, StatusCode::NOT_FOUND, "{path}");
+        let resp = get_page(&app, path, &cookie).await;
+        assert_eq!(resp.status, StatusCode::NOT_FOUND, "{path}");
     }
-    let (status, _) = post_form(
+    let resp = post_form(
         &app,
-        &token,
         "/account/security/authenticator/0191e4a0-0000-7000-8000-000000000000",
+        &cookie,
         &[("csrf", &csrf), ("code", "123456"), ("name", "x")],
     )
     .await;
-    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(resp.status, StatusCode::NOT_FOUND);
 }

@@ -9,40 +9,8 @@ use fantoccini::Locator;
 use serde_json::json;
 
 use crate::support::browser::Browser;
-use crate::support::{Authenticator, PASSWORD, PUBLIC_URL, TestApp};
-
-/// A browser signed in to the console with a session made over the API.
-async fn browser_with_session(app: &TestApp, token: &str, javascript: bool) -> Browser {
-    let browser = if javascript {
-        Browser::start().await
-    } else {
-        Browser::start_without_javascript().await
-    };
-    // a cookie can only be set for the site that is open
-    browser.goto(&app.url("/admin/sign-in")).await;
-    let host = reqwest::Url::parse(&app.url("/")).unwrap();
-    // SameSite=None (fantoccini's default) needs Secure, which plain http can't have
-    let cookie = fantoccini::cookies::Cookie::parse(format!(
-        "steward_session={token}; Path=/; Domain={}; SameSite=Lax",
-        host.host_str().unwrap()
-    ))
-    .unwrap();
-    browser.client.add_cookie(cookie).await.unwrap();
-    browser
-}
-
-/// The value of a form field as the browser holds it.
-async fn value(browser: &Browser, css: &str) -> String {
-    browser
-        .client
-        .find(Locator::Css(css))
-        .await
-        .expect(css)
-        .prop("value")
-        .await
-        .unwrap()
-        .unwrap_or_default()
-}
+use crate::support::console::{browser_with_session, local};
+use crate::support::{Authenticator, PASSWORD, TestApp};
 
 async fn attr(browser: &Browser, css: &str, name: &str) -> String {
     browser
@@ -107,7 +75,7 @@ async fn the_display_name_and_the_email_address_change_from_the_account_page() {
 
     browser.goto(&app.url("/account")).await;
     assert_eq!(browser.text("h1").await, "Your Account");
-    assert_eq!(value(&browser, "#email").await, "ada@example.org");
+    assert_eq!(browser.value("#email").await, "ada@example.org");
     assert_eq!(browser.text("#email-hint").await, "Verified.");
     for (css, words) in [
         (
@@ -126,7 +94,7 @@ async fn the_display_name_and_the_email_address_change_from_the_account_page() {
     browser.fill("#display_name", "Ada Lovelace").await;
     browser.submit("/account").await;
     assert_eq!(browser.text(".notice").await, "Saved.");
-    assert_eq!(value(&browser, "#display_name").await, "Ada Lovelace");
+    assert_eq!(browser.value("#display_name").await, "Ada Lovelace");
     assert_eq!(account(&app, &token).await["display_name"], "Ada Lovelace");
 
     // a new address, long after signing in: confirm who this is first
@@ -151,7 +119,7 @@ async fn the_display_name_and_the_email_address_change_from_the_account_page() {
             .contains("Check ada@new.example.org to verify it")
     );
     // the address stays the old one until the link is opened
-    assert_eq!(value(&browser, "#email").await, "ada@example.org");
+    assert_eq!(browser.value("#email").await, "ada@example.org");
     browser.check_page("console-account-pending-email").await;
     let first = app.mail_to("ada@new.example.org").await;
     let first_link = first.link("/confirm-email");
@@ -161,8 +129,7 @@ async fn the_display_name_and_the_email_address_change_from_the_account_page() {
     assert!(!present(&browser, "#pending-email").await);
     assert!(browser.text(".notice").await.contains("cancelled"));
     assert_eq!(account(&app, &token).await["pending_email"], json!(null));
-    let local = |link: &str| link.replacen(PUBLIC_URL, &app.base, 1);
-    browser.goto(&local(&first_link)).await;
+    browser.goto(&local(&app, &first_link)).await;
     assert!(!present(&browser, "form[action='/confirm-email']").await);
 
     // again, then the mailed link: the account takes the new address
@@ -174,14 +141,14 @@ async fn the_display_name_and_the_email_address_change_from_the_account_page() {
         .mail_to("ada@new.example.org")
         .await
         .link("/confirm-email");
-    browser.goto(&local(&link)).await;
+    browser.goto(&local(&app, &link)).await;
     assert_eq!(
         browser.text("form[action='/confirm-email'] button").await,
         "Confirm Email Address"
     );
     browser.submit("/confirm-email").await;
     browser.goto(&app.url("/account")).await;
-    assert_eq!(value(&browser, "#email").await, "ada@new.example.org");
+    assert_eq!(browser.value("#email").await, "ada@new.example.org");
     assert!(!present(&browser, "#pending-email").await);
     assert_eq!(account(&app, &token).await["email"], "ada@new.example.org");
     browser.close().await;
@@ -232,7 +199,7 @@ async fn a_new_password_signs_out_the_other_sessions() {
             .contains("differ")
     );
     assert_eq!(
-        value(&browser, "#new_password").await,
+        browser.value("#new_password").await,
         "",
         "no password is kept"
     );
@@ -271,14 +238,7 @@ async fn a_new_password_signs_out_the_other_sessions() {
 
 /// Reads the secret and its settings off "Unable to scan", as a person types them.
 pub async fn authenticator_from_page(browser: &Browser) -> Authenticator {
-    browser
-        .client
-        .find(Locator::Css("details summary"))
-        .await
-        .unwrap()
-        .click()
-        .await
-        .unwrap();
+    browser.toggle("details summary").await;
     let secret = browser.text("#totp-secret").await.replace(' ', "");
     assert_eq!(browser.text("#totp-algorithm").await, "SHA1");
     assert_eq!(browser.text("#totp-digits").await, "6");
@@ -345,7 +305,7 @@ async fn an_authenticator_app_is_set_up_renamed_and_removed_with_its_recovery_co
     browser.fill("#name", "Phone").await;
     browser.submit(&setup_path).await;
     assert!(browser.text("#code-error").await.contains("does not match"));
-    assert_eq!(value(&browser, "#name").await, "Phone");
+    assert_eq!(browser.value("#name").await, "Phone");
     browser.check_page("console-totp-setup-error").await;
     let again = authenticator_from_page(&browser).await;
     assert_eq!(again.code_at(now), authenticator.code_at(now));

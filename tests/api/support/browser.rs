@@ -212,6 +212,18 @@ impl Browser {
         }
     }
 
+    /// Clicks what loads no page (a checkbox, a disclosure's summary).
+    pub async fn toggle(&self, css: &str) {
+        let element = self.client.find(Locator::Css(css)).await.expect(css);
+        element.click().await.unwrap();
+    }
+
+    /// What a form field holds now (what was typed, or what the page put back).
+    pub async fn value(&self, css: &str) -> String {
+        let element = self.client.find(Locator::Css(css)).await.expect(css);
+        element.prop("value").await.unwrap().unwrap_or_default()
+    }
+
     /// Clicks the submit button of the form whose action is `action`.
     pub async fn submit(&self, action: &str) {
         self.click(&format!("form[action='{action}'] button[type=submit]"))
@@ -231,18 +243,6 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no field labelled {label:?}: {e}"));
         field.clear().await.unwrap();
         field.send_keys(value).await.unwrap();
-    }
-
-    /// The value of a form field as the browser holds it.
-    pub async fn value(&self, css: &str) -> String {
-        self.client
-            .find(Locator::Css(css))
-            .await
-            .expect(css)
-            .prop("value")
-            .await
-            .unwrap()
-            .unwrap_or_default()
     }
 
     /// Presses the button that says `words`, and waits for the page it leads to.
