@@ -114,14 +114,10 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
                 format!("Too many attempts from this address. Try again in {retry_after} seconds."),
             );
             e.retry_after = Some(retry_after);
-            if is_page(&path) {
-                page_refusal(&e.detail, retry_after)
-            } else {
-                e.to_response(&id)
-            }
+            answer(&path, &e, &id)
         } else {
             match limit_body(&mut req, max_body).await {
-                Err(e) => e.to_response(&id),
+                Err(e) => answer(&path, &e, &id),
                 Ok(()) => match next.call(req).await {
                     Ok(output) => {
                         let response = output.into_response();
@@ -130,7 +126,7 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
                     }
                     Err(err) => {
                         operation = err.data::<poem_openapi::OperationId>().map(|o| o.0);
-                        error_response(err, &id)
+                        answer(&path, &refusal(err), &id)
                     }
                 },
             }
@@ -182,25 +178,54 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
     .await
 }
 
-/// A page's form refused before it reached the page: plain HTML a person can read, with
-/// a way back, under the pages' policy.
-fn page_refusal(detail: &str, retry_after: u64) -> Response {
+/// A refusal as the client reads it: JSON for the API, a plain page for the pages.
+fn answer(path: &str, e: &ApiError, request_id: &str) -> Response {
+    if is_page(path) {
+        page_refusal(e, request_id)
+    } else {
+        e.to_response(request_id)
+    }
+}
+
+/// A page request refused before it reached a page (unknown address, a body too large
+/// or unreadable, too many attempts): plain HTML a person can read, with the request id
+/// and a way back, under the pages' policy.
+fn page_refusal(e: &ApiError, request_id: &str) -> Response {
     let body = format!(
-        "<!doctype html><html lang=\"en\"><meta charset=\"utf-8\">\
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
-         <title>Too many attempts</title><link rel=\"stylesheet\" href=\"/assets/steward.css\">\
-         <main class=\"card\"><h1>Too many attempts</h1><p>{detail}</p>\
-         <p><a href=\"/\">Back to the start page</a></p></main></html>"
+         <title>{title}</title><link rel=\"stylesheet\" href=\"/assets/steward.css\"></head>\
+         <body><main class=\"card\"><h1>{title}</h1><p>{detail}</p>\
+         <p class=\"muted\">Request id: <code>{request_id}</code></p>\
+         <p><a href=\"/\">Back to the start page</a></p></main></body></html>",
+        title = escape(e.code.title()),
+        detail = escape(match e.code {
+            // a browser's form is never JSON: the API's hint would mislead
+            ErrorCode::UnsupportedMediaType =>
+                "The form could not be read. Reload the page and try again.",
+            _ => &e.detail,
+        }),
+        request_id = escape(request_id),
     );
     let mut response = Response::builder()
-        .status(StatusCode::TOO_MANY_REQUESTS)
+        .status(e.status)
         .content_type("text/html; charset=utf-8")
         .header(header::CONTENT_SECURITY_POLICY, crate::http::PAGE_CSP)
+        .header(header::CACHE_CONTROL, "no-store")
         .body(body);
+    if let Some(seconds) = e.retry_after {
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from(seconds));
+    }
     response
-        .headers_mut()
-        .insert(header::RETRY_AFTER, HeaderValue::from(retry_after));
-    response
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Pages (HTML) carry their own headers; everything else is API.
@@ -252,13 +277,13 @@ async fn limit_body(req: &mut Request, max: usize) -> Result<(), ApiError> {
     Ok(())
 }
 
-/// Gives every error, ours or poem's, the one error body.
-fn error_response(err: poem::Error, request_id: &str) -> Response {
+/// Every error, ours or poem's, as the one refusal (`answer` words it for the client).
+fn refusal(err: poem::Error) -> ApiError {
     if let Some(api) = err.downcast_ref::<ApiError>() {
-        return api.to_response(request_id);
+        return api.clone();
     }
     if let Some(answer) = crate::api::rejections::rejection(&err) {
-        return answer.to_response(request_id);
+        return answer;
     }
     let status = err.status();
     // poem's own words name its types: the log keeps them, the client gets plain ones
@@ -292,8 +317,8 @@ fn error_response(err: poem::Error, request_id: &str) -> Response {
         s if s.is_client_error() => (ErrorCode::InvalidRequest, unreadable()),
         _ => {
             tracing::error!(error = %err, "internal error");
-            return ApiError::internal().to_response(request_id);
+            return ApiError::internal();
         }
     };
-    ApiError::new(status, code, detail).to_response(request_id)
+    ApiError::new(status, code, detail)
 }

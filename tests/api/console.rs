@@ -2,7 +2,8 @@
 //! "Confirm your identity", where `next` may lead, and the browser checks every page
 //! gets (axe-core, screenshots at 1280 and 390 px, script off).
 
-use crate::support::console::browser_with_session;
+use crate::support::browser::Browser;
+use crate::support::console::{anonymous_csrf, browser_with_session, post_form, set_cookie};
 use crate::support::{PASSWORD, TestApp};
 
 #[tokio::test]
@@ -67,5 +68,154 @@ async fn without_javascript_the_pages_still_work() {
         .await;
     browser.follow("Signing In").await;
     assert_eq!(browser.path().await, "/account/security");
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn an_address_with_no_page_answers_with_a_page_and_the_api_with_json() {
+    let app = TestApp::spawn().await;
+    let resp = app
+        .client
+        .get(app.url("/account/nothing-here"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 404);
+    let request_id = resp.headers()["x-request-id"].to_str().unwrap().to_owned();
+    assert!(
+        resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert!(resp.headers().contains_key("content-security-policy"));
+    let html = resp.text().await.unwrap();
+    assert!(html.contains("<h1>Not found</h1>"), "{html}");
+    assert!(html.contains(&request_id), "the page names the request id");
+
+    // a form sent as a browser never sends it: refused in words, as a page
+    let resp = app
+        .client
+        .post(app.url("/sign-in"))
+        .header("content-type", "application/json")
+        .body("{}")
+        .send()
+        .await
+        .unwrap();
+    assert!(resp.status().is_client_error(), "{}", resp.status());
+    assert!(
+        resp.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+
+    app.get("/api/v1/nothing-here", None)
+        .await
+        .assert_error(404, "not_found");
+}
+
+/// Signs in over the console's form; returns the answer (its Set-Cookie).
+async fn console_sign_in(app: &TestApp, email: &str) -> crate::support::Resp {
+    let (cookie, csrf) = anonymous_csrf(app, "/sign-in").await;
+    post_form(
+        app,
+        "/sign-in",
+        &cookie,
+        &[("csrf", &csrf), ("email", email), ("password", PASSWORD)],
+    )
+    .await
+}
+
+#[tokio::test]
+async fn the_session_cookie_is_out_of_scripts_reach_and_secure_behind_https() {
+    let app = TestApp::spawn().await;
+    app.verified_account("ada@example.org").await;
+    let resp = console_sign_in(&app, "ada@example.org").await;
+    resp.assert(303);
+    let set = set_cookie(&resp, "steward_session").expect("a session cookie");
+    for attribute in ["HttpOnly", "SameSite=Lax", "Path=/"] {
+        assert!(set.contains(attribute), "{attribute} in {set}");
+    }
+    assert!(
+        !set.contains("Secure"),
+        "plain http can't keep a Secure cookie: {set}"
+    );
+    // the cookie holds an ordinary session, listed and revocable over the API
+    let token = set["steward_session=".len()..].split(';').next().unwrap();
+    let sessions = app.get("/api/v1/sessions", Some(token)).await;
+    sessions.assert(200);
+    assert_eq!(sessions.json["items"].as_array().unwrap().len(), 1);
+
+    let app = app
+        .restart_with(|c| c.server.public_url = "https://accounts.example.org".into())
+        .await;
+    let resp = console_sign_in(&app, "ada@example.org").await;
+    let set = set_cookie(&resp, "steward_session").expect("a session cookie");
+    assert!(set.contains("; Secure"), "behind https: {set}");
+}
+
+#[tokio::test]
+async fn the_product_name_and_the_help_line_reach_pages_and_mail() {
+    let app = TestApp::spawn_with(|c| {
+        c.console.product_name = "Acme Accounts".into();
+        c.console.support_email = "help@acme.test".into();
+    })
+    .await;
+    let page = app.get("/sign-in", None).await;
+    page.assert(200);
+    assert!(
+        page.text.contains("<title>Sign in · Acme Accounts</title>"),
+        "{}",
+        page.text
+    );
+    assert!(
+        page.text.contains(r#"href="mailto:help@acme.test""#),
+        "the footer's help"
+    );
+    app.register("ada@example.org", PASSWORD).await.assert(202);
+    let mail = app.mail_to("ada@example.org").await;
+    assert!(mail.subject.contains("Acme Accounts"), "{}", mail.subject);
+    assert!(mail.text.contains("Help: help@acme.test"), "{}", mail.text);
+    assert!(mail.html.contains("mailto:help@acme.test"));
+
+    // left blank, the name reads "Steward" and no help line is made up
+    let app = TestApp::spawn_with(|c| c.console.product_name = "  ".into()).await;
+    let page = app.get("/sign-in", None).await;
+    assert!(page.text.contains("<title>Sign in · Steward</title>"));
+    assert!(!page.text.contains("Need help?"));
+}
+
+#[tokio::test]
+async fn a_keyboard_alone_signs_in() {
+    let app = TestApp::spawn().await;
+    app.verified_account("ada@example.org").await;
+    let browser = Browser::start().await;
+    browser.goto(&app.url("/sign-in")).await;
+    // focus starts in the first field; Tab moves on; Enter sends the form
+    let keys = fantoccini::key::Key::Tab;
+    let active = browser.client.active_element().await.unwrap();
+    active.send_keys("ada@example.org").await.unwrap();
+    active
+        .send_keys(&format!("{}", char::from(keys)))
+        .await
+        .unwrap();
+    let active = browser.client.active_element().await.unwrap();
+    assert_eq!(
+        active.attr("id").await.unwrap().as_deref(),
+        Some("password")
+    );
+    active
+        .send_keys(&format!(
+            "{PASSWORD}{}",
+            char::from(fantoccini::key::Key::Enter)
+        ))
+        .await
+        .unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    while browser.path().await != "/account" {
+        assert!(std::time::Instant::now() < deadline, "Enter signs in");
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
     browser.close().await;
 }
