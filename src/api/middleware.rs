@@ -91,6 +91,13 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
         methods,
     } = edge;
     let path = req.uri().path().to_owned();
+    // a browser asking for a page gets refusals as a page; a script gets the JSON body
+    let as_page = is_page(&path)
+        && req
+            .headers()
+            .get(header::ACCEPT)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|accept| accept.contains("text/html"));
     let ip = client_ip(&req, &trusted_proxies);
     if let Some(ip) = ip {
         req.extensions_mut().insert(ClientIp(ip));
@@ -114,10 +121,10 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
                 format!("Too many attempts from this address. Try again in {retry_after} seconds."),
             );
             e.retry_after = Some(retry_after);
-            answer(&path, &e, &id)
+            answer(as_page, &e, &id)
         } else {
             match limit_body(&mut req, max_body).await {
-                Err(e) => answer(&path, &e, &id),
+                Err(e) => answer(as_page, &e, &id),
                 Ok(()) => match next.call(req).await {
                     Ok(output) => {
                         let response = output.into_response();
@@ -126,7 +133,7 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
                     }
                     Err(err) => {
                         operation = err.data::<poem_openapi::OperationId>().map(|o| o.0);
-                        answer(&path, &refusal(err), &id)
+                        answer(as_page, &refusal(err), &id)
                     }
                 },
             }
@@ -178,9 +185,10 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
     .await
 }
 
-/// A refusal as the client reads it: JSON for the API, a plain page for the pages.
-fn answer(path: &str, e: &ApiError, request_id: &str) -> Response {
-    if is_page(path) {
+/// A refusal as the client reads it: a plain page for a browser asking for a page,
+/// else the API's JSON body.
+fn answer(as_page: bool, e: &ApiError, request_id: &str) -> Response {
+    if as_page {
         page_refusal(e, request_id)
     } else {
         e.to_response(request_id)

@@ -77,6 +77,7 @@ async fn an_address_with_no_page_answers_with_a_page_and_the_api_with_json() {
     let resp = app
         .client
         .get(app.url("/account/nothing-here"))
+        .header("accept", "text/html,application/xhtml+xml,*/*;q=0.8")
         .send()
         .await
         .unwrap();
@@ -97,6 +98,7 @@ async fn an_address_with_no_page_answers_with_a_page_and_the_api_with_json() {
     let resp = app
         .client
         .post(app.url("/sign-in"))
+        .header("accept", "text/html,*/*;q=0.8")
         .header("content-type", "application/json")
         .body("{}")
         .send()
@@ -111,6 +113,10 @@ async fn an_address_with_no_page_answers_with_a_page_and_the_api_with_json() {
     );
 
     app.get("/api/v1/nothing-here", None)
+        .await
+        .assert_error(404, "not_found");
+    // a script that mistypes a page's address still gets the JSON body
+    app.get("/account/nothing-here", None)
         .await
         .assert_error(404, "not_found");
 }
@@ -217,5 +223,39 @@ async fn a_keyboard_alone_signs_in() {
         assert!(std::time::Instant::now() < deadline, "Enter signs in");
         tokio::time::sleep(std::time::Duration::from_millis(50)).await;
     }
+    browser.close().await;
+}
+
+#[tokio::test]
+async fn admins_reach_the_admin_page_from_the_console_and_others_never_see_it() {
+    let app = TestApp::spawn().await;
+    let admin = app.admin_session().await;
+    let person = app.signed_in("ada@example.org").await;
+
+    let browser = browser_with_session(&app, &person, true).await;
+    browser.goto(&app.url("/account")).await;
+    assert!(
+        !browser.texts("nav a").await.contains(&"Admin".to_owned()),
+        "no Admin link for a person who is not one"
+    );
+    browser.goto(&app.url("/admin")).await;
+    assert_eq!(
+        browser.path().await,
+        "/admin/sign-in",
+        "and the page refuses them"
+    );
+    browser.close().await;
+
+    let browser = browser_with_session(&app, &admin, true).await;
+    browser.goto(&app.url("/account")).await;
+    browser.follow("Admin").await;
+    assert_eq!(browser.path().await, "/admin/users", "no second sign-in");
+    // signing out there ends the very session the console had
+    browser.press("Sign out").await;
+    app.get("/api/v1/account", Some(&admin))
+        .await
+        .assert_error(401, "unauthenticated");
+    browser.goto(&app.url("/account")).await;
+    assert_eq!(browser.path().await, "/sign-in");
     browser.close().await;
 }
