@@ -44,8 +44,11 @@ async fn list(state: Data<&AppState>, req: &Request, Query(q): Query<ListQuery>)
         Err(e) => return error_page(&state, req, Some(&person), e),
     };
     let current = person.auth.session.id;
-    let devices: Vec<_> = items
-        .iter()
+    // this browser's own session first, the others as the list orders them
+    let (mine, others): (Vec<_>, Vec<_>) = items.iter().partition(|s| s.id == current);
+    let devices: Vec<_> = mine
+        .into_iter()
+        .chain(others)
         .map(|s| {
             minijinja::context! {
                 id => s.id.to_string(),
