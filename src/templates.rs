@@ -187,6 +187,7 @@ mod tests {
         let ctx = minijinja::context! {
             app_name => "Steward", public_url => "http://x", link => "http://x/?a=1&b=<2>",
             recipient => "a@b.org", email => "<b>@x.org", state => "form", token => "t",
+            expires_in => "24 hours",
         };
         let html = t.render("mail/verify_email.html", &ctx).unwrap();
         assert!(html.contains("&amp;b=&lt;2&gt;"), "{html}");

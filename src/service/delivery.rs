@@ -78,6 +78,9 @@ pub async fn deliver(state: &AppState, id: OutboxId) -> anyhow::Result<Delivery>
     context.insert("support_label".into(), json!(cfg.console.support_label()));
     context.insert("public_url".into(), json!(cfg.public_url()));
     context.insert("recipient".into(), json!(mail.recipient));
+    if let Some(minutes) = link_lifetime_minutes(&cfg.security, &mail.template) {
+        context.insert("expires_in".into(), json!(lifetime_words(minutes)));
+    }
 
     let result = match mail::render(&state.templates, &mail.template, &context) {
         Ok(rendered) => {
@@ -142,4 +145,37 @@ fn backoff(state: &AppState, attempt: i64) -> Duration {
         .min(20);
     let secs = jobs.mail_retry_base_seconds.saturating_mul(1u64 << exp);
     Duration::from_secs(secs.min(jobs.mail_retry_max_seconds).max(1))
+}
+
+/// How long the link of a mail made from `template` lives, as configured.
+fn link_lifetime_minutes(security: &crate::config::SecurityConfig, template: &str) -> Option<i64> {
+    match template {
+        "verify_email" => Some(security.email_verification_ttl_hours * 60),
+        "change_email" => Some(security.email_change_ttl_hours * 60),
+        "reset_password" => Some(security.password_reset_ttl_minutes),
+        _ => None,
+    }
+}
+
+/// A lifetime as a mail says it: "an hour", "24 hours", "90 minutes".
+fn lifetime_words(minutes: i64) -> String {
+    match minutes {
+        1 => "a minute".to_owned(),
+        60 => "an hour".to_owned(),
+        m if m % 60 == 0 => format!("{} hours", m / 60),
+        m => format!("{m} minutes"),
+    }
+}
+
+#[cfg(test)]
+mod lifetime_tests {
+    use super::lifetime_words;
+
+    #[test]
+    fn lifetimes_read_as_people_say_them() {
+        assert_eq!(lifetime_words(60), "an hour");
+        assert_eq!(lifetime_words(24 * 60), "24 hours");
+        assert_eq!(lifetime_words(90), "90 minutes");
+        assert_eq!(lifetime_words(1), "a minute");
+    }
 }

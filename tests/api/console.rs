@@ -166,6 +166,7 @@ async fn the_product_name_and_the_help_line_reach_pages_and_mail() {
     let app = TestApp::spawn_with(|c| {
         c.console.product_name = "Acme Accounts".into();
         c.console.support_email = "help@acme.test".into();
+        c.security.email_verification_ttl_hours = 48;
     })
     .await;
     let page = app.get("/sign-in", None).await;
@@ -184,6 +185,8 @@ async fn the_product_name_and_the_help_line_reach_pages_and_mail() {
     assert!(mail.subject.contains("Acme Accounts"), "{}", mail.subject);
     assert!(mail.text.contains("Help: help@acme.test"), "{}", mail.text);
     assert!(mail.html.contains("mailto:help@acme.test"));
+    // the link's lifetime as configured, not as the template was first written
+    assert!(mail.text.contains("expires in 48 hours"), "{}", mail.text);
 
     // left blank, the name reads "Steward" and no help line is made up
     let app = TestApp::spawn_with(|c| c.console.product_name = "  ".into()).await;
