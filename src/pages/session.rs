@@ -3,6 +3,7 @@
 
 use poem::http::{HeaderValue, header};
 use poem::{Request, Response};
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
 use crate::crypto::random_token;
@@ -92,4 +93,11 @@ pub fn csrf_for(label: &str, session_token: &str) -> String {
 /// says nothing about the expected value.
 pub fn csrf_matches(expected: &str, given: &str) -> bool {
     Sha256::digest(expected.as_bytes()) == Sha256::digest(given.as_bytes())
+}
+
+/// A form that carries nothing but its CSRF token (sign out, a confirmed delete, …).
+#[derive(Debug, Deserialize)]
+pub struct CsrfForm {
+    #[serde(default)]
+    pub csrf: String,
 }

@@ -22,6 +22,7 @@ use serde::Deserialize;
 use crate::clock::Timestamp;
 use crate::http::client::client_info;
 use crate::http::error::{ErrorCode, Failure};
+pub use crate::pages::session::CsrfForm;
 use crate::pages::session::{CookieSpec, SameSite, cookie, csrf_for, csrf_matches};
 use crate::pages::{console, render};
 use crate::service::Error;
@@ -168,12 +169,6 @@ fn done_message(key: Option<&str>) -> Option<&'static str> {
         "revoked" => "The token is revoked.",
         _ => return None,
     })
-}
-
-#[derive(Debug, Deserialize)]
-pub struct CsrfForm {
-    #[serde(default)]
-    csrf: String,
 }
 
 #[derive(Debug, Deserialize)]

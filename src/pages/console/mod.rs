@@ -33,11 +33,11 @@ use std::collections::BTreeMap;
 use poem::http::{HeaderValue, StatusCode, header};
 use poem::web::{Data, Form, Redirect};
 use poem::{IntoResponse, Request, Response, Route, get, handler, post};
-use serde::Deserialize;
 
 use crate::http::client::{client_info, request_id};
 use crate::http::error::{ErrorCode, Failure};
 use crate::pages::render;
+pub use crate::pages::session::CsrfForm;
 use crate::pages::session::{
     CookieSpec, SameSite, cookie, csrf_for, csrf_matches, new_csrf, set_cookie,
 };
@@ -207,12 +207,6 @@ async fn home(state: Data<&AppState>, req: &Request) -> Response {
         Ok(None) => to_sign_in(None),
         Err(response) => response,
     }
-}
-
-#[derive(Debug, Deserialize)]
-pub struct CsrfForm {
-    #[serde(default)]
-    pub csrf: String,
 }
 
 /// Signs out: ends the session on the server, then forgets the cookie.

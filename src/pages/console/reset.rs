@@ -16,7 +16,7 @@ use poem::{IntoResponse, Request, Response, Route, get, handler, post};
 use serde::Deserialize;
 
 use super::{
-    FormErrors, anonymous_csrf_ok, anonymous_page, csrf_refused, error_page, form_failure,
+    CsrfForm, FormErrors, anonymous_csrf_ok, anonymous_page, csrf_refused, error_page, form_failure,
 };
 use crate::crypto::random_token;
 use crate::http::client::client_info;
@@ -178,16 +178,10 @@ async fn sent(state: Data<&AppState>, req: &Request) -> Response {
 const NOT_CONFIRMED: &str = "The link in the mail was not confirmed yet. Open it, press \
                              \"Confirm changing my password\", then come back here.";
 
-#[derive(Debug, Deserialize)]
-pub struct CsrfOnly {
-    #[serde(default)]
-    csrf: String,
-}
-
 /// "I have verified my email address": on to the new password once the link was
 /// confirmed; otherwise says it was not, yet.
 #[handler]
-async fn verified(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfOnly>) -> Response {
+async fn verified(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfForm>) -> Response {
     if !anonymous_csrf_ok(req, &f.csrf) {
         return csrf_refused(&state, req, None);
     }

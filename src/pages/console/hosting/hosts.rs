@@ -7,7 +7,8 @@ use poem::{IntoResponse, Request, Response, Route, get, handler, post};
 use serde::Deserialize;
 
 use super::{
-    Confirm, DoneQuery, all_integrations, confirm_page, done_notice, parse_id, render_overview,
+    Confirm, DoneQuery, all_integrations, confirm_page, done_notice, person_and_host,
+    render_overview,
 };
 use crate::db::hosting::Host;
 use crate::ids::{HostId, SubscriptionId};
@@ -147,22 +148,6 @@ async fn render_host(
     match form {
         Some((errors, _)) => errors.render(state, Some(person), TEMPLATE, ctx),
         None => page(state, Some(person), StatusCode::OK, TEMPLATE, ctx),
-    }
-}
-
-/// The signed-in person's host named in the path; otherwise the answer (404 for a host
-/// that is not theirs).
-async fn person_and_host(
-    state: &AppState,
-    req: &Request,
-    person: Result<Person, Response>,
-    id: &str,
-) -> Result<(Person, Host), Response> {
-    let person = person?;
-    let id: HostId = parse_id(state, req, &person, id)?;
-    match hosting::host(state, &person.auth, id).await {
-        Ok(host) => Ok((person, host)),
-        Err(e) => Err(error_page(state, req, Some(&person), e)),
     }
 }
 

@@ -8,9 +8,9 @@ use poem::{IntoResponse, Request, Response, Route, get, handler, post};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{DoneQuery, done_notice, parse_id};
+use super::{DoneQuery, done_notice, parse_id, person_and_host};
 use crate::db::hosting::{Host, Integration};
-use crate::ids::{HostId, IntegrationId};
+use crate::ids::IntegrationId;
 use crate::pages::console::{
     CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page, signed_in,
 };
@@ -97,20 +97,6 @@ fn pretty(stored: &str) -> String {
         .unwrap_or_else(|| stored.to_owned())
 }
 
-async fn host_of(
-    state: &AppState,
-    req: &Request,
-    person: Result<Person, Response>,
-    id: &str,
-) -> Result<(Person, Host), Response> {
-    let person = person?;
-    let id: HostId = parse_id(state, req, &person, id)?;
-    match hosting::host(state, &person.auth, id).await {
-        Ok(host) => Ok((person, host)),
-        Err(e) => Err(error_page(state, req, Some(&person), e)),
-    }
-}
-
 /// The person's integration named in the path, and its host; 404 for another's.
 async fn integration_of(
     state: &AppState,
@@ -134,7 +120,7 @@ async fn integration_of(
 #[handler]
 async fn new_form(state: Data<&AppState>, req: &Request, Path(id): Path<String>) -> Response {
     let person = signed_in(&state, req, Terms::MustBeAccepted).await;
-    match host_of(&state, req, person, &id).await {
+    match person_and_host(&state, req, person, &id).await {
         Ok((person, host)) => render_form(&state, &person, &host, None, None, None),
         Err(response) => response,
     }
@@ -148,7 +134,7 @@ async fn add(
     Form(f): Form<IntegrationForm>,
 ) -> Response {
     let person = form_person(&state, req, &f.csrf, Terms::MustBeAccepted).await;
-    let (person, host) = match host_of(&state, req, person, &id).await {
+    let (person, host) = match person_and_host(&state, req, person, &id).await {
         Ok(found) => found,
         Err(response) => return response,
     };

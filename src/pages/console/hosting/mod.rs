@@ -138,6 +138,22 @@ fn subscription_view(state: &AppState, s: &Subscription) -> minijinja::Value {
     }
 }
 
+/// The signed-in person's host named in the path; otherwise the answer (404 for a host
+/// that is not theirs).
+pub(super) async fn person_and_host(
+    state: &AppState,
+    req: &Request,
+    person: Result<Person, Response>,
+    id: &str,
+) -> Result<(Person, Host), Response> {
+    let person = person?;
+    let id: HostId = parse_id(state, req, &person, id)?;
+    match hosting::host(state, &person.auth, id).await {
+        Ok(host) => Ok((person, host)),
+        Err(e) => Err(error_page(state, req, Some(&person), e)),
+    }
+}
+
 /// The id in a path, or the 404 page: a malformed id is no one's.
 pub(super) fn parse_id<T: std::str::FromStr>(
     state: &AppState,

@@ -11,8 +11,8 @@ use poem::{IntoResponse, Request, Response, Route, get, handler};
 use serde::Deserialize;
 
 use super::super::{
-    FormErrors, Person, Terms, error_page, form_failure, form_person, page, require_elevated,
-    signed_in, to_confirm_identity,
+    CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page,
+    require_elevated, signed_in, to_confirm_identity,
 };
 use super::codes;
 use crate::crypto::totp as otp;
@@ -298,18 +298,12 @@ async fn remove_form(state: Data<&AppState>, req: &Request, Path(id): Path<Strin
     page(&state, Some(&person), StatusCode::OK, REMOVE_TEMPLATE, ctx)
 }
 
-#[derive(Debug, Deserialize)]
-pub struct CsrfOnly {
-    #[serde(default)]
-    csrf: String,
-}
-
 #[handler]
 async fn remove_submit(
     state: Data<&AppState>,
     req: &Request,
     Path(id): Path<String>,
-    Form(f): Form<CsrfOnly>,
+    Form(f): Form<CsrfForm>,
 ) -> Response {
     let person = match form_person(&state, req, &f.csrf, Terms::MustBeAccepted).await {
         Ok(person) => person,
