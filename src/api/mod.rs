@@ -56,16 +56,26 @@ type Apis = (
     account::AccountApi,
     password_reset::PasswordResetApi,
     totp::TotpApi,
+    HostingApis,
+    AdminApis,
+    ops::OpsApi,
+);
+
+/// Hosting's areas, one entry of [`Apis`] (a tuple holds at most 16).
+type HostingApis = (
     hosting::PlansApi,
     hosting::subscriptions::SubscriptionsApi,
     hosting::hosts::HostsApi,
     hosting::integrations::IntegrationsApi,
+);
+
+/// The admin API's areas, one entry of [`Apis`].
+type AdminApis = (
     admin::users::UsersApi,
     admin::access::AccessApi,
     admin::audit::AuditApi,
     admin::outbox::OutboxApi,
     admin::api_tokens::ApiTokensApi,
-    ops::OpsApi,
 );
 
 /// Every API of the server, as served and as written to openapi/openapi.json.
@@ -80,15 +90,19 @@ pub fn service() -> OpenApiService<Apis, ()> {
             account::AccountApi,
             password_reset::PasswordResetApi,
             totp::TotpApi,
-            hosting::PlansApi,
-            hosting::subscriptions::SubscriptionsApi,
-            hosting::hosts::HostsApi,
-            hosting::integrations::IntegrationsApi,
-            admin::users::UsersApi,
-            admin::access::AccessApi,
-            admin::audit::AuditApi,
-            admin::outbox::OutboxApi,
-            admin::api_tokens::ApiTokensApi,
+            (
+                hosting::PlansApi,
+                hosting::subscriptions::SubscriptionsApi,
+                hosting::hosts::HostsApi,
+                hosting::integrations::IntegrationsApi,
+            ),
+            (
+                admin::users::UsersApi,
+                admin::access::AccessApi,
+                admin::audit::AuditApi,
+                admin::outbox::OutboxApi,
+                admin::api_tokens::ApiTokensApi,
+            ),
             ops::OpsApi,
         ),
         "Steward",
