@@ -132,7 +132,27 @@ async fn hosting_from_subscribing_to_cancelling() {
     assert_eq!(got.json["name"], "Bridge two");
     assert_eq!(got.json["settings"]["retries"], 3);
 
-    // delete it
+    // delete it, confirmed: "Keep the integration" leaves it be
+    browser.click("#delete-integration").await;
+    assert_eq!(browser.text("h1").await, "Delete integration");
+    assert!(
+        browser
+            .text("main")
+            .await
+            .contains("Bridge two (matrix-bridge)")
+    );
+    browser
+        .check_page("console-hosting-delete-integration")
+        .await;
+    browser.follow("Keep the integration").await;
+    assert_eq!(browser.path().await, format!("/hosting/integrations/{iid}"));
+    assert_eq!(
+        app.get(&format!("/api/v1/integrations/{iid}"), Some(&token))
+            .await
+            .status,
+        200
+    );
+    browser.click("#delete-integration").await;
     browser
         .submit(&format!("/hosting/integrations/{iid}/delete"))
         .await;

@@ -8,7 +8,7 @@ use poem::{IntoResponse, Request, Response, Route, get, handler, post};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::{DoneQuery, done_notice, parse_id, person_and_host};
+use super::{Confirm, DoneQuery, confirm_page, done_notice, parse_id, person_and_host};
 use crate::db::hosting::{Host, Integration};
 use crate::ids::IntegrationId;
 use crate::pages::console::{
@@ -26,7 +26,10 @@ pub fn routes(route: Route) -> Route {
         .at("/hosting/hosts/:id/integrations/new", get(new_form))
         .at("/hosting/hosts/:id/integrations", post(add))
         .at("/hosting/integrations/:id", get(edit_form).post(edit))
-        .at("/hosting/integrations/:id/delete", post(delete))
+        .at(
+            "/hosting/integrations/:id/delete",
+            get(delete_form).post(delete),
+        )
 }
 
 #[derive(Debug, Deserialize)]
@@ -241,6 +244,33 @@ async fn edit(
             Err(response) => response,
         },
     }
+}
+
+/// "Delete integration" asks first, as deleting a host or cancelling a subscription
+/// does: one stray press must not lose a configured integration.
+#[handler]
+async fn delete_form(state: Data<&AppState>, req: &Request, Path(id): Path<String>) -> Response {
+    let person = signed_in(&state, req, Terms::MustBeAccepted).await;
+    let (person, integration, host) = match integration_of(&state, req, person, &id).await {
+        Ok(found) => found,
+        Err(response) => return response,
+    };
+    confirm_page(
+        &state,
+        &person,
+        Confirm {
+            title: "Delete integration",
+            what: format!(
+                "This deletes the integration {} ({}) of the host {}, with its settings. It can't be undone.",
+                integration.name, integration.kind, host.name
+            ),
+            goes_too: Vec::new(),
+            action: format!("/hosting/integrations/{}/delete", integration.id),
+            button: "Delete integration",
+            keep_label: "Keep the integration",
+            keep_href: format!("/hosting/integrations/{}", integration.id),
+        },
+    )
 }
 
 #[handler]
