@@ -180,6 +180,23 @@ pub async fn find_enrollment(
     .await
 }
 
+/// The newest enrollment of the account that stays open past `open_after`, if any.
+pub async fn newest_open_enrollment(
+    conn: &mut SqliteConnection,
+    account_id: AccountId,
+    open_after: Timestamp,
+) -> sqlx::Result<Option<TotpEnrollmentId>> {
+    sqlx::query_scalar!(
+        r#"select id as "id: TotpEnrollmentId" from totp_enrollments
+           where account_id = ? and expires_at > ?
+           order by created_at desc, id desc limit 1"#,
+        account_id,
+        open_after
+    )
+    .fetch_optional(conn)
+    .await
+}
+
 pub async fn delete_enrollment(
     conn: &mut SqliteConnection,
     id: TotpEnrollmentId,

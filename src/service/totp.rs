@@ -64,6 +64,31 @@ pub async fn begin_enrollment(
     })
 }
 
+/// The console's set-up page: the account's open enrollment if one has at least half
+/// its lifetime left (a reload, a second tab or a browser's prefetch must not start a
+/// new secret each time), else a new one.
+pub async fn resume_or_begin_enrollment(
+    state: &AppState,
+    auth: &Authenticated,
+    name: &str,
+) -> Result<EnrollmentStarted> {
+    require_elevated(state, auth)?;
+    let half_life = Duration::minutes(state.config.security.totp_enrollment_minutes) / 2;
+    let open = {
+        let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+        store::newest_open_enrollment(
+            &mut conn,
+            auth.account.id,
+            state.clock.now().plus(half_life),
+        )
+        .await?
+    };
+    match open {
+        Some(id) => enrollment(state, auth, id).await,
+        None => begin_enrollment(state, auth, name).await,
+    }
+}
+
 pub struct Confirmed {
     pub device: Device,
     /// The recovery codes, when this is the account's first device. Shown only here.

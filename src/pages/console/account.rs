@@ -10,8 +10,8 @@ use poem::{IntoResponse, Request, Response, Route, get, handler, post};
 use serde::Deserialize;
 
 use super::{
-    CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page, signed_in,
-    to_confirm_identity,
+    CsrfForm, FormErrors, Person, Terms, encode, error_page, form_failure, form_person, page,
+    signed_in, to_confirm_identity,
 };
 use crate::http::client::client_info;
 use crate::service::account::{self, AccountUpdate};
@@ -29,8 +29,11 @@ pub fn routes(route: Route) -> Route {
 }
 
 #[derive(Debug, Deserialize)]
-pub struct DoneQuery {
+pub struct ShowQuery {
     done: Option<String>,
+    /// The new address typed before "Confirm your identity" interrupted the change,
+    /// shown in the field again so that one press of "Save" finishes it.
+    new_email: Option<String>,
 }
 
 /// The notice after a step, by a fixed key: the request's words are never shown.
@@ -41,9 +44,7 @@ fn notice(done: Option<&str>) -> Option<&'static str> {
         "email_cancelled" => {
             "The address change is cancelled: the link sent for it no longer works."
         }
-        "identity_confirmed" => {
-            "Identity confirmed. Enter the new email address again and press Save."
-        }
+        "identity_confirmed" => "Identity confirmed. Press Save to send a link to the new address.",
         _ => return None,
     })
 }
@@ -70,12 +71,18 @@ fn own_values(person: &Person) -> (String, String) {
 }
 
 #[handler]
-async fn show(state: Data<&AppState>, req: &Request, Query(q): Query<DoneQuery>) -> Response {
+async fn show(state: Data<&AppState>, req: &Request, Query(q): Query<ShowQuery>) -> Response {
     let person = match signed_in(&state, req, Terms::MustBeAccepted).await {
         Ok(person) => person,
         Err(response) => return response,
     };
-    let (display_name, email) = own_values(&person);
+    let (display_name, mut email) = own_values(&person);
+    // only a well-formed address is put back, and nothing is saved until "Save"
+    if let Some(typed) = q.new_email.as_deref().map(str::trim)
+        && validate::email("email", typed).is_ok()
+    {
+        email = typed.to_owned();
+    }
     let ctx = minijinja::context! {
         notice => notice(q.done.as_deref()),
         ..context(&person, &display_name, &email)
@@ -131,9 +138,13 @@ async fn save(state: Data<&AppState>, req: &Request, Form(f): Form<ProfileForm>)
     if !email_changed {
         return Redirect::see_other("/account?done=saved").into_response();
     }
-    // a new address is a sensitive step: confirm who this is first, then type it again
+    // a new address is a sensitive step: confirm who this is first, then come back to
+    // the form with the address still in it
     if !person.elevated(&state) {
-        return to_confirm_identity("/account?done=identity_confirmed");
+        return to_confirm_identity(&format!(
+            "/account?done=identity_confirmed&new_email={}",
+            encode(typed_email)
+        ));
     }
     match email_change::request(&state, &person.auth, typed_email, &client_info(req)).await {
         Ok(_) => Redirect::see_other("/account?done=email_sent").into_response(),

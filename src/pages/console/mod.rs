@@ -182,7 +182,8 @@ fn here(req: &Request) -> String {
         .map_or_else(|| "/".to_owned(), |pq| pq.as_str().to_owned())
 }
 
-fn encode(value: &str) -> String {
+/// `value` as one component of a query string.
+pub fn encode(value: &str) -> String {
     serde_urlencoded::to_string([("", value)])
         .map(|s| s.trim_start_matches('=').to_owned())
         .unwrap_or_default()

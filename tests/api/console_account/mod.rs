@@ -107,10 +107,11 @@ async fn the_display_name_and_the_email_address_change_from_the_account_page() {
         browser
             .text(".notice")
             .await
-            .contains("Enter the new email address again")
+            .contains("Press Save to send a link to the new address")
     );
+    // what was typed is still there, and nothing is sent until "Save"
+    assert_eq!(browser.value("#email").await, "ada@new.example.org");
     assert_eq!(account(&app, &token).await["pending_email"], json!(null));
-    browser.fill("#email", "ada@new.example.org").await;
     browser.submit("/account").await;
     assert!(
         browser
@@ -397,6 +398,12 @@ async fn an_expired_set_up_says_so_and_offers_to_start_again() {
         .await;
     let setup_path = browser.path().await;
     assert!(setup_path.starts_with("/account/security/authenticator/"));
+    // opened again (a reload, a second tab): the same secret, not a new one each time
+    browser
+        .goto(&app.url("/account/security/authenticator"))
+        .await;
+    assert_eq!(browser.path().await, setup_path);
+    assert_eq!(app.count("select count(*) from totp_enrollments").await, 1);
     app.clock.advance(time::Duration::minutes(16));
     browser.fill("#code", "123456").await;
     browser.fill("#name", "Phone").await;
@@ -410,6 +417,15 @@ async fn an_expired_set_up_says_so_and_offers_to_start_again() {
     );
     browser.goto(&app.url(&setup_path)).await;
     assert!(present(&browser, "#setup-expired").await);
+    // "Start again" starts a new one: the expired secret is not offered again
+    browser
+        .click("a[href='/account/security/authenticator']")
+        .await;
+    confirm_identity(&browser, &app, None).await;
+    let again = browser.path().await;
+    assert!(again.starts_with("/account/security/authenticator/"));
+    assert_ne!(again, setup_path);
+    assert!(!present(&browser, "#setup-expired").await);
     browser.close().await;
 }
 

@@ -52,7 +52,7 @@ fn setup_path(id: TotpEnrollmentId) -> String {
     format!("{START_PATH}/{id}")
 }
 
-/// Starts an enrollment and leads to its page.
+/// Leads to the set-up page of the account's open enrollment, started here if none is.
 #[handler]
 async fn start(state: Data<&AppState>, req: &Request) -> Response {
     let person = match signed_in(&state, req, Terms::MustBeAccepted).await {
@@ -62,7 +62,7 @@ async fn start(state: Data<&AppState>, req: &Request) -> Response {
     if let Err(response) = require_elevated(&state, &person, START_PATH) {
         return response;
     }
-    match totp::begin_enrollment(&state, &person.auth, PROVISIONAL_NAME).await {
+    match totp::resume_or_begin_enrollment(&state, &person.auth, PROVISIONAL_NAME).await {
         Ok(started) => Redirect::see_other(setup_path(started.id)).into_response(),
         Err(Error::ReauthenticationRequired) => to_confirm_identity(START_PATH),
         Err(e) => error_page(&state, req, Some(&person), e),
