@@ -132,8 +132,9 @@ impl Templates {
         env.set_keep_trailing_newline(true);
         // a misspelt variable fails the render; `{% if errors.email %}` may ask of one unset
         env.set_undefined_behavior(minijinja::UndefinedBehavior::SemiStrict);
+        let loader_dir = dir.clone();
         env.set_loader(move |name| {
-            if let Some(dir) = &dir
+            if let Some(dir) = &loader_dir
                 && let Some(path) = safe_join(dir, name)
                 && path.is_file()
             {
@@ -150,9 +151,20 @@ impl Templates {
                 .find(|(n, _)| *n == name)
                 .map(|(_, body)| (*body).to_owned()))
         });
+        // Fail at start-up, not at the first mail, when an override does not parse. The
+        // embedded ones are parsed when first used (a unit test parses them all): parsing
+        // every page and mail at start-up cost start-up time and idle memory for
+        // templates a server may never render.
+        let overridden: Vec<&str> = match &dir {
+            Some(dir) => EMBEDDED
+                .iter()
+                .map(|(name, _)| *name)
+                .filter(|name| safe_join(dir, name).is_some_and(|p| p.is_file()))
+                .collect(),
+            None => Vec::new(),
+        };
         let templates = Self { env };
-        // Fail at start-up, not at the first mail, when an override does not parse.
-        for (name, _) in EMBEDDED {
+        for name in overridden {
             templates.env.get_template(name)?;
         }
         Ok(templates)
@@ -180,6 +192,16 @@ fn safe_join(dir: &Path, name: &str) -> Option<PathBuf> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_embedded_template_parses() {
+        let t = Templates::new(None).unwrap();
+        for (name, _) in EMBEDDED {
+            if let Err(e) = t.env.get_template(name) {
+                panic!("{name}: {e:#}");
+            }
+        }
+    }
 
     #[test]
     fn html_is_escaped_and_text_is_not() {
@@ -217,5 +239,20 @@ mod tests {
                 .unwrap()
                 .contains("Steward")
         );
+    }
+
+    #[test]
+    fn an_override_that_does_not_parse_fails_at_start_up_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("mail")).unwrap();
+        std::fs::write(
+            dir.path().join("mail/verify_email.txt"),
+            "Hello {{ recipient",
+        )
+        .unwrap();
+        let Err(e) = Templates::new(Some(dir.path())) else {
+            panic!("a broken override was accepted");
+        };
+        assert!(format!("{e:#}").contains("verify_email.txt"), "{e:#}");
     }
 }
