@@ -154,6 +154,13 @@ pub async fn create_host(state: &AppState, auth: &Authenticated, input: NewHost)
     Ok(host)
 }
 
+/// How many subscriptions, hosts and integrations the account holds: what deleting it
+/// takes with it.
+pub async fn holdings(state: &AppState, auth: &Authenticated) -> Result<hosting::Holdings> {
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    Ok(hosting::holdings(&mut conn, auth.account.id).await?)
+}
+
 pub async fn hosts(
     state: &AppState,
     auth: &Authenticated,

@@ -8,13 +8,12 @@ use poem::web::{Data, Form};
 use poem::{Request, Response, Route, get, handler};
 use serde::Deserialize;
 
-use super::hosting::{all_hosts, all_integrations, all_subscriptions};
 use super::{
     FormErrors, Person, Terms, error_page, form_failure, form_person, page, require_elevated,
     signed_in, signed_out,
 };
 use crate::http::client::client_info;
-use crate::service::{Error, deletion};
+use crate::service::{deletion, hosting};
 use crate::state::AppState;
 
 const PATH: &str = "/account/delete";
@@ -34,24 +33,15 @@ async fn render(
     person: &Person,
     form: Option<(&FormErrors, minijinja::Value)>,
 ) -> Response {
-    let counted = async {
-        let subscriptions = all_subscriptions(state, &person.auth).await?.len();
-        let hosts = all_hosts(state, &person.auth).await?;
-        let mut integrations = 0;
-        for host in &hosts {
-            integrations += all_integrations(state, &person.auth, host.id).await?.len();
-        }
-        Ok::<_, Error>((subscriptions, hosts.len(), integrations))
-    };
-    let (subscriptions, hosts, integrations) = match counted.await {
-        Ok(counts) => counts,
+    let held = match hosting::holdings(state, &person.auth).await {
+        Ok(held) => held,
         Err(e) => return error_page(state, req, Some(person), e),
     };
     let ctx = minijinja::context! {
         nav => "account",
-        subscriptions,
-        hosts,
-        integrations,
+        subscriptions => held.subscriptions,
+        hosts => held.hosts,
+        integrations => held.integrations,
         values => form.as_ref().map_or_else(|| minijinja::context! {}, |(_, v)| v.clone()),
     };
     match form {
