@@ -77,6 +77,7 @@ pub async fn create_user(
             is_admin,
             email_verified: true,
             send_invite: false,
+            locale: None,
         },
         &console(),
     )

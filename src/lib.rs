@@ -16,6 +16,8 @@ pub mod crypto;
 pub mod db;
 /// What the API and the pages share over HTTP.
 pub mod http;
+/// Languages: Fluent messages and the choice of one.
+pub mod i18n;
 /// Typed UUIDv7 identifiers.
 pub mod ids;
 /// Attempts per client IP.

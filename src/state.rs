@@ -57,7 +57,7 @@ impl AppState {
         let db = db::connect_with_job_bell(&config.database_path(), job_bell.clone()).await?;
         db::migrate(&db).await?;
         let readers = db::Readers::open(&config.database_path(), READERS).await?;
-        let templates = Templates::new(Some(&config.server.templates_dir))?;
+        let templates = Templates::new(Some(&config.server.templates_dir), &config.i18n)?;
         let mailer = Mailer::new(&config)?;
         let hasher = PasswordHasher::new(&config.security)?;
         let secrets = SecretBox::from_config(&config)?;
@@ -88,7 +88,7 @@ pub fn check(config: &Config) -> anyhow::Result<()> {
     if data_dir.exists() && !data_dir.is_dir() {
         anyhow::bail!("server.data_dir {} is not a folder", data_dir.display());
     }
-    Templates::new(Some(&config.server.templates_dir))?;
+    Templates::new(Some(&config.server.templates_dir), &config.i18n)?;
     Mailer::new(config)?;
     crate::crypto::argon2_params(&config.security)?;
     SecretBox::check(config)?;

@@ -1,10 +1,17 @@
 //! Templates of mail and pages: embedded defaults, overridable file by file from
 //! `server.templates_dir`. Files ending in .html are HTML-escaped automatically.
 
+use std::borrow::Cow;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use minijinja::Environment;
+use fluent_templates::fluent_bundle::FluentValue;
+use minijinja::value::{Kwargs, Value};
+use minijinja::{Environment, ErrorKind, State};
 use serde::Serialize;
+
+use crate::config::I18nConfig;
+use crate::i18n::{Args, I18n};
 
 /// Embeds templates by their path under templates/.
 macro_rules! embed {
@@ -106,12 +113,15 @@ pub const STYLESHEET: &str = include_str!("../templates/assets/steward.css");
 
 pub struct Templates {
     env: Environment<'static>,
+    i18n: Arc<I18n>,
 }
 
 impl Templates {
     /// Templates with an optional override folder; a file there replaces the embedded
-    /// one of the same relative name.
-    pub fn new(override_dir: Option<&Path>) -> anyhow::Result<Self> {
+    /// one of the same relative name, and its `locales/` folder holds the operator's
+    /// messages. Templates say their words with `t("key", name=value)`, in the language
+    /// their context's `locale` names.
+    pub fn new(override_dir: Option<&Path>, languages: &I18nConfig) -> anyhow::Result<Self> {
         let dir: Option<PathBuf> = override_dir
             .filter(|d| !d.as_os_str().is_empty())
             .map(Path::to_path_buf);
@@ -151,6 +161,37 @@ impl Templates {
                 .find(|(n, _)| *n == name)
                 .map(|(_, body)| (*body).to_owned()))
         });
+        let i18n = Arc::new(I18n::new(languages, dir.as_deref())?);
+        let messages = Arc::clone(&i18n);
+        env.add_function(
+            "t",
+            move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
+                let locale = state.lookup("locale");
+                let locale = locale
+                    .as_ref()
+                    .and_then(Value::as_str)
+                    .unwrap_or(messages.default_locale());
+                let mut args = Args::new();
+                // what every page and mail knows, under the names the messages use
+                for (name, variable) in CONTEXT_ARGS {
+                    if let Some(value) = state.lookup(variable)
+                        && !value.is_undefined()
+                    {
+                        args.insert(Cow::Borrowed(*name), fluent_value(&value));
+                    }
+                }
+                for name in kwargs.args() {
+                    let value: Value = kwargs.get(name)?;
+                    args.insert(Cow::Owned(name.to_owned()), fluent_value(&value));
+                }
+                messages.message(locale, key, &args).ok_or_else(|| {
+                    minijinja::Error::new(
+                        ErrorKind::UndefinedError,
+                        format!("no message {key:?} (or a variable it needs is missing)"),
+                    )
+                })
+            },
+        );
         // Fail at start-up, not at the first mail, when an override does not parse. The
         // embedded ones are parsed when first used (a unit test parses them all): parsing
         // every page and mail at start-up cost start-up time and idle memory for
@@ -163,11 +204,16 @@ impl Templates {
                 .collect(),
             None => Vec::new(),
         };
-        let templates = Self { env };
+        let templates = Self { env, i18n };
         for name in overridden {
             templates.env.get_template(name)?;
         }
         Ok(templates)
+    }
+
+    /// The languages and their messages.
+    pub fn i18n(&self) -> &Arc<I18n> {
+        &self.i18n
     }
 
     /// Whether a template of that name exists (embedded or in the override folder).
@@ -177,6 +223,28 @@ impl Templates {
 
     pub fn render(&self, name: &str, context: impl Serialize) -> Result<String, minijinja::Error> {
         self.env.get_template(name)?.render(context)
+    }
+}
+
+/// Variables every message may use without the template passing them: the message's
+/// name for each, and the template context's.
+const CONTEXT_ARGS: &[(&str, &str)] = &[
+    ("app", "app_name"),
+    ("recipient", "recipient"),
+    ("url", "public_url"),
+];
+
+/// A template's value as a Fluent variable: numbers stay numbers, so that plurals
+/// select by the locale's rules; nothing (an unset name) is empty text.
+fn fluent_value(value: &Value) -> FluentValue<'static> {
+    if let Ok(n) = i64::try_from(value.clone()) {
+        FluentValue::from(n)
+    } else if let Ok(n) = f64::try_from(value.clone()) {
+        FluentValue::from(n)
+    } else if value.is_none() || value.is_undefined() {
+        FluentValue::from("")
+    } else {
+        FluentValue::from(value.to_string())
     }
 }
 
@@ -195,7 +263,7 @@ mod tests {
 
     #[test]
     fn every_embedded_template_parses() {
-        let t = Templates::new(None).unwrap();
+        let t = Templates::new(None, &I18nConfig::default()).unwrap();
         for (name, _) in EMBEDDED {
             if let Err(e) = t.env.get_template(name) {
                 panic!("{name}: {e:#}");
@@ -205,18 +273,72 @@ mod tests {
 
     #[test]
     fn html_is_escaped_and_text_is_not() {
-        let t = Templates::new(None).unwrap();
+        let t = Templates::new(None, &I18nConfig::default()).unwrap();
         let ctx = minijinja::context! {
             app_name => "Steward", public_url => "http://x", link => "http://x/?a=1&b=<2>",
-            recipient => "a@b.org", email => "<b>@x.org", state => "form", token => "t",
-            expires_in => "24 hours",
+            recipient => "a<i>@b.org", email => "<b>@x.org", state => "form", token => "t",
+            expires_hours => 24, expires_minutes => 1440, locale => "en",
         };
         let html = t.render("mail/verify_email.html", &ctx).unwrap();
         assert!(html.contains("&amp;b=&lt;2&gt;"), "{html}");
+        // what a message is given is escaped like any other value
+        assert!(html.contains("a&lt;i&gt;@b.org"), "{html}");
         let text = t.render("mail/verify_email.txt", &ctx).unwrap();
         assert!(text.contains("http://x/?a=1&b=<2>"), "{text}");
         let page = t.render("pages/verify_email.html", &ctx).unwrap();
         assert!(page.contains("&lt;b&gt;@x.org"), "{page}");
+    }
+
+    /// Every mail in every shipped language: rendered whole (no message missing, no
+    /// variable left unreplaced) and, but for English, not English.
+    #[test]
+    fn every_mail_renders_in_every_language() {
+        let t = Templates::new(None, &I18nConfig::default()).unwrap();
+        let mails: Vec<&str> = EMBEDDED
+            .iter()
+            .filter_map(|(name, _)| name.strip_prefix("mail/")?.strip_suffix(".subject"))
+            .collect();
+        assert!(mails.len() >= 14, "{mails:?}");
+        let render = |locale: &str, mail: &str| {
+            let ctx = minijinja::context! {
+                locale, app_name => "Steward", public_url => "https://steward.example.org",
+                recipient => "ada@example.org", link => "https://steward.example.org/x?token=t",
+                support_link => "mailto:help@example.org", support_label => "help@example.org",
+                expires_hours => 0, expires_minutes => 90, old_email => "old@example.org",
+                new_email => "new@example.org", device => "Phone", ip => "192.0.2.1",
+                display_name => "Ada", last => true,
+            };
+            let rendered = crate::mail::render(&t, mail, &ctx)
+                .unwrap_or_else(|e| panic!("{locale} {mail}: {e:#}"));
+            for part in [&rendered.subject, &rendered.text, &rendered.html] {
+                assert!(!part.trim().is_empty(), "{locale} {mail}: an empty part");
+                assert!(
+                    !part.contains("{ $")
+                        && !part.contains("{{")
+                        && !part.contains("Unknown localization"),
+                    "{locale} {mail}: {part}"
+                );
+            }
+            rendered
+        };
+        for mail in mails {
+            let english = render("en", mail);
+            for locale in crate::i18n::SHIPPED_LOCALES.iter().filter(|l| **l != "en") {
+                let theirs = render(locale, mail);
+                assert_ne!(
+                    theirs.subject, english.subject,
+                    "{locale} {mail}: the subject is English"
+                );
+                assert_ne!(
+                    theirs.text, english.text,
+                    "{locale} {mail}: the text is English"
+                );
+                assert!(
+                    theirs.html.contains(&format!("lang=\"{locale}\"")),
+                    "{locale} {mail}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -228,7 +350,7 @@ mod tests {
             "Bitte bestätigen",
         )
         .unwrap();
-        let t = Templates::new(Some(dir.path())).unwrap();
+        let t = Templates::new(Some(dir.path()), &I18nConfig::default()).unwrap();
         let ctx = minijinja::context! { app_name => "Steward" };
         assert_eq!(
             t.render("mail/verify_email.subject", &ctx).unwrap(),
@@ -250,7 +372,7 @@ mod tests {
             "Hello {{ recipient",
         )
         .unwrap();
-        let Err(e) = Templates::new(Some(dir.path())) else {
+        let Err(e) = Templates::new(Some(dir.path()), &I18nConfig::default()) else {
             panic!("a broken override was accepted");
         };
         assert!(format!("{e:#}").contains("verify_email.txt"), "{e:#}");

@@ -34,6 +34,8 @@ pub struct Account {
     pub two_factor_enabled: bool,
     /// The version of the terms this account accepted last.
     pub terms_version_accepted: Option<String>,
+    /// The language of your pages and mail, one of `GET /api/v1/locales`.
+    pub locale: String,
     pub created_at: OffsetDateTime,
 }
 
@@ -49,6 +51,7 @@ impl From<Profile> for Account {
             is_admin: a.is_admin,
             two_factor_enabled: p.facts.two_factor,
             terms_version_accepted: a.terms_version_accepted,
+            locale: p.locale,
             created_at: a.created_at.to_datetime(),
         }
     }
@@ -159,6 +162,9 @@ pub struct AccountPatch {
     /// The new name, at most 100 characters; null or "" removes it; absent keeps it.
     #[oai(validator(max_length = 100))]
     pub display_name: MaybeUndefined<Text>,
+    /// The language of your pages and mail, one of `GET /api/v1/locales`; absent keeps it.
+    #[oai(validator(max_length = 35))]
+    pub locale: Option<Text>,
 }
 
 #[derive(ApiResponse)]
@@ -171,9 +177,9 @@ pub enum AccountResponse {
 impl AccountApi {
     /// Get your account
     #[oai(path = "/account", method = "get", operation_id = "get_account")]
-    async fn get(&self, auth: SessionAuth) -> ApiResult<AccountResponse> {
+    async fn get(&self, state: Data<&AppState>, auth: SessionAuth) -> ApiResult<AccountResponse> {
         Ok(AccountResponse::Ok(Json(
-            account::Profile::of(&auth.0).into(),
+            account::Profile::of(&state, &auth.0).into(),
         )))
     }
 
@@ -192,11 +198,12 @@ impl AccountApi {
             MaybeUndefined::Null => Some(None),
             MaybeUndefined::Value(v) => Some(Some(v.into_string())),
         };
-        let account = account::update(&state, &auth.0, AccountUpdate { display_name }).await?;
-        let profile = account::Profile {
-            account,
-            facts: auth.0.facts,
+        let update = AccountUpdate {
+            display_name,
+            locale: body.0.locale.map(Text::into_string),
         };
+        let account = account::update(&state, &auth.0, update).await?;
+        let profile = account::Profile::with(&state, account, &auth.0);
         Ok(AccountResponse::Ok(Json(profile.into())))
     }
 

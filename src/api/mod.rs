@@ -7,6 +7,7 @@ pub mod common;
 mod error;
 pub mod examples;
 pub mod hosting;
+pub mod locales;
 mod middleware;
 pub mod ops;
 pub mod password_reset;
@@ -53,7 +54,7 @@ pub enum ApiTags {
 type Apis = (
     registration::RegistrationApi,
     sessions::SessionsApi,
-    account::AccountApi,
+    (account::AccountApi, locales::LocalesApi),
     password_reset::PasswordResetApi,
     totp::TotpApi,
     HostingApis,
@@ -87,7 +88,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
         (
             registration::RegistrationApi,
             sessions::SessionsApi,
-            account::AccountApi,
+            (account::AccountApi, locales::LocalesApi),
             password_reset::PasswordResetApi,
             totp::TotpApi,
             (

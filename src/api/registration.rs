@@ -1,11 +1,13 @@
 //! Registration and email verification.
 
+use poem::Request;
 use poem::web::Data;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Enum, Object, OpenApi};
 use uuid::Uuid;
 
 use crate::api::{ApiResult, ApiTags, Text};
+use crate::http::client::browser_locale;
 use crate::service::registration::{self, Registration};
 use crate::state::AppState;
 
@@ -24,6 +26,11 @@ pub struct RegistrationRequest {
     pub display_name: Option<Text>,
     /// Must be true: the person accepts the current terms (`GET /api/v1/terms`).
     pub accept_terms: bool,
+    /// The language of the account's pages and mail, one of `GET /api/v1/locales`.
+    /// Absent: the first offered language of the request's `Accept-Language`, else the
+    /// server's default.
+    #[oai(validator(max_length = 35))]
+    pub locale: Option<Text>,
 }
 
 #[derive(Debug, Clone, Copy, Enum)]
@@ -91,9 +98,14 @@ impl RegistrationApi {
     async fn register(
         &self,
         state: Data<&AppState>,
+        req: &Request,
         body: Json<RegistrationRequest>,
     ) -> ApiResult<RegisterResponse> {
         let body = body.0;
+        let locale = match body.locale {
+            Some(asked) => Some(asked.into_string()),
+            None => browser_locale(&state, req).map(str::to_owned),
+        };
         registration::register(
             &state,
             Registration {
@@ -101,6 +113,7 @@ impl RegistrationApi {
                 password: body.password.into_string(),
                 display_name: body.display_name.map(Text::into_string),
                 accept_terms: body.accept_terms,
+                locale,
             },
         )
         .await?;

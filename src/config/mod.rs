@@ -30,6 +30,7 @@ pub struct Config {
     pub log: LogConfig,
     pub terms: TermsConfig,
     pub console: ConsoleConfig,
+    pub i18n: I18nConfig,
     pub plans: Vec<PlanConfig>,
     /// The systemd credentials the secrets were read from (for the start-up log).
     #[serde(skip)]
@@ -46,6 +47,7 @@ impl Default for Config {
             log: LogConfig::default(),
             terms: TermsConfig::default(),
             console: ConsoleConfig::default(),
+            i18n: I18nConfig::default(),
             plans: default_plans(),
             credentials_used: Vec::new(),
         }
@@ -389,6 +391,26 @@ impl ConsoleConfig {
             Some(email.to_owned())
         } else {
             None
+        }
+    }
+}
+
+/// The languages of pages and mail: which ones people may choose, and the one for
+/// everyone who has not (an account without a locale, a browser asking for none of them).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct I18nConfig {
+    pub default_locale: String,
+    /// Offered in the language picker and accepted as an account's `locale`; each one
+    /// ships with Steward or has its messages in the templates folder.
+    pub available: Vec<String>,
+}
+
+impl Default for I18nConfig {
+    fn default() -> Self {
+        Self {
+            default_locale: "en".into(),
+            available: ["en", "de", "fr", "es"].map(String::from).to_vec(),
         }
     }
 }

@@ -27,6 +27,8 @@ pub struct Account {
     pub is_admin: bool,
     pub status: AccountStatus,
     pub terms_version_accepted: Option<String>,
+    /// The language of its pages and mail (`None`: the server's default).
+    pub locale: Option<String>,
     pub created_at: Timestamp,
 }
 
@@ -46,19 +48,21 @@ pub struct NewAccount<'a> {
     pub password_hash: Option<&'a str>,
     pub display_name: Option<&'a str>,
     pub terms_version_accepted: Option<&'a str>,
+    pub locale: Option<&'a str>,
     pub now: Timestamp,
 }
 
 pub async fn insert(conn: &mut SqliteConnection, new: &NewAccount<'_>) -> sqlx::Result<()> {
     sqlx::query!(
         "insert into accounts (id, email, password_hash, display_name, terms_version_accepted,
-                               created_at, updated_at)
-         values (?, ?, ?, ?, ?, ?, ?)",
+                               locale, created_at, updated_at)
+         values (?, ?, ?, ?, ?, ?, ?, ?)",
         new.id,
         new.email,
         new.password_hash,
         new.display_name,
         new.terms_version_accepted,
+        new.locale,
         new.now,
         new.now,
     )
@@ -76,7 +80,7 @@ pub async fn find_by_email(
         r#"select id as "id: AccountId", email,
                   email_verified_at as "email_verified_at: Timestamp",
                   password_hash, display_name, is_admin as "is_admin: bool", status as "status: AccountStatus",
-                  terms_version_accepted, created_at as "created_at: Timestamp"
+                  terms_version_accepted, locale, created_at as "created_at: Timestamp"
            from accounts where email = ?"#,
         email
     )
@@ -90,7 +94,7 @@ pub async fn find(conn: &mut SqliteConnection, id: AccountId) -> sqlx::Result<Op
         r#"select id as "id: AccountId", email,
                   email_verified_at as "email_verified_at: Timestamp",
                   password_hash, display_name, is_admin as "is_admin: bool", status as "status: AccountStatus",
-                  terms_version_accepted, created_at as "created_at: Timestamp"
+                  terms_version_accepted, locale, created_at as "created_at: Timestamp"
            from accounts where id = ?"#,
         id
     )
@@ -146,6 +150,31 @@ pub async fn set_display_name(
     .execute(conn)
     .await?;
     Ok(())
+}
+
+pub async fn set_locale(
+    conn: &mut SqliteConnection,
+    id: AccountId,
+    locale: &str,
+    now: Timestamp,
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update accounts set locale = ?, updated_at = ? where id = ?",
+        locale,
+        now,
+        id
+    )
+    .execute(conn)
+    .await?;
+    Ok(())
+}
+
+/// An account's language as stored (`None`: the default, or no such account).
+pub async fn locale(conn: &mut SqliteConnection, id: AccountId) -> sqlx::Result<Option<String>> {
+    let found = sqlx::query_scalar!("select locale from accounts where id = ?", id)
+        .fetch_optional(conn)
+        .await?;
+    Ok(found.flatten())
 }
 
 pub async fn set_password(

@@ -48,7 +48,7 @@ pub struct UserRow {
 fn select_users(now: Timestamp) -> QueryBuilder<Sqlite> {
     let mut qb = QueryBuilder::<Sqlite>::new(
         "select a.id, a.email, a.email_verified_at, a.password_hash, a.display_name,
-                a.is_admin, a.status, a.terms_version_accepted, a.created_at,
+                a.is_admin, a.status, a.terms_version_accepted, a.locale, a.created_at,
                 (select count(*) from subscriptions where account_id = a.id) as subscriptions,
                 (select count(*) from hosts where account_id = a.id) as hosts,
                 (select count(*) from totp_devices where account_id = a.id) as totp_devices,
@@ -74,6 +74,7 @@ fn user_row(row: &SqliteRow) -> sqlx::Result<UserRow> {
             is_admin: row.try_get("is_admin")?,
             status: row.try_get("status")?,
             terms_version_accepted: row.try_get("terms_version_accepted")?,
+            locale: row.try_get("locale")?,
             created_at: row.try_get("created_at")?,
         },
         counts: Counts {

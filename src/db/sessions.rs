@@ -69,7 +69,7 @@ pub async fn find_with_account(
                   s.elevated_until as "elevated_until: Timestamp",
                   a.email as "email!", a.email_verified_at as "email_verified_at: Timestamp",
                   a.password_hash, a.display_name, a.is_admin as "is_admin!: bool",
-                  a.status as "status!: AccountStatus", a.terms_version_accepted,
+                  a.status as "status!: AccountStatus", a.terms_version_accepted, a.locale,
                   a.created_at as "account_created_at!: Timestamp",
                   exists(select 1 from totp_devices d where d.account_id = a.id)
                     as "two_factor!: bool",
@@ -105,6 +105,7 @@ pub async fn find_with_account(
             is_admin: r.is_admin,
             status: r.status,
             terms_version_accepted: r.terms_version_accepted,
+            locale: r.locale,
             created_at: r.account_created_at,
         };
         let facts = AccountFacts {

@@ -6,6 +6,7 @@ use std::net::IpAddr;
 use poem::Request;
 
 use crate::service::ClientInfo;
+use crate::state::AppState;
 
 /// The id of one request: in the log, the `x-request-id` header and every error body
 /// or error page.
@@ -103,6 +104,12 @@ pub fn device_name(user_agent: Option<&str>) -> String {
         (None, Some(s)) => format!("Web browser on {s}"),
         (None, None) => "Web browser".to_owned(),
     }
+}
+
+/// The first offered language the browser asks for in `Accept-Language`, if any.
+pub fn browser_locale<'a>(state: &'a AppState, req: &Request) -> Option<&'a str> {
+    let asked = req.headers().get(poem::http::header::ACCEPT_LANGUAGE)?;
+    state.templates.i18n().negotiate(asked.to_str().ok()?)
 }
 
 #[cfg(test)]

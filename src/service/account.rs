@@ -19,21 +19,32 @@ pub use crate::db::audit::Event;
 pub struct Profile {
     pub account: Account,
     pub facts: AccountFacts,
+    /// The language of its pages and mail: its own, else the server's default.
+    pub locale: String,
 }
 
 impl Profile {
     /// The signed-in account's profile: everything came with its session.
-    pub fn of(auth: &Authenticated) -> Self {
+    pub fn of(state: &AppState, auth: &Authenticated) -> Self {
+        Self::with(state, auth.account.clone(), auth)
+    }
+
+    /// `account` as just changed, with the session's facts.
+    pub fn with(state: &AppState, account: Account, auth: &Authenticated) -> Self {
         Self {
-            account: auth.account.clone(),
+            locale: locale_of(state, &account).to_owned(),
+            account,
             facts: auth.facts.clone(),
         }
     }
 }
 
+#[derive(Default)]
 pub struct AccountUpdate {
     /// `Some(None)` clears the name; `None` leaves it.
     pub display_name: Option<Option<String>>,
+    /// One of the offered languages; `None` leaves it.
+    pub locale: Option<String>,
 }
 
 pub async fn update(
@@ -42,6 +53,18 @@ pub async fn update(
     update: AccountUpdate,
 ) -> Result<Account> {
     let mut account = auth.account.clone();
+    let locale = match update.locale.as_deref() {
+        Some(code) => {
+            Some(offered_locale(state, "locale", code).map_err(|e| Error::Validation(vec![e]))?)
+        }
+        None => None,
+    };
+    if let Some(locale) = locale {
+        let mut tx = db::begin_immediate(&state.db).await?;
+        accounts::set_locale(&mut tx, account.id, &locale, state.clock.now()).await?;
+        tx.commit().await?;
+        account.locale = Some(locale);
+    }
     if let Some(name) = update.display_name {
         let name =
             validate::optional_name("display_name", name.as_deref(), validate::DISPLAY_NAME_MAX)
@@ -52,6 +75,29 @@ pub async fn update(
         account.display_name = name;
     }
     Ok(account)
+}
+
+/// `code` as stored when it is one of the offered languages, else the field's error.
+pub fn offered_locale(
+    state: &AppState,
+    field: &str,
+    code: &str,
+) -> std::result::Result<String, validate::FieldError> {
+    let i18n = state.templates.i18n();
+    i18n.offered(code).map(str::to_owned).ok_or_else(|| {
+        validate::FieldError::new(
+            field,
+            format!(
+                "Choose one of the offered languages: {}.",
+                i18n.available().join(", ")
+            ),
+        )
+    })
+}
+
+/// The language the account's pages and mail are in: its own, else the default.
+pub fn locale_of<'a>(state: &'a AppState, account: &'a Account) -> &'a str {
+    state.templates.i18n().pick([account.locale.as_deref()])
 }
 
 /// Sets a new password. Every other session ends; the owner gets a notice.

@@ -14,7 +14,7 @@ use crate::db::{self, email_tokens, outbox, password_links};
 use crate::ids::OutboxId;
 use crate::jobs::queue::enqueue_send_email_after;
 use crate::mail::{self, SendError, Sent};
-use crate::service::mail::{LinkTarget, MailLink};
+use crate::service::mail::{LOCALE_KEY, LinkTarget, MailLink};
 use crate::state::AppState;
 
 /// What became of a try.
@@ -78,8 +78,14 @@ pub async fn deliver(state: &AppState, id: OutboxId) -> anyhow::Result<Delivery>
     context.insert("support_label".into(), json!(cfg.console.support_label()));
     context.insert("public_url".into(), json!(cfg.public_url()));
     context.insert("recipient".into(), json!(mail.recipient));
+    let locale = context.get(LOCALE_KEY).and_then(Value::as_str);
+    let locale = state.templates.i18n().pick([locale]).to_owned();
+    context.insert(LOCALE_KEY.into(), json!(locale));
     if let Some(minutes) = link_lifetime_minutes(&cfg.security, &mail.template) {
-        context.insert("expires_in".into(), json!(lifetime_words(minutes)));
+        // whole hours say hours; the words, and their plural, are the locale's
+        let hours = if minutes % 60 == 0 { minutes / 60 } else { 0 };
+        context.insert("expires_hours".into(), json!(hours));
+        context.insert("expires_minutes".into(), json!(minutes));
     }
 
     let result = match mail::render(&state.templates, &mail.template, &context) {
@@ -152,30 +158,8 @@ fn link_lifetime_minutes(security: &crate::config::SecurityConfig, template: &st
     match template {
         "verify_email" => Some(security.email_verification_ttl_hours * 60),
         "change_email" => Some(security.email_change_ttl_hours * 60),
-        "reset_password" => Some(security.password_reset_ttl_minutes),
+        "reset_password" | "set_password" => Some(security.password_reset_ttl_minutes),
+        "invite" => Some(security.invite_ttl_hours * 60),
         _ => None,
-    }
-}
-
-/// A lifetime as a mail says it: "an hour", "24 hours", "90 minutes".
-fn lifetime_words(minutes: i64) -> String {
-    match minutes {
-        1 => "a minute".to_owned(),
-        60 => "an hour".to_owned(),
-        m if m % 60 == 0 => format!("{} hours", m / 60),
-        m => format!("{m} minutes"),
-    }
-}
-
-#[cfg(test)]
-mod lifetime_tests {
-    use super::lifetime_words;
-
-    #[test]
-    fn lifetimes_read_as_people_say_them() {
-        assert_eq!(lifetime_words(60), "an hour");
-        assert_eq!(lifetime_words(24 * 60), "24 hours");
-        assert_eq!(lifetime_words(90), "90 minutes");
-        assert_eq!(lifetime_words(1), "a minute");
     }
 }

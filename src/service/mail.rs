@@ -5,6 +5,7 @@ use serde_json::{Value, json};
 use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
+use crate::db::accounts;
 use crate::db::email_tokens::{self, NewEmailToken, Purpose};
 use crate::db::outbox::{self, NewMail};
 use crate::ids::{AccountId, EmailTokenId, OutboxId, PasswordLinkId};
@@ -32,6 +33,8 @@ pub struct MailLink {
 const EMAIL_TOKEN_KEY: &str = "token_id";
 const PASSWORD_LINK_KEY: &str = "password_link_id";
 const PATH_KEY: &str = "link_path";
+/// The language a mail is written in (absent: the server's default).
+pub const LOCALE_KEY: &str = "locale";
 
 impl MailLink {
     /// Puts the link into a mail's data.
@@ -73,7 +76,16 @@ pub async fn queue(
     mail: Mail<'_>,
 ) -> anyhow::Result<OutboxId> {
     let id = OutboxId::new();
-    let data = serde_json::to_string(&mail.data)?;
+    let mut data = mail.data;
+    // The account's language as it is now, kept with the mail: a notice that the account
+    // was deleted leaves after the account is gone.
+    if let (Some(account_id), Value::Object(map)) = (mail.account_id, &mut data)
+        && !map.contains_key(LOCALE_KEY)
+        && let Some(locale) = accounts::locale(conn, account_id).await?
+    {
+        map.insert(LOCALE_KEY.into(), json!(locale));
+    }
+    let data = serde_json::to_string(&data)?;
     outbox::insert(
         conn,
         &NewMail {

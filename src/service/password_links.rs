@@ -53,7 +53,6 @@ pub async fn queue_mail(
     };
     let mut data = serde_json::Map::new();
     data.insert("display_name".into(), json!(account.display_name));
-    data.insert("lifetime".into(), json!(human(lifetime)));
     let link = MailLink {
         target: LinkTarget::PasswordLink(id),
         path: LINK_PATH.to_owned(),
@@ -84,15 +83,6 @@ pub async fn queue_mail(
     )
     .await?;
     Ok(())
-}
-
-/// "72 hours", "60 minutes": the lifetime as a mail says it.
-fn human(d: time::Duration) -> String {
-    if d.whole_hours() >= 2 && d.whole_minutes() % 60 == 0 {
-        format!("{} hours", d.whole_hours())
-    } else {
-        format!("{} minutes", d.whole_minutes())
-    }
 }
 
 /// A link for the person at the console to hand over: minted now, shown once. In the

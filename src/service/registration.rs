@@ -12,6 +12,7 @@ use crate::db::accounts::{self, Account, NewAccount};
 use crate::db::email_tokens::{self, EmailToken, Purpose};
 use crate::db::{self, outbox};
 use crate::ids::AccountId;
+use crate::service::account;
 use crate::service::email_links::{self, Holder};
 use crate::service::mail::{self, LinkMail, Mail};
 use crate::service::validate::{self, Checks};
@@ -30,6 +31,9 @@ pub struct Registration {
     pub password: String,
     pub display_name: Option<String>,
     pub accept_terms: bool,
+    /// The language of the account's pages and mail: the one asked for, or the
+    /// browser's; `None` for the server's default.
+    pub locale: Option<String>,
 }
 
 pub async fn register(state: &AppState, input: Registration) -> Result<()> {
@@ -49,7 +53,13 @@ pub async fn register(state: &AppState, input: Registration) -> Result<()> {
     if !input.accept_terms {
         checks.add("accept_terms", "Accept the terms of service to register.");
     }
-    let (email, display_name) = checks.finish(|| Some((email?, display_name?)))?;
+    let locale = match input.locale.as_deref() {
+        Some(code) => checks
+            .check(account::offered_locale(state, "locale", code))
+            .map(Some),
+        None => Some(None),
+    };
+    let (email, display_name, locale) = checks.finish(|| Some((email?, display_name?, locale?)))?;
 
     // Hash on every path, so that known and unknown addresses take the same time.
     let password_hash = state.hasher.hash(&input.password).await?;
@@ -68,6 +78,7 @@ pub async fn register(state: &AppState, input: Registration) -> Result<()> {
                     password_hash: Some(&password_hash),
                     display_name: display_name.as_deref(),
                     terms_version_accepted: Some(terms),
+                    locale: locale.as_deref(),
                     now,
                 },
             )

@@ -20,6 +20,7 @@ mod email_change;
 mod faults;
 mod guards;
 mod hosting;
+mod languages;
 mod logs;
 mod metrics;
 mod openapi;

@@ -106,6 +106,10 @@ pub struct NewUserBody {
     /// the address). Leave out `password` then.
     #[oai(default = "default_false")]
     pub send_invite: bool,
+    /// The language of the account's pages and mail, one of `GET /api/v1/locales`;
+    /// absent: the server's default.
+    #[oai(validator(max_length = 35))]
+    pub locale: Option<Text>,
 }
 
 #[derive(Debug, Object)]
@@ -184,6 +188,7 @@ impl UsersApi {
                 is_admin: body.is_admin,
                 email_verified: body.email_verified,
                 send_invite: body.send_invite,
+                locale: body.locale.map(Text::into_string),
             },
             &client_info(req),
         )

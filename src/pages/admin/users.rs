@@ -125,6 +125,7 @@ pub async fn create_user(
             is_admin: f.is_admin.is_some(),
             email_verified: false,
             send_invite: true,
+            locale: None,
         },
         &client_info(req),
     )

@@ -127,6 +127,7 @@ async fn save(state: Data<&AppState>, req: &Request, Form(f): Form<ProfileForm>)
     if name_changed {
         let update = AccountUpdate {
             display_name: Some(Some(typed_name.to_owned()).filter(|n| !n.is_empty())),
+            ..AccountUpdate::default()
         };
         if let Err(e) = account::update(&state, &person.auth, update).await {
             return match form_failure(&state, req, Some(&person), e, PATH) {

@@ -92,6 +92,8 @@ pub struct NewUser {
     pub email_verified: bool,
     /// Mail an invitation whose link lets the person choose a password.
     pub send_invite: bool,
+    /// The language of the account's pages and mail; `None`: the server's default.
+    pub locale: Option<String>,
 }
 
 pub async fn create_user(
@@ -121,7 +123,15 @@ pub async fn create_user(
             "Either set a password or send an invitation, not both.",
         )));
     }
-    let (email, display_name) = checks.finish(|| Some((email?, display_name?)))?;
+    let locale = match input.locale.as_deref() {
+        Some(code) => checks
+            .check(crate::service::account::offered_locale(
+                state, "locale", code,
+            ))
+            .map(Some),
+        None => Some(None),
+    };
+    let (email, display_name, locale) = checks.finish(|| Some((email?, display_name?, locale?)))?;
     let hash = match &input.password {
         Some(p) => Some(state.hasher.hash(p).await?),
         None => None,
@@ -137,6 +147,7 @@ pub async fn create_user(
             password_hash: hash.as_deref(),
             display_name: display_name.as_deref(),
             terms_version_accepted: None,
+            locale: locale.as_deref(),
             now,
         },
     )
