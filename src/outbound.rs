@@ -104,12 +104,14 @@ fn check_ip(ip: IpAddr, allow_internal: bool) -> Result<(), Refusal> {
 }
 
 /// Resolves the URL's host now and checks every address. A name that does not resolve
-/// passes (it may exist later); every connection checks again.
+/// (in 3 s) passes: it may exist later, and every connection checks again.
 pub async fn check_resolved(url: &Url, allow_internal: bool) -> Result<(), Refusal> {
     let Some(Host::Domain(name)) = url.host() else {
         return Ok(());
     };
-    if let Ok(addrs) = tokio::net::lookup_host((name, 0)).await {
+    // a slow resolver must not hold the admin's request: the send checks again anyway
+    let lookup = tokio::time::timeout(Duration::from_secs(3), tokio::net::lookup_host((name, 0)));
+    if let Ok(Ok(addrs)) = lookup.await {
         for addr in addrs {
             check_ip(addr.ip(), allow_internal)?;
         }

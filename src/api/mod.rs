@@ -76,6 +76,7 @@ type AdminApis = (
     admin::audit::AuditApi,
     admin::outbox::OutboxApi,
     admin::api_tokens::ApiTokensApi,
+    admin::webhooks::WebhooksApi,
 );
 
 /// Every API of the server, as served and as written to openapi/openapi.json.
@@ -102,6 +103,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
                 admin::audit::AuditApi,
                 admin::outbox::OutboxApi,
                 admin::api_tokens::ApiTokensApi,
+                admin::webhooks::WebhooksApi,
             ),
             ops::OpsApi,
         ),

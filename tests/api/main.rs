@@ -31,3 +31,4 @@ mod registration;
 mod sessions;
 mod support;
 mod two_factor;
+mod webhooks;
