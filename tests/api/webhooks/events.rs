@@ -184,6 +184,20 @@ async fn an_endpoint_gets_only_the_events_it_listed_and_a_test_on_request() {
         .collect();
     assert_eq!(types, [json!("host.created"), json!("webhook.test")]);
     assert!(got.iter().all(|g| g.verifies_with(&secret)));
+    // metrics: deliveries by status, attempts by outcome, how long receivers took
+    let metrics = reqwest::get(app.url("/metrics"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for line in [
+        r#"steward_webhook_attempts_total{outcome="delivered"} 2"#,
+        r#"steward_webhook_deliveries{status="delivered"} 2"#,
+        "steward_webhook_duration_seconds_count 2",
+    ] {
+        assert!(metrics.contains(line), "{line} missing:\n{metrics}");
+    }
 }
 
 #[tokio::test]

@@ -4,6 +4,7 @@
 
 mod delivery;
 mod events;
+mod page;
 mod receiver;
 
 use reqwest::Method;
