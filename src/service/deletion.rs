@@ -44,6 +44,7 @@ pub async fn schedule_account_deletion(
     if !accounts::mark_deleting(&mut tx, account.id, now).await? {
         return Err(Error::NotFound);
     }
+    webhooks::record_hosts_going(&mut tx, now, account.id, None).await?;
     sessions::delete_all(&mut tx, account.id).await?;
     let kind = match actor {
         Actor::Owner => Kind::AccountDeletionRequested,

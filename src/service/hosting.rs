@@ -108,6 +108,7 @@ pub async fn cancel_subscription(
     let subscription = hosting::find_subscription(&mut tx, auth.account.id, id)
         .await?
         .ok_or(Error::NotFound)?;
+    webhooks::record_hosts_going(&mut tx, now, auth.account.id, Some(id)).await?;
     if hosting::mark_cancelling(&mut tx, auth.account.id, id, now).await? {
         queue::enqueue_deletion(&mut tx, Deletion::CancelSubscription(id)).await?;
         let data = webhooks::subscription(&subscription, Some("cancelled"));

@@ -93,6 +93,21 @@ pub async fn record_account(
     Ok(())
 }
 
+/// Records `host.deleted` for every host that is about to go with its subscription
+/// (`Some`) or its account (`None`): receivers that provision hosts learn of each.
+/// Call it before marking them.
+pub async fn record_hosts_going(
+    conn: &mut SqliteConnection,
+    now: Timestamp,
+    owner: crate::ids::AccountId,
+    subscription: Option<crate::ids::SubscriptionId>,
+) -> anyhow::Result<()> {
+    for host in crate::db::hosting::live_host_ids(conn, owner, subscription).await? {
+        record(conn, now, EventType::HostDeleted, deleted(host, owner)).await?;
+    }
+    Ok(())
+}
+
 /// Queues a `webhook.test` event to one endpoint, whatever events it asked for.
 pub async fn record_test(
     conn: &mut SqliteConnection,

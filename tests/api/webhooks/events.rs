@@ -323,3 +323,65 @@ async fn internal_and_non_http_urls_are_refused() {
     }
     assert!(receiver.got().is_empty());
 }
+
+#[tokio::test]
+async fn hosts_that_go_with_their_subscription_or_account_are_announced() {
+    let app = spawn().await;
+    let root = app.admin_session().await;
+    let receiver = Receiver::start(Answer::Accept).await;
+    let events = json!(["host.deleted", "subscription.cancelled", "account.deleted"]);
+    let (_, secret) = register(&app, &root, &receiver.url(), events).await;
+    let ada = app.signed_in("ada@example.org").await;
+    let ada_id = app.get("/api/v1/account", Some(&ada)).await.json["id"].clone();
+    let trial = app.subscribe(&ada, "on-premise-trial").await;
+    let mut going = Vec::new();
+    for name in ["one", "two"] {
+        let host = app
+            .post(
+                "/api/v1/hosts",
+                Some(&ada),
+                json!({"subscription_id": trial, "name": name}),
+            )
+            .await;
+        host.assert(201);
+        going.push(host.json["id"].clone());
+    }
+    app.delete(&format!("/api/v1/subscriptions/{trial}"), Some(&ada))
+        .await
+        .assert(202);
+    let other = app.subscribe(&ada, "managed-homeserver").await;
+    let last = app
+        .post(
+            "/api/v1/hosts",
+            Some(&ada),
+            json!({"subscription_id": other, "name": "three"}),
+        )
+        .await;
+    last.assert(201);
+    app.delete(
+        &format!("/api/v1/admin/users/{}", ada_id.as_str().unwrap()),
+        Some(&root),
+    )
+    .await
+    .assert(202);
+    let got = receiver.wait_for(5, 10).await;
+    app.run_jobs_until_idle().await;
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    let seen: Vec<_> = receiver
+        .got()
+        .iter()
+        .map(|g| (g.json()["type"].clone(), g.json()["data"]["id"].clone()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (json!("host.deleted"), going[0].clone()),
+            (json!("host.deleted"), going[1].clone()),
+            (json!("subscription.cancelled"), json!(trial)),
+            (json!("host.deleted"), last.json["id"].clone()),
+            (json!("account.deleted"), ada_id.clone()),
+        ]
+    );
+    assert!(got.iter().all(|g| g.verifies_with(&secret)));
+    assert!(got.iter().all(|g| g.json()["data"]["account_id"] == ada_id));
+}
