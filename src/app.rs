@@ -94,6 +94,11 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
             "/admin/mail/:id/retry",
             post(pages::admin::mail::retry_mail),
         )
+        .at("/admin/webhooks", get(pages::admin::webhooks::webhooks))
+        .at(
+            "/admin/webhooks/deliveries/:id/retry",
+            post(pages::admin::webhooks::retry_delivery),
+        )
         .at(
             "/admin/tokens",
             get(pages::admin::tokens::tokens).post(pages::admin::tokens::create_token),

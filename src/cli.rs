@@ -11,6 +11,7 @@ use crate::clock::{Clock, Timestamp};
 use crate::config::Config;
 use crate::db::admin::UserFilter;
 use crate::service::admin::{self, Actor, NewUser};
+use crate::service::webhooks::endpoints;
 use crate::service::{ClientInfo, Page};
 use crate::state::AppState;
 
@@ -250,6 +251,63 @@ pub async fn create_token(
         token.name, token.id
     );
     say(format_args!("{secret}"))?;
+    Ok(())
+}
+
+/// `steward webhook add URL`: registers an endpoint and prints its secret (only now).
+pub async fn add_webhook(
+    config: Config,
+    url: &str,
+    events: Vec<String>,
+    description: Option<String>,
+) -> anyhow::Result<()> {
+    let state = open(config).await?;
+    let input = endpoints::NewEndpoint {
+        url: url.to_owned(),
+        events: if events.is_empty() {
+            vec!["*".into()]
+        } else {
+            events
+        },
+        description,
+        enabled: None,
+    };
+    let (endpoint, secret) = endpoints::create(&state, &Actor::Console, input, &console())
+        .await
+        .map_err(describe)?;
+    eprintln!(
+        "webhook {} for {} ({}); its secret is shown only now:",
+        endpoint.id,
+        endpoint.url,
+        endpoint.events.join(", ")
+    );
+    say(format_args!("{secret}"))?;
+    Ok(())
+}
+
+/// `steward webhook list`: one endpoint a line (id, on/off, events, URL).
+pub async fn list_webhooks(config: Config) -> anyhow::Result<()> {
+    let state = open(config).await?;
+    for e in endpoints::list(&state).await.map_err(describe)? {
+        let on = if e.enabled { "on" } else { "off" };
+        say(format_args!(
+            "{}\t{on}\t{}\t{}",
+            e.id,
+            e.events.join(","),
+            e.url
+        ))?;
+    }
+    Ok(())
+}
+
+/// `steward webhook remove ID`.
+pub async fn remove_webhook(config: Config, id: &str) -> anyhow::Result<()> {
+    let state = open(config).await?;
+    let id = id.parse().context("not a webhook id")?;
+    endpoints::delete(&state, &Actor::Console, id, &console())
+        .await
+        .map_err(describe)?;
+    eprintln!("webhook {id} removed");
     Ok(())
 }
 

@@ -97,4 +97,10 @@ id_type! {
     IntegrationId;
     /// An admin API token.
     ApiTokenId;
+    /// A webhook endpoint registered by an admin.
+    WebhookEndpointId;
+    /// One event's delivery to one endpoint.
+    WebhookDeliveryId;
+    /// One event (the `webhook-id` header), shared by its deliveries.
+    WebhookEventId;
 }

@@ -31,6 +31,8 @@ pub mod mail;
 pub mod memory;
 /// Prometheus metrics.
 pub mod metrics;
+/// Outbound HTTP for webhooks, guarded against SSRF.
+pub mod outbound;
 /// The HTML pages that email links open.
 pub mod pages;
 /// Business rules.

@@ -47,6 +47,11 @@ enum Command {
         #[command(subcommand)]
         command: TokenCommand,
     },
+    /// Webhook endpoints: where events are sent, signed.
+    Webhook {
+        #[command(subcommand)]
+        command: WebhookCommand,
+    },
     /// Print the manual page (roff), for packaging.
     #[command(hide = true)]
     Manpage,
@@ -114,6 +119,24 @@ enum TokenCommand {
         #[arg(long)]
         expires_days: Option<i64>,
     },
+}
+
+#[derive(Subcommand)]
+enum WebhookCommand {
+    /// Register a webhook endpoint and print its signing secret (only this once).
+    Add {
+        /// Where events are POSTed (http or https).
+        url: String,
+        /// An event type to send (repeat for several); every event when absent.
+        #[arg(long = "events", value_delimiter = ',')]
+        events: Vec<String>,
+        #[arg(long)]
+        description: Option<String>,
+    },
+    /// List the webhook endpoints: id, on/off, events, URL.
+    List,
+    /// Remove a webhook endpoint and its delivery log.
+    Remove { id: String },
 }
 
 #[derive(Subcommand)]
@@ -230,6 +253,26 @@ fn run(cli: Cli) -> anyhow::Result<()> {
                 ..config.log.clone()
             });
             runtime()?.block_on(steward::cli::create_token(config, &name, expires_days))
+        }
+        Command::Webhook { command } => {
+            let config = Config::load(cli.config.as_deref())?;
+            steward::telemetry::init(&steward::config::LogConfig {
+                level: "warn".into(),
+                ..config.log.clone()
+            });
+            runtime()?.block_on(async {
+                match command {
+                    WebhookCommand::Add {
+                        url,
+                        events,
+                        description,
+                    } => steward::cli::add_webhook(config, &url, events, description).await,
+                    WebhookCommand::List => steward::cli::list_webhooks(config).await,
+                    WebhookCommand::Remove { id } => {
+                        steward::cli::remove_webhook(config, &id).await
+                    }
+                }
+            })
         }
         Command::Backup { path } => {
             let config = Config::load(cli.config.as_deref())?;

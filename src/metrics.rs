@@ -52,6 +52,9 @@ pub struct Metrics {
     lockouts: Counter,
     jobs: Family<QueueLabels, Gauge>,
     outbox: Family<StatusLabels, Gauge>,
+    webhooks: Family<OutcomeLabels, Counter>,
+    webhook_latency: Histogram,
+    webhook_deliveries: Family<StatusLabels, Gauge>,
 }
 
 impl Default for Metrics {
@@ -106,8 +109,29 @@ impl Metrics {
             "Mails in the outbox by status (read at scrape time)",
             outbox.clone(),
         );
+        let webhooks = Family::<OutcomeLabels, Counter>::default();
+        registry.register(
+            "webhook_attempts",
+            "Webhook delivery attempts by outcome (delivered, retry, failed)",
+            webhooks.clone(),
+        );
+        let webhook_latency = self::latency();
+        registry.register(
+            "webhook_duration_seconds",
+            "Time receivers took to answer a webhook (or to fail)",
+            webhook_latency.clone(),
+        );
+        let webhook_deliveries = Family::<StatusLabels, Gauge>::default();
+        registry.register(
+            "webhook_deliveries",
+            "Webhook deliveries by status (read at scrape time)",
+            webhook_deliveries.clone(),
+        );
         Self {
             registry,
+            webhooks,
+            webhook_latency,
+            webhook_deliveries,
             requests,
             latency,
             mail,
@@ -130,6 +154,16 @@ impl Metrics {
 
     pub fn mail(&self, outcome: &'static str) {
         self.mail.get_or_create(&OutcomeLabels { outcome }).inc();
+    }
+
+    pub fn webhook(&self, outcome: &'static str) {
+        self.webhooks
+            .get_or_create(&OutcomeLabels { outcome })
+            .inc();
+    }
+
+    pub fn webhook_latency(&self, took: std::time::Duration) {
+        self.webhook_latency.observe(took.as_secs_f64());
     }
 
     pub fn sign_in_failure(&self) {
@@ -165,6 +199,17 @@ impl Metrics {
         self.outbox.clear();
         for (status, n) in outbox {
             self.outbox.get_or_create(&StatusLabels { status }).set(n);
+        }
+        let deliveries: Vec<(String, i64)> =
+            sqlx::query_as("select status, count(*) from webhook_deliveries group by status")
+                .fetch_all(db)
+                .await
+                .unwrap_or_default();
+        self.webhook_deliveries.clear();
+        for (status, n) in deliveries {
+            self.webhook_deliveries
+                .get_or_create(&StatusLabels { status })
+                .set(n);
         }
         let mut text = String::new();
         if prometheus_client::encoding::text::encode(&mut text, &self.registry).is_err() {

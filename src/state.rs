@@ -39,6 +39,8 @@ pub struct AppState {
     pub job_bell: db::JobBell,
     /// Read-only connections for the session lookup of every authenticated request.
     pub readers: db::Readers,
+    /// Sends webhooks: no redirects, the configured timeout, internal addresses refused.
+    pub webhook_client: reqwest::Client,
 }
 
 /// Read-only connections in [`AppState::readers`]: at 64 connections four served 15%
@@ -62,6 +64,10 @@ impl AppState {
         let hasher = PasswordHasher::new(&config.security)?;
         let secrets = SecretBox::from_config(&config)?;
         let ip_limiter = IpLimiter::new(config.security.sign_in_per_ip_per_minute);
+        let webhook_client = crate::outbound::client(
+            config.webhooks.allow_private_addresses,
+            std::time::Duration::from_secs(config.webhooks.timeout_seconds),
+        )?;
         Ok(Self {
             db,
             config: Arc::new(config),
@@ -76,6 +82,7 @@ impl AppState {
             metrics: Arc::default(),
             job_bell,
             readers,
+            webhook_client,
         })
     }
 }

@@ -71,6 +71,7 @@ const EMBEDDED: &[(&str, &str)] = embed![
     "admin/user.html",
     "admin/confirm.html",
     "admin/mail.html",
+    "admin/webhooks.html",
     "admin/tokens.html",
     "admin/message.html",
     // the account console: its layout and shared parts

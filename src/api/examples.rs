@@ -308,6 +308,34 @@ pub fn request_body(operation_id: &str) -> Vec<BodyExample> {
                 json!({"name": "migration 2030", "expires_at": "2030-12-31T23:59:59Z"}),
             ),
         ],
+        "admin_create_webhook" => vec![
+            example(
+                "hosts",
+                "The provisioning service learns of hosts",
+                json!({
+                    "url": "https://provisioning.example.org/steward/events",
+                    "events": ["host.created", "host.updated", "host.deleted"],
+                    "description": "provisioning"
+                }),
+            ),
+            example(
+                "everything",
+                "A chat bot gets every event",
+                json!({"url": "https://bot.example.org/hooks/steward", "events": ["*"]}),
+            ),
+        ],
+        "admin_update_webhook" => vec![
+            example(
+                "turn_on",
+                "Turn an endpoint on again (after a 410 turned it off)",
+                json!({"enabled": true}),
+            ),
+            example(
+                "more_events",
+                "Send account events too",
+                json!({"events": ["account.created", "account.deleted", "host.created"]}),
+            ),
+        ],
         _ => Vec::new(),
     }
 }

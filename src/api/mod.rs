@@ -77,6 +77,7 @@ type AdminApis = (
     admin::audit::AuditApi,
     admin::outbox::OutboxApi,
     admin::api_tokens::ApiTokensApi,
+    admin::webhooks::WebhooksApi,
 );
 
 /// Every API of the server, as served and as written to openapi/openapi.json.
@@ -103,6 +104,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
                 admin::audit::AuditApi,
                 admin::outbox::OutboxApi,
                 admin::api_tokens::ApiTokensApi,
+                admin::webhooks::WebhooksApi,
             ),
             ops::OpsApi,
         ),

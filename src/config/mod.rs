@@ -14,6 +14,9 @@ mod load;
 mod secrets;
 #[cfg(test)]
 mod tests;
+mod webhooks;
+
+pub use webhooks::WebhooksConfig;
 
 pub use secrets::{
     CREDENTIAL_SECRET_KEY, CREDENTIAL_SMTP_PASSWORD, decode_server_key, read_secret_file,
@@ -27,6 +30,7 @@ pub struct Config {
     pub mail: MailConfig,
     pub security: SecurityConfig,
     pub jobs: JobsConfig,
+    pub webhooks: WebhooksConfig,
     pub log: LogConfig,
     pub terms: TermsConfig,
     pub console: ConsoleConfig,
@@ -44,6 +48,7 @@ impl Default for Config {
             mail: MailConfig::default(),
             security: SecurityConfig::default(),
             jobs: JobsConfig::default(),
+            webhooks: WebhooksConfig::default(),
             log: LogConfig::default(),
             terms: TermsConfig::default(),
             console: ConsoleConfig::default(),

@@ -3,6 +3,7 @@
 
 pub mod secret_box;
 pub mod totp;
+pub mod webhook;
 
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};

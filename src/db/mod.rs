@@ -17,6 +17,7 @@ pub mod purge;
 pub mod sessions;
 pub mod throttle;
 pub mod totp;
+pub mod webhooks;
 
 use std::path::Path;
 use std::str::FromStr;

@@ -33,6 +33,8 @@ pub enum ErrorCode {
     DomainTaken,
     SubscriptionInactive,
     MailNotFailed,
+    WebhookUrlForbidden,
+    WebhookDeliveryNotFailed,
     PayloadTooLarge,
     UnsupportedMediaType,
     RateLimited,
@@ -52,6 +54,8 @@ impl ErrorCode {
             ErrorCode::ReauthenticationRequired => "Confirm your password first",
             ErrorCode::TermsNotAccepted => "Terms not accepted",
             ErrorCode::MailNotFailed => "Mail not failed",
+            ErrorCode::WebhookUrlForbidden => "Webhook URL not allowed",
+            ErrorCode::WebhookDeliveryNotFailed => "Delivery not failed",
             ErrorCode::NotFound => "Not found",
             ErrorCode::MethodNotAllowed => "Method not allowed",
             ErrorCode::EmailTaken => "Email address taken",
@@ -115,6 +119,11 @@ pub fn status_and_code(err: &service::Error) -> (StatusCode, ErrorCode) {
         E::SubscriptionInactive => (StatusCode::CONFLICT, ErrorCode::SubscriptionInactive),
         E::TermsNotAccepted => (StatusCode::FORBIDDEN, ErrorCode::TermsNotAccepted),
         E::MailNotFailed => (StatusCode::CONFLICT, ErrorCode::MailNotFailed),
+        E::WebhookUrlForbidden(_) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            ErrorCode::WebhookUrlForbidden,
+        ),
+        E::WebhookDeliveryNotFailed => (StatusCode::CONFLICT, ErrorCode::WebhookDeliveryNotFailed),
         E::Internal(_) => (StatusCode::INTERNAL_SERVER_ERROR, ErrorCode::InternalError),
     }
 }

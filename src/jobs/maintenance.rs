@@ -7,9 +7,12 @@ use apalis_cron::Tick;
 use time::Duration;
 
 use crate::clock::Timestamp;
+use crate::db::hosting;
 use crate::db::purge::{self, Purged};
-use crate::db::{self, accounts, hosting, outbox};
-use crate::jobs::queue::{DELETIONS_QUEUE, Deletion, enqueue_deletion, enqueue_send_email};
+use crate::db::{self, accounts, outbox, webhooks};
+use crate::jobs::queue::{
+    DELETIONS_QUEUE, Deletion, enqueue_deletion, enqueue_send_email, enqueue_webhook,
+};
 use crate::state::AppState;
 
 /// A mail is presumed lost when it is this late.
@@ -20,9 +23,11 @@ const BATCH: i64 = 500;
 /// due mail and every unfinished deletion now rather than after the grace.
 pub async fn at_start(state: &AppState) -> anyhow::Result<()> {
     let mut tx = db::begin_immediate(&state.db).await?;
-    let released = outbox::release_leases(&mut tx).await?;
+    let released =
+        outbox::release_leases(&mut tx).await? + webhooks::release_leases(&mut tx).await?;
     tx.commit().await?;
-    let requeued = requeue_mail(state, state.clock.now()).await?;
+    let requeued = requeue_mail(state, state.clock.now()).await?
+        + requeue_webhooks(state, state.clock.now()).await?;
     let deletions = resume_deletions(state, true).await?;
     if released + requeued + deletions > 0 {
         tracing::info!(
@@ -52,10 +57,9 @@ pub async fn tick(state: &AppState) -> anyhow::Result<()> {
     state.ip_limiter.forget_idle();
     let now = state.clock.now();
     requeue_mail(state, Timestamp(now.0 - GRACE_SECONDS)).await?;
+    requeue_webhooks(state, Timestamp(now.0 - GRACE_SECONDS)).await?;
     resume_deletions(state, false).await?;
-    let mut tx = db::begin_immediate(&state.db).await?;
-    let expired = hosting::expire_trials(&mut tx, now).await?;
-    tx.commit().await?;
+    let expired = crate::service::hosting::expire_trials(state).await?;
     let purged = purge_expired(state).await?;
     let mut tx = db::begin_immediate(&state.db).await?;
     let jobs = purge::finished_jobs(&mut tx).await?;
@@ -74,6 +78,18 @@ async fn requeue_mail(state: &AppState, cutoff: Timestamp) -> anyhow::Result<u64
     let due = outbox::due_unleased(&mut tx, cutoff, state.clock.now(), BATCH).await?;
     for id in &due {
         enqueue_send_email(&mut tx, *id).await?;
+    }
+    tx.commit().await?;
+    Ok(due.len() as u64)
+}
+
+/// Queues again the next delivery of every endpoint whose job was lost (the sweep of
+/// the outbox pattern, as for mail).
+async fn requeue_webhooks(state: &AppState, cutoff: Timestamp) -> anyhow::Result<u64> {
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let due = webhooks::due_heads(&mut tx, cutoff, state.clock.now(), BATCH).await?;
+    for head in &due {
+        enqueue_webhook(&mut tx, head.id, head.attempts, None).await?;
     }
     tx.commit().await?;
     Ok(due.len() as u64)

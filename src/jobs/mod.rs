@@ -5,6 +5,7 @@
 mod maintenance;
 pub mod queue;
 mod send_email;
+mod send_webhook;
 
 use std::future::Future;
 use std::pin::Pin;
@@ -15,7 +16,9 @@ use apalis_sqlite::SqliteStorage;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
 
-use crate::jobs::queue::{DELETIONS_QUEUE, Deletion, SEND_EMAIL_QUEUE, SendEmail};
+use crate::jobs::queue::{
+    DELETIONS_QUEUE, Deletion, SEND_EMAIL_QUEUE, SendEmail, SendWebhook, WEBHOOKS_QUEUE,
+};
 use crate::state::AppState;
 
 pub use maintenance::{resume_deletions, tick as maintenance_tick};
@@ -75,6 +78,29 @@ pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result
                 .map_err(|e| anyhow::anyhow!("{e}"))
         }
     });
+    let webhooks = supervise("webhook", &state, &stop_workers, move |state, stop| {
+        async move {
+            let concurrency = state.config.webhooks.concurrency.max(1);
+            let storage = SqliteStorage::<SendWebhook>::new(&state.db)
+                .with_config(
+                    apalis_sqlite::Config::default()
+                        .queue(WEBHOOKS_QUEUE)
+                        .batch_size(MAIL_BATCH.max(concurrency)),
+                )
+                .poll_with_strategy(WakeEvery::new(poll, state.job_bell.listen()));
+            // Several at once, so one hanging receiver holds one slot, not the queue; an
+            // endpoint's own deliveries still go one at a time (see service::webhooks).
+            let worker = WorkerBuilder::new(worker_name("webhook"))
+                .backend(storage)
+                .concurrency(concurrency)
+                .data(state.clone())
+                .build(send_webhook::handle);
+            worker
+                .run_until(stop_signal(stop))
+                .await
+                .map_err(|e| anyhow::anyhow!("{e}"))
+        }
+    });
     let cron = supervise(
         "maintenance",
         &state,
@@ -96,7 +122,10 @@ pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result
         // A send is bounded by the SMTP timeout, a deletion stops between batches, and
         // systemd's stop timeout bounds us in turn.
         state.tasks.close();
-        let grace = Duration::from_secs(2 * state.config.mail.smtp.timeout_seconds + 5);
+        let grace = Duration::from_secs(
+            (2 * state.config.mail.smtp.timeout_seconds).max(state.config.webhooks.timeout_seconds)
+                + 5,
+        );
         if tokio::time::timeout(grace, state.tasks.wait())
             .await
             .is_err()
@@ -105,8 +134,9 @@ pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result
         }
         stop_workers.cancel();
     };
-    let (mail, deletions, cron, ()) = tokio::join!(mail, deletions, cron, drain);
-    for worker in [mail, deletions, cron] {
+    let (mail, deletions, webhooks, cron, ()) =
+        tokio::join!(mail, deletions, webhooks, cron, drain);
+    for worker in [mail, deletions, webhooks, cron] {
         worker?;
     }
     Ok(())

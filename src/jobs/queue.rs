@@ -8,16 +8,27 @@ use apalis::prelude::TaskBuilder;
 use serde::{Deserialize, Serialize};
 use sqlx::SqliteConnection;
 
-use crate::ids::{AccountId, HostId, OutboxId, SubscriptionId};
+use crate::ids::{AccountId, HostId, OutboxId, SubscriptionId, WebhookDeliveryId};
 
 /// Queue names are part of the database: renaming one orphans its queued jobs.
 pub const SEND_EMAIL_QUEUE: &str = "send_email";
 pub const DELETIONS_QUEUE: &str = "deletions";
+pub const WEBHOOKS_QUEUE: &str = "webhooks";
 
 /// Send (or retry) one outbox row. Carries the row's id, never a secret.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct SendEmail {
     pub outbox_id: OutboxId,
+}
+
+/// Send (or retry) one webhook delivery. Carries the row's id, never a secret, and
+/// the tries it had when queued: a copy of the job that comes late (after another copy
+/// tried and scheduled a retry) finds a different count and does nothing, so backoff
+/// holds whatever the duplicates.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SendWebhook {
+    pub delivery_id: WebhookDeliveryId,
+    pub attempts: i64,
 }
 
 /// The jobs of the deletions queue: each deletes something and everything under it, in
@@ -70,6 +81,21 @@ pub async fn enqueue_deletion(
     deletion: Deletion,
 ) -> anyhow::Result<()> {
     push(conn, DELETIONS_QUEUE, &deletion, None).await
+}
+
+/// Enqueues a SendWebhook job that runs no earlier than `delay` from now (none: at
+/// once), normally inside the transaction that wrote or updated the delivery row.
+pub async fn enqueue_webhook(
+    conn: &mut SqliteConnection,
+    delivery_id: WebhookDeliveryId,
+    attempts: i64,
+    delay: Option<Duration>,
+) -> anyhow::Result<()> {
+    let job = SendWebhook {
+        delivery_id,
+        attempts,
+    };
+    push(conn, WEBHOOKS_QUEUE, &job, delay).await
 }
 
 async fn push<T: Serialize>(

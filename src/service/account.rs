@@ -8,6 +8,7 @@ use crate::service::audit::{self, Actor, Kind};
 use crate::service::password::{self, EndSessions, Replacement};
 use crate::service::require_elevated;
 use crate::service::validate;
+use crate::service::webhooks::{self, EventType};
 use crate::service::{Authenticated, ClientInfo, Page};
 use crate::service::{Error, Result};
 use crate::state::AppState;
@@ -69,8 +70,10 @@ pub async fn update(
         let name =
             validate::optional_name("display_name", name.as_deref(), validate::DISPLAY_NAME_MAX)
                 .map_err(|e| Error::Validation(vec![e]))?;
+        let now = state.clock.now();
         let mut tx = db::begin_immediate(&state.db).await?;
-        accounts::set_display_name(&mut tx, account.id, name.as_deref(), state.clock.now()).await?;
+        accounts::set_display_name(&mut tx, account.id, name.as_deref(), now).await?;
+        webhooks::record_account(&mut tx, now, EventType::AccountUpdated, account.id).await?;
         tx.commit().await?;
         account.display_name = name;
     }

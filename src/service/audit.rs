@@ -51,6 +51,14 @@ text_enum! {
         AdminApiTokenCreated = "admin.api_token_created",
         AdminApiTokenRevoked = "admin.api_token_revoked",
         AdminEmailRetried = "admin.email_retried",
+        AdminWebhookCreated = "admin.webhook_created",
+        AdminWebhookUpdated = "admin.webhook_updated",
+        AdminWebhookDeleted = "admin.webhook_deleted",
+        AdminWebhookSecretRotated = "admin.webhook_secret_rotated",
+        AdminWebhookTested = "admin.webhook_tested",
+        AdminWebhookDeliveryRetried = "admin.webhook_delivery_retried",
+        /// A receiver answered 410 Gone: its endpoint was turned off.
+        WebhookDisabled = "webhook.disabled",
     }
 }
 

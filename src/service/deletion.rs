@@ -15,6 +15,7 @@ use crate::jobs::queue::{self, Deletion};
 use crate::service::audit::{self, Actor, Kind};
 use crate::service::mail::notice;
 use crate::service::require_elevated;
+use crate::service::webhooks::{self, EventType};
 use crate::service::{Authenticated, ClientInfo};
 use crate::service::{Error, Result};
 use crate::state::AppState;
@@ -43,6 +44,7 @@ pub async fn schedule_account_deletion(
     if !accounts::mark_deleting(&mut tx, account.id, now).await? {
         return Err(Error::NotFound);
     }
+    webhooks::record_hosts_going(&mut tx, now, account.id, None).await?;
     sessions::delete_all(&mut tx, account.id).await?;
     let kind = match actor {
         Actor::Owner => Kind::AccountDeletionRequested,
@@ -61,6 +63,8 @@ pub async fn schedule_account_deletion(
     // the outbox row has no foreign key: the goodbye outlives the account
     notice(&mut tx, now, account, "account_deleted", json!({})).await?;
     queue::enqueue_deletion(&mut tx, Deletion::DeleteAccount(account.id)).await?;
+    let data = webhooks::deleted(account.id, account.id);
+    webhooks::record(&mut tx, now, EventType::AccountDeleted, data).await?;
     tx.commit().await?;
     Ok(())
 }

@@ -15,6 +15,7 @@ use crate::service::email_links::{self, Holder};
 use crate::service::mail::{self, LinkMail, Mail, notice};
 use crate::service::require_elevated;
 use crate::service::validate;
+use crate::service::webhooks::{self, EventType};
 use crate::service::{Authenticated, ClientInfo};
 use crate::service::{Error, Result};
 use crate::state::AppState;
@@ -147,6 +148,7 @@ pub async fn confirm(
         json!({"old_email": account.email, "new_email": token.email}),
     )
     .await?;
+    webhooks::record_account(&mut tx, now, EventType::AccountUpdated, account.id).await?;
     tx.commit().await?;
     Ok((account.id, token.email))
 }

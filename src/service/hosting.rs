@@ -10,6 +10,7 @@ use crate::db::{self};
 use crate::ids::{HostId, IntegrationId, SubscriptionId};
 use crate::jobs::queue::{self, Deletion};
 use crate::service::validate::{self, Checks};
+use crate::service::webhooks::{self, EventType};
 use crate::service::{Authenticated, Page};
 use crate::service::{Error, Result};
 use crate::state::AppState;
@@ -52,8 +53,23 @@ pub async fn create_subscription(
     };
     let mut tx = db::begin_immediate(&state.db).await?;
     hosting::insert_subscription(&mut tx, &subscription).await?;
+    let data = webhooks::subscription(&subscription, None);
+    webhooks::record(&mut tx, now, EventType::SubscriptionCreated, data).await?;
     tx.commit().await?;
     Ok(subscription)
+}
+
+/// Ends the trials that are over (maintenance); returns how many.
+pub async fn expire_trials(state: &AppState) -> anyhow::Result<usize> {
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let expired = hosting::expire_trials(&mut tx, now).await?;
+    for subscription in &expired {
+        let data = webhooks::subscription(subscription, None);
+        webhooks::record(&mut tx, now, EventType::SubscriptionExpired, data).await?;
+    }
+    tx.commit().await?;
+    Ok(expired.len())
 }
 
 pub async fn subscriptions(
@@ -89,14 +105,14 @@ pub async fn cancel_subscription(
 ) -> Result<()> {
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
-    if hosting::find_subscription(&mut tx, auth.account.id, id)
+    let subscription = hosting::find_subscription(&mut tx, auth.account.id, id)
         .await?
-        .is_none()
-    {
-        return Err(Error::NotFound);
-    }
+        .ok_or(Error::NotFound)?;
+    webhooks::record_hosts_going(&mut tx, now, auth.account.id, Some(id)).await?;
     if hosting::mark_cancelling(&mut tx, auth.account.id, id, now).await? {
         queue::enqueue_deletion(&mut tx, Deletion::CancelSubscription(id)).await?;
+        let data = webhooks::subscription(&subscription, Some("cancelled"));
+        webhooks::record(&mut tx, now, EventType::SubscriptionCancelled, data).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -150,6 +166,7 @@ pub async fn create_host(state: &AppState, auth: &Authenticated, input: NewHost)
         Err(e) if db::is_unique_violation(&e) => return Err(Error::DomainTaken),
         Err(e) => return Err(e.into()),
     }
+    webhooks::record(&mut tx, now, EventType::HostCreated, webhooks::host(&host)).await?;
     tx.commit().await?;
     Ok(host)
 }
@@ -206,6 +223,7 @@ pub async fn update_host(
         Some(Some(d)) => hostname("domain", &d).map(Some),
     });
     let (name, domain) = checks.finish(|| Some((name?, domain?)))?;
+    let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
     let mut host = hosting::find_host(&mut tx, auth.account.id, id)
         .await?
@@ -216,19 +234,12 @@ pub async fn update_host(
     if let Some(domain) = domain {
         host.domain = domain;
     }
-    match hosting::update_host(
-        &mut tx,
-        id,
-        &host.name,
-        host.domain.as_deref(),
-        state.clock.now(),
-    )
-    .await
-    {
+    match hosting::update_host(&mut tx, id, &host.name, host.domain.as_deref(), now).await {
         Ok(()) => {}
         Err(e) if db::is_unique_violation(&e) => return Err(Error::DomainTaken),
         Err(e) => return Err(e.into()),
     }
+    webhooks::record(&mut tx, now, EventType::HostUpdated, webhooks::host(&host)).await?;
     tx.commit().await?;
     Ok(host)
 }
@@ -244,6 +255,8 @@ pub async fn delete_host(state: &AppState, auth: &Authenticated, id: HostId) -> 
     }
     if hosting::mark_host_deleting(&mut tx, auth.account.id, id).await? {
         queue::enqueue_deletion(&mut tx, Deletion::DeleteHost(id)).await?;
+        let data = webhooks::deleted(id, auth.account.id);
+        webhooks::record(&mut tx, state.clock.now(), EventType::HostDeleted, data).await?;
     }
     tx.commit().await?;
     Ok(())
@@ -288,6 +301,8 @@ pub async fn create_integration(
         updated_at: now,
     };
     hosting::insert_integration(&mut tx, &integration).await?;
+    let data = webhooks::integration(&integration);
+    webhooks::record(&mut tx, now, EventType::IntegrationCreated, data).await?;
     tx.commit().await?;
     Ok(integration)
 }
@@ -356,6 +371,8 @@ pub async fn update_integration(
     }
     integration.updated_at = now;
     hosting::update_integration(&mut tx, id, &integration.name, &integration.settings, now).await?;
+    let data = webhooks::integration(&integration);
+    webhooks::record(&mut tx, now, EventType::IntegrationUpdated, data).await?;
     tx.commit().await?;
     Ok(integration)
 }
@@ -369,6 +386,14 @@ pub async fn delete_integration(
     if !hosting::delete_integration(&mut tx, auth.account.id, id).await? {
         return Err(Error::NotFound);
     }
+    let data = webhooks::deleted(id, auth.account.id);
+    webhooks::record(
+        &mut tx,
+        state.clock.now(),
+        EventType::IntegrationDeleted,
+        data,
+    )
+    .await?;
     tx.commit().await?;
     Ok(())
 }

@@ -19,6 +19,7 @@ pub mod sessions;
 pub mod throttle;
 pub mod totp;
 pub mod validate;
+pub mod webhooks;
 
 pub use context::{Authenticated, ClientInfo, Page, require_elevated};
 pub use validate::FieldError;
@@ -71,6 +72,11 @@ pub enum Error {
     MailNotFailed,
     #[error("Accept the current terms first.")]
     TermsNotAccepted,
+    /// Not an http(s) URL, or one whose host is (or resolves to) an internal address.
+    #[error("{0}")]
+    WebhookUrlForbidden(String),
+    #[error("Only a failed delivery can be retried; this one is pending or delivered.")]
+    WebhookDeliveryNotFailed,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }

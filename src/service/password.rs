@@ -72,7 +72,12 @@ pub async fn replace(
 ) -> Result<u64> {
     let id = r.account.id;
     accounts::set_password(conn, id, &r.password.0, now).await?;
-    if r.mailbox_proven {
+    if r.mailbox_proven && r.account.email_verified_at.is_none() {
+        accounts::mark_verified(conn, id, None, now).await?;
+        // an invited account is created, for webhooks, when its owner proves the mailbox
+        let kind = crate::service::webhooks::EventType::AccountCreated;
+        crate::service::webhooks::record_account(conn, now, kind, id).await?;
+    } else if r.mailbox_proven {
         accounts::mark_verified(conn, id, None, now).await?;
     }
     let ended = match r.end_sessions {

@@ -16,6 +16,7 @@ use crate::service::account;
 use crate::service::email_links::{self, Holder};
 use crate::service::mail::{self, LinkMail, Mail};
 use crate::service::validate::{self, Checks};
+use crate::service::webhooks::{self, EventType};
 use crate::service::{Error, Result};
 use crate::state::AppState;
 
@@ -204,6 +205,7 @@ pub async fn confirm_email(state: &AppState, token: &str) -> Result<(AccountId, 
     accounts::mark_verified(&mut tx, account.id, token.password_hash.as_deref(), now).await?;
     // the other links of this address (and the passwords they carry) are void now
     email_tokens::delete_unused(&mut tx, account.id, Purpose::VerifyEmail).await?;
+    webhooks::record_account(&mut tx, now, EventType::AccountCreated, account.id).await?;
     tx.commit().await?;
     Ok((account.id, account.email))
 }

@@ -32,3 +32,4 @@ mod registration;
 mod sessions;
 mod support;
 mod two_factor;
+mod webhooks;

@@ -108,6 +108,7 @@ const SUCCESS: &[(&str, u16)] = &[
     ("create_host", 201),
     ("create_integration", 201),
     ("create_subscription", 201),
+    ("admin_create_webhook", 201),
     // the examples' account has no authenticator app: signed in at once
     ("sign_in", 201),
     ("update_host", 200),
@@ -215,8 +216,18 @@ async fn every_request_body_example_is_read_and_valid() {
         .await
         .unwrap();
     assert_eq!(confirmed.status(), 200);
+    let webhook = app
+        .post(
+            "/api/v1/admin/webhooks",
+            Some(&root),
+            json!({"url": "https://hooks.example.org/", "events": ["*"]}),
+        )
+        .await
+        .json["id"]
+        .clone();
     // by the path segment before the parameter
     let ids = [
+        ("webhooks", &webhook),
         ("devices", &device),
         ("enrollments", &enrollment),
         ("users", &user),

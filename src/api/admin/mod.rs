@@ -6,6 +6,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod outbox;
 pub mod users;
+pub mod webhooks;
 
 use poem::Request;
 use poem_openapi::SecurityScheme;

@@ -70,6 +70,24 @@ pub async fn list_hosts(
     .await
 }
 
+/// The ids of an account's hosts not being deleted yet, of one subscription or all.
+pub async fn live_host_ids(
+    conn: &mut SqliteConnection,
+    account_id: AccountId,
+    subscription_id: Option<SubscriptionId>,
+) -> sqlx::Result<Vec<HostId>> {
+    sqlx::query_scalar!(
+        r#"select id as "id!: HostId" from hosts
+           where account_id = ?1 and status != 'deleting'
+             and (?2 is null or subscription_id = ?2)
+           order by id"#,
+        account_id,
+        subscription_id
+    )
+    .fetch_all(conn)
+    .await
+}
+
 pub async fn find_host(
     conn: &mut SqliteConnection,
     account_id: AccountId,

@@ -105,15 +105,23 @@ pub async fn mark_cancelling(
     Ok(done.rows_affected() == 1)
 }
 
-/// Ends the trials that are over; returns how many.
-pub async fn expire_trials(conn: &mut SqliteConnection, now: Timestamp) -> sqlx::Result<u64> {
-    let done = sqlx::query!(
-        "update subscriptions set status = 'expired' where status = 'trialing' and trial_ends_at <= ?",
+/// Ends the trials that are over; returns them as they are now.
+pub async fn expire_trials(
+    conn: &mut SqliteConnection,
+    now: Timestamp,
+) -> sqlx::Result<Vec<Subscription>> {
+    sqlx::query_as!(
+        Subscription,
+        r#"update subscriptions set status = 'expired'
+           where status = 'trialing' and trial_ends_at <= ?
+           returning id as "id!: SubscriptionId", account_id as "account_id!: AccountId",
+                     plan_id as "plan_id!", status as "status!: SubscriptionStatus",
+                     created_at as "created_at!: Timestamp",
+                     trial_ends_at as "trial_ends_at: Timestamp""#,
         now
     )
-    .execute(conn)
-    .await?;
-    Ok(done.rows_affected())
+    .fetch_all(conn)
+    .await
 }
 
 pub async fn cancelling_subscriptions(

@@ -13,6 +13,7 @@ pub mod mail;
 pub mod session;
 pub mod tokens;
 pub mod users;
+pub mod webhooks;
 
 use poem::http::StatusCode;
 use poem::web::Redirect;
@@ -167,6 +168,7 @@ fn done_message(key: Option<&str>) -> Option<&'static str> {
         "deleting" => "The account is being deleted.",
         "retried" => "The mail is queued again.",
         "revoked" => "The token is revoked.",
+        "delivery-retried" => "The delivery is queued again.",
         _ => return None,
     })
 }

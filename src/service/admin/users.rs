@@ -12,6 +12,7 @@ use crate::db::{self};
 use crate::ids::AccountId;
 use crate::service::password_links;
 use crate::service::validate::{self, Checks};
+use crate::service::webhooks::{self, EventType};
 use crate::service::{ClientInfo, Page};
 use crate::service::{Error, Result};
 use crate::state::AppState;
@@ -162,6 +163,7 @@ pub async fn create_user(
     }
     if input.email_verified {
         store::set_verified(&mut tx, id, true, now).await?;
+        webhooks::record_account(&mut tx, now, EventType::AccountCreated, id).await?;
     }
     record_by(
         &mut tx,
@@ -246,6 +248,15 @@ pub async fn update_user(
     if let Some(verified) = update.email_verified {
         store::set_verified(&mut tx, id, verified, now).await?;
         changed.insert("email_verified".into(), json!(verified));
+    }
+    // an account counts as created for webhooks once its address is verified
+    let kind = if account.email_verified_at.is_none() && update.email_verified == Some(true) {
+        EventType::AccountCreated
+    } else {
+        EventType::AccountUpdated
+    };
+    if !changed.is_empty() {
+        webhooks::record_account(&mut tx, now, kind, id).await?;
     }
     record_by(
         &mut tx,
