@@ -97,4 +97,8 @@ id_type! {
     IntegrationId;
     /// An admin API token.
     ApiTokenId;
+    /// A passkey (WebAuthn credential) of an account.
+    PasskeyId;
+    /// A passkey ceremony under way (registration or authentication).
+    PasskeyChallengeId;
 }

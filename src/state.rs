@@ -39,6 +39,9 @@ pub struct AppState {
     pub job_bell: db::JobBell,
     /// Read-only connections for the session lookup of every authenticated request.
     pub readers: db::Readers,
+    /// The WebAuthn relying party; None when `public_url` is on an IP address, where
+    /// browsers refuse passkeys.
+    pub passkeys: Option<Arc<webauthn_rs::Webauthn>>,
 }
 
 /// Read-only connections in [`AppState::readers`]: at 64 connections four served 15%
@@ -62,6 +65,11 @@ impl AppState {
         let hasher = PasswordHasher::new(&config.security)?;
         let secrets = SecretBox::from_config(&config)?;
         let ip_limiter = IpLimiter::new(config.security.sign_in_per_ip_per_minute);
+        let passkeys = crate::crypto::passkey::relying_party(
+            config.public_url(),
+            &config.security.totp_issuer,
+        )
+        .context("server.public_url cannot be a WebAuthn relying party")?;
         Ok(Self {
             db,
             config: Arc::new(config),
@@ -76,6 +84,7 @@ impl AppState {
             metrics: Arc::default(),
             job_bell,
             readers,
+            passkeys,
         })
     }
 }

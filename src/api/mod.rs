@@ -9,6 +9,7 @@ pub mod examples;
 pub mod hosting;
 mod middleware;
 pub mod ops;
+pub mod passkeys;
 pub mod password_reset;
 pub mod registration;
 mod rejections;
@@ -37,6 +38,8 @@ pub enum ApiTags {
     Account,
     /// Authenticator apps and recovery codes.
     TwoFactor,
+    /// Passkeys (WebAuthn): sign in without a password, or as a second factor.
+    Passkeys,
     /// Plans, subscriptions, hosts and their integrations.
     Hosting,
     /// For operators: users and API tokens (admin session or admin API token).
@@ -56,6 +59,7 @@ type Apis = (
     account::AccountApi,
     password_reset::PasswordResetApi,
     totp::TotpApi,
+    passkeys::PasskeysApi,
     HostingApis,
     AdminApis,
     ops::OpsApi,
@@ -90,6 +94,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             account::AccountApi,
             password_reset::PasswordResetApi,
             totp::TotpApi,
+            passkeys::PasskeysApi,
             (
                 hosting::PlansApi,
                 hosting::subscriptions::SubscriptionsApi,

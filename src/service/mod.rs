@@ -11,6 +11,7 @@ pub mod email_change;
 pub mod email_links;
 pub mod hosting;
 pub mod mail;
+pub mod passkeys;
 pub mod password;
 pub mod password_links;
 pub mod password_reset;
@@ -71,6 +72,16 @@ pub enum Error {
     MailNotFailed,
     #[error("Accept the current terms first.")]
     TermsNotAccepted,
+    #[error("Passkeys need the server's public URL to name a host, not an IP address.")]
+    PasskeysUnavailable,
+    #[error("The passkey's answer could not be read, or does not answer this request.")]
+    InvalidPasskey,
+    #[error("The passkey was not accepted: unknown, for another request, expired or used already.")]
+    PasskeyRejected,
+    #[error("This passkey registration has expired (5 minutes). Start again.")]
+    RegistrationExpired,
+    #[error("This passkey is registered already.")]
+    PasskeyTaken,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }

@@ -25,6 +25,7 @@ mod metrics;
 mod openapi;
 mod outbox;
 mod pages_errors;
+mod passkeys;
 mod password_reset;
 mod proxy;
 mod registration;

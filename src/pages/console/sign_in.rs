@@ -142,8 +142,8 @@ async fn code_step(state: &AppState, req: &Request, f: SignInForm, next: String)
         Ok(new) => signed_in_as(state, &new.token, &destination(Some(&next))),
         Err(Error::InvalidCode) => {
             let field = match factor {
-                SecondFactor::Code(_) => "code",
                 SecondFactor::RecoveryCode(_) => "recovery_code",
+                _ => "code",
             };
             let errors = FormErrors {
                 status: StatusCode::UNAUTHORIZED,
