@@ -90,6 +90,7 @@ const EMBEDDED: &[(&str, &str)] = embed![
     "console/security.html",
     "console/password.html",
     "console/totp_setup.html",
+    "console/passkey_add.html",
     "console/totp_rename.html",
     "console/totp_remove.html",
     "console/recovery_codes.html",
@@ -107,6 +108,8 @@ const EMBEDDED: &[(&str, &str)] = embed![
 
 /// The stylesheet of the pages, served at /assets/steward.css.
 pub const STYLESHEET: &str = include_str!("../templates/assets/steward.css");
+/// The console's one script: passkeys (`navigator.credentials`), served as a file.
+pub const PASSKEYS_SCRIPT: &str = include_str!("../templates/assets/passkeys.js");
 
 pub struct Templates {
     env: Environment<'static>,

@@ -73,6 +73,7 @@ fn is_throttled(method: &Method, path: &str) -> bool {
                 | "/api/v1/password-resets"
                 | "/admin/sign-in"
                 | "/sign-in"
+                | "/sign-in/passkey"
                 | "/register"
                 | "/register/resend"
                 | "/reset"

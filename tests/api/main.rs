@@ -13,6 +13,7 @@ mod console_delete;
 mod console_devices;
 mod console_hosting;
 mod console_journey;
+mod console_passkeys;
 mod console_reset;
 mod console_sign_in;
 mod credentials;

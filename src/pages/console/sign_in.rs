@@ -50,8 +50,12 @@ async fn form(state: Data<&AppState>, req: &Request, Query(q): Query<NextQuery>)
         Ok(None) => {}
         Err(response) => return response,
     }
-    let ctx = minijinja::context! { next => carried(q.next.as_deref()), email => "" };
-    anonymous_page(&state, req, StatusCode::OK, TEMPLATE, ctx)
+    let passkey = super::passkeys::sign_in_offer(&state).await;
+    let ctx = minijinja::context! {
+        next => carried(q.next.as_deref()), email => "", passkey_script => passkey.is_some(),
+        passkey,
+    };
+    super::passkeys::with_script(anonymous_page(&state, req, StatusCode::OK, TEMPLATE, ctx))
 }
 
 #[derive(Debug, Deserialize)]
