@@ -66,7 +66,24 @@ async fn a_passkey_added_on_the_security_page_signs_in_alone_and_is_removed() {
         .await;
     assert_eq!(used, 1);
 
+    // the password, then the passkey as the second step
+    browser.press("Sign out").await;
+    browser.goto(&format!("{base}/sign-in")).await;
+    browser.fill("#email", "ada@example.org").await;
+    browser.fill("#password", PASSWORD).await;
+    browser.press("Sign in").await;
+    browser.check_page("passkeys-second-step").await;
+    browser.press("Sign in with a passkey").await;
+    assert_eq!(browser.path().await, "/account");
+
+    // later, removing it asks to confirm who it is: the passkey does
+    app.clock.advance(time::Duration::minutes(11));
     browser.goto(&format!("{base}/account/security")).await;
+    browser.press("Remove").await;
+    assert_eq!(browser.path().await, "/account/confirm-identity");
+    browser.check_page("passkeys-confirm-identity").await;
+    browser.press("Confirm with a passkey").await;
+    assert_eq!(browser.path().await, "/account/security");
     browser.press("Remove").await;
     assert!(
         browser
