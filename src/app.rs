@@ -107,7 +107,8 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
             "/admin/tokens/:id/revoke",
             post(pages::admin::tokens::revoke_token),
         )
-        .at("/assets/steward.css", get(pages::stylesheet));
+        .at("/assets/steward.css", get(pages::stylesheet))
+        .at("/assets/passkeys.js", get(pages::passkeys_script));
     let route = pages::console::routes(route);
     // /metrics here unless it has an address of its own (see `start`)
     let route = if state.config.server.metrics_bind.trim().is_empty() {

@@ -103,4 +103,8 @@ id_type! {
     WebhookDeliveryId;
     /// One event (the `webhook-id` header), shared by its deliveries.
     WebhookEventId;
+    /// A passkey (WebAuthn credential) of an account.
+    PasskeyId;
+    /// A passkey ceremony under way (registration or authentication).
+    PasskeyChallengeId;
 }

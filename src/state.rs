@@ -41,6 +41,9 @@ pub struct AppState {
     pub readers: db::Readers,
     /// Sends webhooks: no redirects, the configured timeout, internal addresses refused.
     pub webhook_client: reqwest::Client,
+    /// The WebAuthn relying party; None when `public_url` is on an IP address, where
+    /// browsers refuse passkeys.
+    pub passkeys: Option<Arc<webauthn_rs::Webauthn>>,
 }
 
 /// Read-only connections in [`AppState::readers`]: at 64 connections four served 15%
@@ -68,6 +71,11 @@ impl AppState {
             config.webhooks.allow_private_addresses,
             std::time::Duration::from_secs(config.webhooks.timeout_seconds),
         )?;
+        let passkeys = crate::crypto::passkey::relying_party(
+            config.public_url(),
+            &config.security.totp_issuer,
+        )
+        .context("server.public_url cannot be a WebAuthn relying party")?;
         Ok(Self {
             db,
             config: Arc::new(config),
@@ -83,6 +91,7 @@ impl AppState {
             job_bell,
             readers,
             webhook_client,
+            passkeys,
         })
     }
 }

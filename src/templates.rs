@@ -37,6 +37,10 @@ const EMBEDDED: &[(&str, &str)] = embed![
     "mail/totp_added.txt",
     "mail/totp_removed.subject",
     "mail/totp_removed.txt",
+    "mail/passkey_added.subject",
+    "mail/passkey_added.txt",
+    "mail/passkey_removed.subject",
+    "mail/passkey_removed.txt",
     "mail/recovery_codes_regenerated.subject",
     "mail/recovery_codes_regenerated.txt",
     "mail/change_email.subject",
@@ -94,6 +98,7 @@ const EMBEDDED: &[(&str, &str)] = embed![
     "console/security.html",
     "console/password.html",
     "console/totp_setup.html",
+    "console/passkey_add.html",
     "console/totp_rename.html",
     "console/totp_remove.html",
     "console/recovery_codes.html",
@@ -111,6 +116,8 @@ const EMBEDDED: &[(&str, &str)] = embed![
 
 /// The stylesheet of the pages, served at /assets/steward.css.
 pub const STYLESHEET: &str = include_str!("../templates/assets/steward.css");
+/// The console's one script: passkeys (`navigator.credentials`), served as a file.
+pub const PASSKEYS_SCRIPT: &str = include_str!("../templates/assets/passkeys.js");
 
 pub struct Templates {
     env: Environment<'static>,

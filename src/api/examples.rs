@@ -188,6 +188,62 @@ pub fn request_body(operation_id: &str) -> Vec<BodyExample> {
             json!({"name": "Work phone"}),
         )],
 
+        // passkeys
+        "begin_passkey_registration" => vec![example(
+            "laptop",
+            "Add a passkey; the name tells them apart",
+            json!({"name": "Laptop (Touch ID)"}),
+        )],
+        "complete_passkey_registration" => vec![example(
+            "browser_answer",
+            "The answer of navigator.credentials.create, as credential.toJSON() gives it",
+            json!({"credential": {
+                "id": "AbC3dEf6gHi9",
+                "rawId": "AbC3dEf6gHi9",
+                "type": "public-key",
+                "response": {
+                    "clientDataJSON": "eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIn0",
+                    "attestationObject": "o2NmbXRkbm9uZQ",
+                    "transports": ["internal"]
+                },
+                "clientExtensionResults": {}
+            }}),
+        )],
+        "rename_passkey" => vec![example(
+            "rename",
+            "Rename a passkey",
+            json!({"name": "Work laptop"}),
+        )],
+        "begin_passkey_sign_in" => vec![example(
+            "discoverable",
+            "Nothing is asked: the person picks a passkey in the browser",
+            json!({}),
+        )],
+        "complete_passkey_sign_in" => vec![example(
+            "browser_answer",
+            "The answer of navigator.credentials.get, as credential.toJSON() gives it",
+            json!({
+                "credential": {
+                    "id": "AbC3dEf6gHi9",
+                    "rawId": "AbC3dEf6gHi9",
+                    "type": "public-key",
+                    "response": {
+                        "clientDataJSON": "eyJ0eXBlIjoid2ViYXV0aG4uZ2V0In0",
+                        "authenticatorData": "SZYN5YgOjGh0NBcPZHZgW4_krrmihjLHmVzzuoMdl2MFAAAAAQ",
+                        "signature": "MEUCIQDx",
+                        "userHandle": "AZNvOnwuelGdOy9sjkobBw"
+                    },
+                    "clientExtensionResults": {}
+                },
+                "device_name": "Ada's laptop"
+            }),
+        )],
+        "password_reset_passkey_options" => vec![example(
+            "client_secret",
+            "After \"I have verified my email address\": options to prove a passkey",
+            json!({"client_secret": CLIENT_SECRET}),
+        )],
+
         // hosting
         "create_subscription" => vec![
             example(

@@ -73,12 +73,15 @@ fn is_throttled(method: &Method, path: &str) -> bool {
                 | "/api/v1/password-resets"
                 | "/admin/sign-in"
                 | "/sign-in"
+                | "/sign-in/passkey"
                 | "/register"
                 | "/register/resend"
                 | "/reset"
                 | "/reset/password"
                 | "/account/confirm-identity"
-        ) || (path.starts_with("/api/v1/password-resets/") && path.ends_with("/complete")))
+                | "/api/v1/sessions/passkey"
+        ) || (path.starts_with("/api/v1/password-resets/") && path.ends_with("/complete"))
+            || (path.starts_with("/api/v1/sessions/passkey/") && path.ends_with("/complete")))
 }
 
 /// Wraps the whole app (`EndpointExt::around`).

@@ -10,6 +10,7 @@ pub mod hosting;
 pub mod locales;
 mod middleware;
 pub mod ops;
+pub mod passkeys;
 pub mod password_reset;
 pub mod registration;
 mod rejections;
@@ -38,6 +39,8 @@ pub enum ApiTags {
     Account,
     /// Authenticator apps and recovery codes.
     TwoFactor,
+    /// Passkeys (WebAuthn): sign in without a password, or as a second factor.
+    Passkeys,
     /// Plans, subscriptions, hosts and their integrations.
     Hosting,
     /// For operators: users and API tokens (admin session or admin API token).
@@ -57,6 +60,7 @@ type Apis = (
     (account::AccountApi, locales::LocalesApi),
     password_reset::PasswordResetApi,
     totp::TotpApi,
+    passkeys::PasskeysApi,
     HostingApis,
     AdminApis,
     ops::OpsApi,
@@ -92,6 +96,7 @@ pub fn service() -> OpenApiService<Apis, ()> {
             (account::AccountApi, locales::LocalesApi),
             password_reset::PasswordResetApi,
             totp::TotpApi,
+            passkeys::PasskeysApi,
             (
                 hosting::PlansApi,
                 hosting::subscriptions::SubscriptionsApi,

@@ -57,6 +57,8 @@ pub struct PasswordResetCompletion {
     /// …or one of its recovery codes.
     #[oai(validator(max_length = 40))]
     pub recovery_code: Option<Text>,
+    /// …or a passkey's answer to the options of `password_reset_passkey_options`.
+    pub passkey: Option<serde_json::Value>,
     /// End every session of the account (the default, and what a lost password
     /// usually calls for).
     #[oai(default = "sign_out_all_default")]
@@ -114,9 +116,10 @@ impl PasswordResetApi {
             Completion {
                 client_secret: &body.client_secret,
                 new_password: &body.new_password,
-                factor: SecondFactor::from_fields(
+                factor: SecondFactor::from_any(
                     body.code.as_deref(),
                     body.recovery_code.as_deref(),
+                    body.passkey.as_ref(),
                 ),
                 sign_out_all_sessions: body.sign_out_all_sessions,
             },

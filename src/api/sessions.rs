@@ -59,6 +59,36 @@ pub struct MfaRequired {
     /// Valid for 5 minutes, once.
     pub mfa_ticket: String,
     pub expires_at: OffsetDateTime,
+    /// The kinds of second factor this account has.
+    pub methods: Vec<SecondFactorMethod>,
+    /// With `passkey` in `methods`: options for `navigator.credentials.get`
+    /// (`PublicKeyCredential.parseRequestOptionsFromJSON`); send the answer as `passkey`.
+    #[oai(skip_serializing_if_is_none)]
+    pub passkey_options: Option<serde_json::Value>,
+}
+
+/// A kind of second factor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Enum)]
+#[oai(rename_all = "snake_case")]
+pub enum SecondFactorMethod {
+    /// A code from an authenticator app.
+    Totp,
+    /// One of the ten recovery codes.
+    RecoveryCode,
+    /// A passkey.
+    Passkey,
+}
+
+fn methods(m: crate::service::passkeys::Methods) -> Vec<SecondFactorMethod> {
+    let mut out = Vec::new();
+    if m.totp {
+        out.push(SecondFactorMethod::Totp);
+    }
+    out.push(SecondFactorMethod::RecoveryCode);
+    if m.passkey {
+        out.push(SecondFactorMethod::Passkey);
+    }
+    out
 }
 
 #[derive(ApiResponse)]
@@ -93,6 +123,9 @@ pub struct MfaRequest {
     /// One of the recovery codes, instead of a code (each works once).
     #[oai(validator(max_length = 40))]
     pub recovery_code: Option<Text>,
+    /// A passkey's answer (`credential.toJSON()`) to the `passkey_options` of the
+    /// `mfa_required` answer, instead of a code.
+    pub passkey: Option<serde_json::Value>,
 }
 
 #[derive(ApiResponse)]
@@ -104,13 +137,17 @@ pub enum MfaResponse {
 
 #[derive(Debug, Object)]
 pub struct ReauthenticateRequest {
+    /// Required, except with `passkey` alone.
     #[oai(validator(max_length = 1024))]
-    pub password: Text,
+    pub password: Option<Text>,
     /// Required when the account has two-factor authentication.
     #[oai(validator(max_length = 20))]
     pub code: Option<Text>,
     #[oai(validator(max_length = 40))]
     pub recovery_code: Option<Text>,
+    /// A passkey's answer to the options of `reauthentication_passkey_options`; it may
+    /// stand alone, without the password.
+    pub passkey: Option<serde_json::Value>,
 }
 
 #[derive(Debug, Object)]
@@ -165,13 +202,18 @@ impl SessionsApi {
         .await?;
         Ok(match outcome {
             SignInOutcome::SignedIn(created) => SignInResponse::SignedIn(Json(created.into())),
-            SignInOutcome::MfaRequired { ticket, expires_at } => {
-                SignInResponse::MfaRequired(Json(MfaRequired {
-                    status: MfaStatus::MfaRequired,
-                    mfa_ticket: ticket,
-                    expires_at: expires_at.to_datetime(),
-                }))
-            }
+            SignInOutcome::MfaRequired {
+                ticket,
+                expires_at,
+                methods: kinds,
+                passkey_options,
+            } => SignInResponse::MfaRequired(Json(MfaRequired {
+                status: MfaStatus::MfaRequired,
+                mfa_ticket: ticket,
+                expires_at: expires_at.to_datetime(),
+                methods: methods(kinds),
+                passkey_options,
+            })),
         })
     }
 
@@ -187,7 +229,11 @@ impl SessionsApi {
         req: &Request,
         body: Json<MfaRequest>,
     ) -> ApiResult<MfaResponse> {
-        let factor = SecondFactor::from_fields(body.code.as_deref(), body.recovery_code.as_deref());
+        let factor = SecondFactor::from_any(
+            body.code.as_deref(),
+            body.recovery_code.as_deref(),
+            body.passkey.as_ref(),
+        );
         let created =
             sessions::complete_mfa(&state, &body.mfa_ticket, factor, &client_info(req)).await?;
         Ok(MfaResponse::SignedIn(Json(created.into())))
@@ -209,10 +255,14 @@ impl SessionsApi {
         auth: SessionAuth,
         body: Json<ReauthenticateRequest>,
     ) -> ApiResult<ReauthenticateResponse> {
-        let factor = SecondFactor::from_fields(body.code.as_deref(), body.recovery_code.as_deref());
+        let factor = SecondFactor::from_any(
+            body.code.as_deref(),
+            body.recovery_code.as_deref(),
+            body.passkey.as_ref(),
+        );
+        let password = body.password.as_deref().map_or("", |p| p);
         let until =
-            sessions::reauthenticate(&state, &auth.0, &body.password, factor, &client_info(req))
-                .await?;
+            sessions::reauthenticate(&state, &auth.0, password, factor, &client_info(req)).await?;
         Ok(ReauthenticateResponse::Ok(Json(Elevated {
             elevated_until: until.to_datetime(),
         })))

@@ -111,7 +111,7 @@ impl Default for ServerConfig {
     fn default() -> Self {
         Self {
             bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
-            public_url: "http://127.0.0.1:8080".into(),
+            public_url: "http://localhost:8080".into(),
             data_dir: PathBuf::from("./data"),
             templates_dir: PathBuf::new(),
             max_body_bytes: 64 * 1024,

@@ -1,6 +1,7 @@
 //! Secrets: password hashing (argon2id off the async threads), random tokens and their
 //! SHA-256 digests, sealing secrets at rest, and TOTP.
 
+pub mod passkey;
 pub mod secret_box;
 pub mod totp;
 pub mod webhook;

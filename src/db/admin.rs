@@ -52,6 +52,7 @@ fn select_users(now: Timestamp) -> QueryBuilder<Sqlite> {
                 (select count(*) from subscriptions where account_id = a.id) as subscriptions,
                 (select count(*) from hosts where account_id = a.id) as hosts,
                 (select count(*) from totp_devices where account_id = a.id) as totp_devices,
+                (select count(*) from passkeys where account_id = a.id) as passkeys,
                 (select count(*) from sessions where account_id = a.id and expires_at > ",
     );
     qb.push_bind(now).push(
@@ -81,6 +82,7 @@ fn user_row(row: &SqliteRow) -> sqlx::Result<UserRow> {
             subscriptions: row.try_get("subscriptions")?,
             hosts: row.try_get("hosts")?,
             totp_devices: row.try_get("totp_devices")?,
+            passkeys: row.try_get("passkeys")?,
             sessions: row.try_get("sessions")?,
         },
         last_sign_in_at: row.try_get("last_sign_in_at")?,
@@ -131,6 +133,7 @@ pub struct Counts {
     pub subscriptions: i64,
     pub hosts: i64,
     pub totp_devices: i64,
+    pub passkeys: i64,
     pub sessions: i64,
 }
 

@@ -11,6 +11,7 @@ pub mod email_tokens;
 pub mod hosting;
 pub mod mfa;
 pub mod outbox;
+pub mod passkeys;
 pub mod password_links;
 pub mod password_resets;
 pub mod purge;

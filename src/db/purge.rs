@@ -14,6 +14,7 @@ pub struct Purged {
     pub password_resets: u64,
     pub throttle: u64,
     pub password_links: u64,
+    pub passkey_challenges: u64,
 }
 
 const DAY: i64 = 24 * 3600;

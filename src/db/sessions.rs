@@ -71,7 +71,8 @@ pub async fn find_with_account(
                   a.password_hash, a.display_name, a.is_admin as "is_admin!: bool",
                   a.status as "status!: AccountStatus", a.terms_version_accepted, a.locale,
                   a.created_at as "account_created_at!: Timestamp",
-                  exists(select 1 from totp_devices d where d.account_id = a.id)
+                  (exists(select 1 from totp_devices d where d.account_id = a.id)
+                   or exists(select 1 from passkeys p where p.account_id = a.id))
                     as "two_factor!: bool",
                   (select t.email from email_tokens t
                    where t.account_id = a.id and t.purpose = 'change_email'

@@ -137,6 +137,7 @@ async fn purge_expired(state: &AppState) -> anyhow::Result<Purged> {
     purged.sessions = purge::sessions(&mut tx, now, Timestamp(now.0 - idle)).await?;
     purged.mfa_tickets = purge::mfa_tickets(&mut tx, now).await?;
     purged.enrollments = purge::enrollments(&mut tx, now).await?;
+    purged.passkey_challenges = crate::db::passkeys::purge(&mut tx, now).await?;
     purged.password_resets = purge::password_resets(&mut tx, now).await?;
     purged.throttle = purge::throttle(&mut tx, now).await?;
     purged.password_links = crate::db::password_links::purge(&mut tx, now).await?;

@@ -24,6 +24,14 @@ pub async fn metrics(state: Data<&AppState>) -> Response {
 }
 
 #[handler]
+pub fn passkeys_script() -> Response {
+    Response::builder()
+        .content_type("text/javascript; charset=utf-8")
+        .header(header::CACHE_CONTROL, "public, max-age=3600")
+        .body(crate::templates::PASSKEYS_SCRIPT)
+}
+
+#[handler]
 pub fn stylesheet() -> Response {
     Response::builder()
         .content_type("text/css; charset=utf-8")

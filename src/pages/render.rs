@@ -55,6 +55,17 @@ pub fn allow_data_images(response: &mut Response) {
     }
 }
 
+/// Lets `response` run our own script (`/assets/passkeys.js`), for the pages that
+/// offer passkeys; every other page runs none.
+pub fn allow_scripts(response: &mut Response) {
+    let csp = format!("{CSP}; script-src 'self'");
+    if let Ok(value) = HeaderValue::from_str(&csp) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, value);
+    }
+}
+
 /// A time as pages show it: `2026-11-30 14:05 UTC`.
 pub fn time(ts: crate::clock::Timestamp) -> String {
     let dt = ts.to_datetime();

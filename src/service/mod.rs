@@ -11,6 +11,7 @@ pub mod email_change;
 pub mod email_links;
 pub mod hosting;
 pub mod mail;
+pub mod passkeys;
 pub mod password;
 pub mod password_links;
 pub mod password_reset;
@@ -77,6 +78,16 @@ pub enum Error {
     WebhookUrlForbidden(String),
     #[error("Only a failed delivery can be retried; this one is pending or delivered.")]
     WebhookDeliveryNotFailed,
+    #[error("Passkeys need the server's public URL to name a host, not an IP address.")]
+    PasskeysUnavailable,
+    #[error("The passkey's answer could not be read, or does not answer this request.")]
+    InvalidPasskey,
+    #[error("The passkey was not accepted: unknown, for another request, expired or used already.")]
+    PasskeyRejected,
+    #[error("This passkey registration has expired (5 minutes). Start again.")]
+    RegistrationExpired,
+    #[error("This passkey is registered already.")]
+    PasskeyTaken,
     #[error(transparent)]
     Internal(#[from] anyhow::Error),
 }

@@ -17,6 +17,7 @@ use crate::service::ClientInfo;
 use crate::service::audit::{self, Actor, Kind};
 use crate::service::email_links::{self, Holder};
 use crate::service::mail::{self, LinkMail};
+use crate::service::passkeys;
 use crate::service::password::{self, EndSessions, Replacement};
 use crate::service::throttle;
 use crate::service::totp::{self, SecondFactor};
@@ -187,7 +188,7 @@ pub async fn complete(
         if !totp::verify(state, &mut tx, &account, factor, client).await? {
             drop(tx);
             throttle::failure(state, &account.email).await?;
-            return Err(Error::InvalidCode);
+            return Err(factor.rejection());
         }
     }
     if !password_resets::complete(&mut tx, reset.id, now).await? {
@@ -236,9 +237,53 @@ pub async fn progress(
     id: PasswordResetId,
     client_secret: &str,
 ) -> Result<Progress> {
-    let now = state.clock.now();
     let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
-    let reset = password_resets::find(&mut conn, id)
+    let Some(account) = validated_account(state, &mut conn, id, client_secret).await? else {
+        return Ok(Progress {
+            validated: false,
+            two_factor: false,
+        });
+    };
+    Ok(Progress {
+        validated: true,
+        two_factor: totp::enabled(&mut conn, &account).await?,
+    })
+}
+
+/// Options to prove the account's passkey when completing a validated reset (instead
+/// of a code). 409 `email_not_validated` before the link was confirmed.
+pub async fn passkey_options(
+    state: &AppState,
+    id: PasswordResetId,
+    client_secret: &str,
+) -> Result<passkeys::Started> {
+    if !passkeys::available(state) {
+        return Err(Error::PasskeysUnavailable);
+    }
+    let account = {
+        let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+        validated_account(state, &mut conn, id, client_secret)
+            .await?
+            .ok_or(Error::EmailNotValidated)?
+    };
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let started = passkeys::second_factor_options(state, &mut tx, &account)
+        .await?
+        .ok_or(Error::TwoFactorNotEnabled)?;
+    tx.commit().await?;
+    Ok(started)
+}
+
+/// The account of a reset whose link was confirmed, None before; errors as completing
+/// would: wrong secret, used, or expired.
+async fn validated_account(
+    state: &AppState,
+    conn: &mut sqlx::SqliteConnection,
+    id: PasswordResetId,
+    client_secret: &str,
+) -> Result<Option<Account>> {
+    let now = state.clock.now();
+    let reset = password_resets::find(conn, id)
         .await?
         .ok_or(Error::NotFound)?;
     if token_digest(client_secret) != reset.client_secret_hash {
@@ -252,20 +297,10 @@ pub async fn progress(
     if reset.expires_at <= now {
         return Err(Error::TokenExpired);
     }
-    let account = match (reset.validated_at, reset.account_id) {
-        (Some(_), Some(account_id)) => accounts::find(&mut conn, account_id)
+    Ok(match (reset.validated_at, reset.account_id) {
+        (Some(_), Some(account_id)) => accounts::find(conn, account_id)
             .await?
             .filter(Account::is_active),
         _ => None,
-    };
-    let Some(account) = account else {
-        return Ok(Progress {
-            validated: false,
-            two_factor: false,
-        });
-    };
-    Ok(Progress {
-        validated: true,
-        two_factor: totp::enabled(&mut conn, &account).await?,
     })
 }

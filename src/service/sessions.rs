@@ -13,6 +13,7 @@ use crate::db::sessions::{self, NewSession, Session};
 use crate::db::{self};
 use crate::ids::{MfaTicketId, SessionId};
 use crate::service::audit::{self, Kind};
+use crate::service::passkeys;
 use crate::service::throttle;
 use crate::service::totp::{self, SecondFactor};
 use crate::service::validate;
@@ -42,6 +43,10 @@ pub enum SignInOutcome {
     MfaRequired {
         ticket: String,
         expires_at: Timestamp,
+        /// The account's kinds of second factor.
+        methods: passkeys::Methods,
+        /// Options for `navigator.credentials.get`, when the account has a passkey.
+        passkey_options: Option<serde_json::Value>,
     },
 }
 
@@ -125,8 +130,17 @@ pub async fn sign_in_with(
             expires_at,
         };
         mfa::insert(&mut tx, &row, &token_digest(&ticket), now).await?;
+        let methods = passkeys::methods(state, &mut tx, &account).await?;
+        let passkey_options = passkeys::second_factor_options(state, &mut tx, &account)
+            .await?
+            .map(|started| started.options);
         tx.commit().await?;
-        return Ok(SignInOutcome::MfaRequired { ticket, expires_at });
+        return Ok(SignInOutcome::MfaRequired {
+            ticket,
+            expires_at,
+            methods,
+            passkey_options,
+        });
     }
     if !admission.admits(&account) {
         refuse(state, &mut tx, &account, client).await?;
@@ -184,7 +198,7 @@ pub async fn complete_mfa_with(
             "second_factor",
         )
         .await?;
-        return Err(Error::InvalidCode);
+        return Err(factor.rejection());
     }
     if !mfa::delete(&mut tx, ticket.id).await? {
         return Err(Error::Unauthenticated);
@@ -230,7 +244,7 @@ async fn refuse(
 
 /// Creates a session in `conn`'s transaction, clears the address's failures and
 /// records the sign-in. A fresh sign-in counts as a recent authentication.
-async fn create_session(
+pub(crate) async fn create_session(
     state: &AppState,
     conn: &mut SqliteConnection,
     account: &Account,
@@ -277,7 +291,9 @@ async fn create_session(
 }
 
 /// Confirms the password (and second factor, when the account has one) of the signed-in
-/// person, allowing sensitive actions for a while. Returns until when.
+/// person, allowing sensitive actions for a while. Returns until when. A passkey may
+/// stand alone, without the password (an empty one): it is verified by the person's
+/// device (user verification) as well as held.
 pub async fn reauthenticate(
     state: &AppState,
     auth: &Authenticated,
@@ -287,10 +303,12 @@ pub async fn reauthenticate(
 ) -> Result<Timestamp> {
     let account = &auth.account;
     throttle::check(state, &account.email).await?;
-    if !state
-        .hasher
-        .verify(password, account.password_hash.as_deref())
-        .await?
+    let passkey_alone = password.is_empty() && matches!(factor, Some(SecondFactor::Passkey(_)));
+    if !passkey_alone
+        && !state
+            .hasher
+            .verify(password, account.password_hash.as_deref())
+            .await?
     {
         failed_attempt(
             state,
@@ -307,7 +325,7 @@ pub async fn reauthenticate(
         state.config.security.reauthentication_minutes,
     ));
     let mut tx = db::begin_immediate(&state.db).await?;
-    if totp::enabled(&mut tx, account).await? {
+    if passkey_alone || totp::enabled(&mut tx, account).await? {
         let factor = factor.ok_or(Error::TwoFactorRequired)?;
         if !totp::verify(state, &mut tx, account, factor, client).await? {
             drop(tx);
@@ -319,7 +337,7 @@ pub async fn reauthenticate(
                 "reauthentication",
             )
             .await?;
-            return Err(Error::InvalidCode);
+            return Err(factor.rejection());
         }
     }
     sessions::set_elevated(&mut tx, auth.session.id, until).await?;
@@ -340,7 +358,7 @@ pub async fn reauthenticate(
 /// A wrong password or code: it counts toward the lockout of the address and, when an
 /// account has it, goes on the account's trail with why it failed. In its own
 /// transaction, since the attempt's own work rolled back.
-async fn failed_attempt(
+pub(crate) async fn failed_attempt(
     state: &AppState,
     email: &str,
     account: Option<&Account>,

@@ -169,7 +169,8 @@ pub async fn confirm_enrollment_named(
         // confirmed by a concurrent request
         return Err(Error::NotFound);
     }
-    let first = store::count_devices(&mut tx, auth.account.id).await? == 0;
+    // the first second factor of any kind brings the recovery codes
+    let first = !enabled(&mut tx, &auth.account).await?;
     store::insert_device(
         &mut tx,
         &NewDevice {
@@ -268,7 +269,7 @@ pub async fn remove(
     let name = store::delete_device(&mut tx, auth.account.id, id)
         .await?
         .ok_or(Error::NotFound)?;
-    let last = store::count_devices(&mut tx, auth.account.id).await? == 0;
+    let last = !enabled(&mut tx, &auth.account).await?;
     if last {
         store::delete_recovery_codes(&mut tx, auth.account.id).await?;
     }
@@ -307,7 +308,7 @@ pub async fn regenerate_recovery_codes(
     require_elevated(state, auth)?;
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
-    if store::count_devices(&mut tx, auth.account.id).await? == 0 {
+    if !enabled(&mut tx, &auth.account).await? {
         return Err(Error::TwoFactorNotEnabled);
     }
     let codes = replace_recovery_codes(&mut tx, auth, now).await?;
@@ -332,7 +333,7 @@ pub async fn regenerate_recovery_codes(
     Ok(codes)
 }
 
-async fn replace_recovery_codes(
+pub(crate) async fn replace_recovery_codes(
     conn: &mut SqliteConnection,
     auth: &Authenticated,
     now: Timestamp,
@@ -346,9 +347,11 @@ async fn replace_recovery_codes(
     Ok(codes)
 }
 
-/// Whether the account has an authenticator app (two-factor is on).
+/// Whether the account has a second factor, an authenticator app or a passkey
+/// (two-factor is on).
 pub async fn enabled(conn: &mut SqliteConnection, account: &Account) -> Result<bool> {
-    Ok(store::count_devices(conn, account.id).await? > 0)
+    Ok(store::count_devices(conn, account.id).await? > 0
+        || db::passkeys::count(conn, account.id).await? > 0)
 }
 
 /// A second factor as a person gives it.
@@ -356,6 +359,8 @@ pub async fn enabled(conn: &mut SqliteConnection, account: &Account) -> Result<b
 pub enum SecondFactor<'a> {
     Code(&'a str),
     RecoveryCode(&'a str),
+    /// A passkey's answer (`credential.toJSON()`) to options the server gave.
+    Passkey(&'a serde_json::Value),
 }
 
 impl<'a> SecondFactor<'a> {
@@ -365,6 +370,26 @@ impl<'a> SecondFactor<'a> {
             (Some(code), _) if !code.trim().is_empty() => Some(SecondFactor::Code(code)),
             (_, Some(rc)) if !rc.trim().is_empty() => Some(SecondFactor::RecoveryCode(rc)),
             _ => None,
+        }
+    }
+
+    /// From a request body's `code` / `recovery_code` / `passkey` fields.
+    pub fn from_any(
+        code: Option<&'a str>,
+        recovery_code: Option<&'a str>,
+        passkey: Option<&'a serde_json::Value>,
+    ) -> Option<Self> {
+        match passkey {
+            Some(answer) if !answer.is_null() => Some(SecondFactor::Passkey(answer)),
+            _ => Self::from_fields(code, recovery_code),
+        }
+    }
+
+    /// The error a wrong factor of this kind answers.
+    pub fn rejection(self) -> Error {
+        match self {
+            SecondFactor::Passkey(_) => Error::PasskeyRejected,
+            _ => Error::InvalidCode,
         }
     }
 }
@@ -407,6 +432,10 @@ pub async fn verify(
                 .await?;
             }
             Ok(used)
+        }
+        SecondFactor::Passkey(answer) => {
+            crate::service::passkeys::verify_second_factor(state, conn, account, answer, client)
+                .await
         }
     }
 }

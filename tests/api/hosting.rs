@@ -464,6 +464,16 @@ async fn deleting_the_account_ends_sessions_at_once_and_leaves_no_row_behind() {
     )
     .await
     .assert(202);
+    // a passkey, and one whose registration never finished
+    let mut key = crate::support::SoftPasskey::new(crate::support::PUBLIC_URL);
+    app.add_passkey(&token, &mut key, "Leaving key").await;
+    app.post(
+        "/api/v1/account/passkeys/registrations",
+        Some(&token),
+        json!({"name": "Never finished"}),
+    )
+    .await
+    .assert(201);
     let root = app.admin_session().await;
     app.post(
         &format!("/api/v1/admin/users/{id}/password-reset-email"),

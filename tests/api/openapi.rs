@@ -132,6 +132,9 @@ const REFUSED: &[(&str, &str, u16, &str)] = &[
     // a ticket no first step handed out
     ("sign_in_mfa", "authenticator_code", 401, "unauthenticated"),
     ("sign_in_mfa", "recovery_code", 401, "unauthenticated"),
+    // an answer no authenticator made
+    ("complete_passkey_registration", "browser_answer", 400, "invalid_credential"),
+    ("complete_passkey_sign_in", "browser_answer", 401, "invalid_credential"),
 ];
 
 /// Every operation that takes a body documents examples of it, and every example is one
@@ -225,6 +228,23 @@ async fn every_request_body_example_is_read_and_valid() {
         .await
         .json["id"]
         .clone();
+    // a passkey of the admin's, one being added, and a passkey sign-in under way
+    let mut authn = crate::support::SoftPasskey::new(crate::support::PUBLIC_URL);
+    let passkey = app.add_passkey(&root, &mut authn, "first key").await["passkey"]["id"].clone();
+    let registration = app
+        .post(
+            "/api/v1/account/passkeys/registrations",
+            Some(&root),
+            json!({"name": "second key"}),
+        )
+        .await
+        .json["registration_id"]
+        .clone();
+    let challenge = app
+        .post("/api/v1/sessions/passkey", None, json!({}))
+        .await
+        .json["challenge_id"]
+        .clone();
     // by the path segment before the parameter
     let ids = [
         ("webhooks", &webhook),
@@ -234,6 +254,9 @@ async fn every_request_body_example_is_read_and_valid() {
         ("hosts", &host),
         ("integrations", &integration),
         ("password-resets", &reset),
+        ("passkeys", &passkey),
+        ("registrations", &registration),
+        ("passkey", &challenge),
     ];
 
     // the examples' own account, verified, with the examples' password and no

@@ -47,6 +47,8 @@ pub struct AdminUser {
     pub subscriptions: i64,
     pub hosts: i64,
     pub totp_devices: i64,
+    /// Registered passkeys.
+    pub passkeys: i64,
     /// Live sessions.
     pub sessions: i64,
 }
@@ -71,6 +73,7 @@ impl From<UserView> for AdminUser {
             subscriptions: v.counts.subscriptions,
             hosts: v.counts.hosts,
             totp_devices: v.counts.totp_devices,
+            passkeys: v.counts.passkeys,
             sessions: v.counts.sessions,
         }
     }

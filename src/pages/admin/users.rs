@@ -190,6 +190,7 @@ pub async fn user(
                 subscriptions => view.counts.subscriptions,
                 hosts => view.counts.hosts,
                 totp_devices => view.counts.totp_devices,
+                passkeys => view.counts.passkeys,
                 sessions => view.counts.sessions,
             },
             sessions,

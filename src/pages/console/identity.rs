@@ -10,7 +10,7 @@ use serde::Deserialize;
 use super::{FormErrors, Person, Terms, form_failure, form_person, page, safe_next, signed_in};
 use crate::http::client::client_info;
 use crate::service::totp::SecondFactor;
-use crate::service::{Error, sessions};
+use crate::service::{Error, passkeys, sessions};
 use crate::state::AppState;
 
 const PATH: &str = "/account/confirm-identity";
@@ -38,6 +38,36 @@ fn context(person: &Person, next: &str) -> minijinja::Value {
     }
 }
 
+/// Options to confirm with a passkey, when the account has one (a new ceremony).
+async fn passkey_options(state: &AppState, person: &Person) -> Option<String> {
+    if !person.auth.facts.two_factor {
+        return None;
+    }
+    passkeys::reauthentication_options(state, &person.auth)
+        .await
+        .ok()
+        .map(|started| started.options.to_string())
+}
+
+/// The page, offering a passkey where the account has one.
+async fn render(
+    state: &AppState,
+    person: &Person,
+    next: &str,
+    errors: Option<FormErrors>,
+) -> Response {
+    let options = passkey_options(state, person).await;
+    let ctx = minijinja::context! {
+        passkey_script => options.is_some(), passkey_options => options,
+        ..context(person, next)
+    };
+    let response = match errors {
+        Some(errors) => errors.render(state, Some(person), TEMPLATE, ctx),
+        None => page(state, Some(person), StatusCode::OK, TEMPLATE, ctx),
+    };
+    super::passkeys::with_script(response)
+}
+
 #[handler]
 async fn form(state: Data<&AppState>, req: &Request, Query(q): Query<NextQuery>) -> Response {
     // deleting the account needs this too, and may be done with the terms outdated
@@ -46,13 +76,7 @@ async fn form(state: Data<&AppState>, req: &Request, Query(q): Query<NextQuery>)
         Err(response) => return response,
     };
     let next = next_or_account(q.next.as_deref());
-    page(
-        &state,
-        Some(&person),
-        StatusCode::OK,
-        TEMPLATE,
-        context(&person, &next),
-    )
+    render(&state, &person, &next, None).await
 }
 
 #[derive(Debug, Deserialize)]
@@ -67,6 +91,9 @@ pub struct IdentityForm {
     recovery_code: String,
     #[serde(default)]
     next: String,
+    /// A passkey's answer, posted by /assets/passkeys.js; it stands alone.
+    #[serde(default)]
+    credential: String,
 }
 
 #[handler]
@@ -76,7 +103,12 @@ async fn submit(state: Data<&AppState>, req: &Request, Form(f): Form<IdentityFor
         Err(response) => return response,
     };
     let next = next_or_account(Some(&f.next));
-    let factor = SecondFactor::from_fields(Some(f.code.trim()), Some(f.recovery_code.trim()));
+    let answer: Option<serde_json::Value> = serde_json::from_str(&f.credential).ok();
+    let factor = SecondFactor::from_any(
+        Some(f.code.trim()),
+        Some(f.recovery_code.trim()),
+        answer.as_ref(),
+    );
     if person.auth.facts.two_factor && factor.is_none() {
         let errors = FormErrors::field(
             "code",
@@ -93,6 +125,13 @@ async fn submit(state: Data<&AppState>, req: &Request, Form(f): Form<IdentityFor
             ..FormErrors::field("password", "The password is wrong.")
         }
         .render(&state, Some(&person), TEMPLATE, context(&person, &next)),
+        Err(Error::PasskeyRejected) => {
+            let errors = FormErrors {
+                status: StatusCode::UNAUTHORIZED,
+                ..FormErrors::field("code", Error::PasskeyRejected.to_string())
+            };
+            render(&state, &person, &next, Some(errors)).await
+        }
         Err(Error::InvalidCode) => FormErrors {
             status: StatusCode::UNAUTHORIZED,
             ..FormErrors::field("code", "The code is wrong, expired or was used already.")

@@ -22,6 +22,7 @@ pub mod delete;
 pub mod devices;
 pub mod hosting;
 pub mod identity;
+pub mod passkeys;
 pub mod register;
 pub mod reset;
 pub mod security;
@@ -68,6 +69,7 @@ pub fn routes(route: Route) -> Route {
     let route = identity::routes(route);
     let route = account::routes(route);
     let route = security::routes(route);
+    let route = passkeys::routes(route);
     let route = devices::routes(route);
     let route = activity::routes(route);
     let route = hosting::routes(route);

@@ -50,8 +50,12 @@ async fn form(state: Data<&AppState>, req: &Request, Query(q): Query<NextQuery>)
         Ok(None) => {}
         Err(response) => return response,
     }
-    let ctx = minijinja::context! { next => carried(q.next.as_deref()), email => "" };
-    anonymous_page(&state, req, StatusCode::OK, TEMPLATE, ctx)
+    let passkey = super::passkeys::sign_in_offer(&state).await;
+    let ctx = minijinja::context! {
+        next => carried(q.next.as_deref()), email => "", passkey_script => passkey.is_some(),
+        passkey,
+    };
+    super::passkeys::with_script(anonymous_page(&state, req, StatusCode::OK, TEMPLATE, ctx))
 }
 
 #[derive(Debug, Deserialize)]
@@ -71,6 +75,9 @@ pub struct SignInForm {
     code: String,
     #[serde(default)]
     recovery_code: String,
+    /// A passkey's answer (`credential.toJSON()`), posted by /assets/passkeys.js.
+    #[serde(default)]
+    credential: String,
 }
 
 #[handler]
@@ -113,8 +120,22 @@ async fn password_step(state: &AppState, req: &Request, f: SignInForm, next: Str
         Ok(SignInOutcome::SignedIn(new)) => {
             signed_in_as(state, &new.token, &destination(Some(&next)))
         }
-        Ok(SignInOutcome::MfaRequired { ticket, .. }) => {
-            code_page(state, req, StatusCode::OK, &ticket, &next, None)
+        Ok(SignInOutcome::MfaRequired {
+            ticket,
+            passkey_options,
+            ..
+        }) => {
+            let options = passkey_options.map(|o| o.to_string());
+            let ctx = minijinja::context! {
+                ticket, next, passkey_options => options, passkey_script => true,
+            };
+            super::passkeys::with_script(anonymous_page(
+                state,
+                req,
+                StatusCode::OK,
+                CODE_TEMPLATE,
+                ctx,
+            ))
         }
         Err(e) => {
             let unverified = matches!(e, Error::EmailNotVerified);
@@ -127,7 +148,12 @@ async fn password_step(state: &AppState, req: &Request, f: SignInForm, next: Str
 }
 
 async fn code_step(state: &AppState, req: &Request, f: SignInForm, next: String) -> Response {
-    let factor = SecondFactor::from_fields(Some(f.code.trim()), Some(f.recovery_code.trim()));
+    let answer: Option<serde_json::Value> = serde_json::from_str(&f.credential).ok();
+    let factor = SecondFactor::from_any(
+        Some(f.code.trim()),
+        Some(f.recovery_code.trim()),
+        answer.as_ref(),
+    );
     let Some(factor) = factor else {
         let errors = FormErrors::field(
             "code",
@@ -142,12 +168,19 @@ async fn code_step(state: &AppState, req: &Request, f: SignInForm, next: String)
         Ok(new) => signed_in_as(state, &new.token, &destination(Some(&next))),
         Err(Error::InvalidCode) => {
             let field = match factor {
-                SecondFactor::Code(_) => "code",
                 SecondFactor::RecoveryCode(_) => "recovery_code",
+                _ => "code",
             };
             let errors = FormErrors {
                 status: StatusCode::UNAUTHORIZED,
                 ..FormErrors::field(field, Error::InvalidCode.to_string())
+            };
+            code_page(state, req, errors.status, &f.ticket, &next, Some(errors))
+        }
+        Err(Error::PasskeyRejected) => {
+            let errors = FormErrors {
+                status: StatusCode::UNAUTHORIZED,
+                ..FormErrors::field("code", Error::PasskeyRejected.to_string())
             };
             code_page(state, req, errors.status, &f.ticket, &next, Some(errors))
         }

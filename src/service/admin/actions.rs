@@ -7,7 +7,7 @@ use crate::clock::Timestamp;
 use crate::db::accounts::AccountStatus;
 use crate::db::admin::{self as store};
 use crate::db::password_links::Kind as LinkKind;
-use crate::db::{self, sessions, throttle as throttle_store, totp};
+use crate::db::{self, passkeys, sessions, throttle as throttle_store, totp};
 use crate::ids::AccountId;
 use crate::service::mail::notice;
 use crate::service::password::{self, EndSessions, Replacement};
@@ -235,6 +235,7 @@ pub async fn remove_two_factor(
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
     let removed = totp::delete_all_devices(&mut tx, id).await?;
+    let passkeys_removed = passkeys::delete_all(&mut tx, id).await?;
     totp::delete_recovery_codes(&mut tx, id).await?;
     record_by(
         &mut tx,
@@ -243,9 +244,19 @@ pub async fn remove_two_factor(
         Kind::AdminTwoFactorRemoved,
         actor,
         client,
-        json!({"devices": removed}),
+        json!({"devices": removed, "passkeys": passkeys_removed}),
     )
     .await?;
+    if passkeys_removed > 0 {
+        notice(
+            &mut tx,
+            now,
+            &account,
+            "passkey_removed",
+            json!({"passkey": "every passkey", "last": removed == 0}),
+        )
+        .await?;
+    }
     if removed > 0 {
         notice(
             &mut tx,

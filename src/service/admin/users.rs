@@ -31,7 +31,7 @@ pub struct UserView {
 impl From<store::UserRow> for UserView {
     fn from(row: store::UserRow) -> Self {
         Self {
-            two_factor_enabled: row.counts.totp_devices > 0,
+            two_factor_enabled: row.counts.totp_devices > 0 || row.counts.passkeys > 0,
             account: row.account,
             counts: row.counts,
             last_sign_in_at: row.last_sign_in_at,

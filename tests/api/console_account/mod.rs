@@ -170,7 +170,8 @@ async fn a_new_password_signs_out_the_other_sessions() {
         [
             "Basic authentication",
             "Two-factor authentication",
-            "Recovery codes"
+            "Recovery codes",
+            "Passkeys"
         ]
     );
     browser.check_page("console-security").await;

@@ -177,6 +177,17 @@ impl Browser {
         let _ = self.client.clone().close().await;
     }
 
+    /// Gives the browser a platform authenticator that holds passkeys and verifies its
+    /// user at once (WebDriver's "Add Virtual Authenticator", CTAP2 over "internal").
+    pub async fn add_virtual_authenticator(&self) -> String {
+        let added = self
+            .client
+            .issue_cmd(AddVirtualAuthenticator)
+            .await
+            .expect("chromedriver adds a virtual authenticator");
+        added.as_str().unwrap_or_default().to_owned()
+    }
+
     pub async fn goto(&self, url: &str) {
         self.client.goto(url).await.expect("page loads");
     }
@@ -351,5 +362,34 @@ impl Drop for Browser {
     fn drop(&mut self) {
         let _ = self.driver.kill();
         let _ = self.driver.wait();
+    }
+}
+
+/// WebDriver's `POST /session/{id}/webauthn/authenticator` (Web Authentication spec,
+/// "Add Virtual Authenticator"), which fantoccini has no method for.
+#[derive(Debug)]
+struct AddVirtualAuthenticator;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for AddVirtualAuthenticator {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/webauthn/authenticator",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (poem::http::Method, Option<String>) {
+        let body = json!({
+            "protocol": "ctap2",
+            "transport": "internal",
+            "hasResidentKey": true,
+            "hasUserVerification": true,
+            "isUserVerified": true,
+        });
+        (poem::http::Method::POST, Some(body.to_string()))
     }
 }

@@ -4,6 +4,7 @@
 pub mod authenticator;
 pub mod browser;
 pub mod console;
+pub mod passkey;
 pub mod process;
 pub mod smtp;
 
@@ -19,6 +20,7 @@ use steward::config::{Config, MailTransport, SmtpTls};
 use steward::state::AppState;
 
 pub use authenticator::Authenticator;
+pub use passkey::SoftPasskey;
 
 pub const PUBLIC_URL: &str = "http://steward.test";
 pub const PASSWORD: &str = "correct horse battery staple";
@@ -353,6 +355,30 @@ impl TestApp {
                 .collect()
         });
         (app, codes)
+    }
+
+    /// Adds a passkey the way a browser does: options, the authenticator's answer, the
+    /// answer back. Returns the completion's body (passkey, recovery codes).
+    pub async fn add_passkey(&self, token: &str, authn: &mut SoftPasskey, name: &str) -> Value {
+        let started = self
+            .post(
+                "/api/v1/account/passkeys/registrations",
+                Some(token),
+                json!({"name": name}),
+            )
+            .await;
+        started.assert(201);
+        let answer = authn.create(&started.json["options"]);
+        let id = started.json["registration_id"].as_str().unwrap();
+        let done = self
+            .post(
+                &format!("/api/v1/account/passkeys/registrations/{id}/complete"),
+                Some(token),
+                json!({"credential": answer}),
+            )
+            .await;
+        done.assert(201);
+        done.json
     }
 
     pub fn mails_to(&self, address: &str) -> Vec<Mail> {

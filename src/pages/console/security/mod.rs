@@ -44,6 +44,8 @@ fn notice(done: Option<&str>) -> Option<&'static str> {
         "app_added" => "The authenticator app is set up.",
         "app_renamed" => "The authenticator app is renamed.",
         "app_removed" => "The authenticator app is removed.",
+        "passkey_added" => "The passkey is added.",
+        "passkey_removed" => "The passkey is removed.",
         _ => return None,
     })
 }
@@ -73,15 +75,37 @@ async fn overview(state: Data<&AppState>, req: &Request, Query(q): Query<DoneQue
             }
         })
         .collect();
+    let passkeys = match crate::service::passkeys::list(&state, &person.auth).await {
+        Ok(list) => list
+            .iter()
+            .map(|p| {
+                minijinja::context! {
+                    id => p.id.to_string(),
+                    name => p.name,
+                    added => time(p.created_at),
+                    last_used => p.last_used_at.map(time),
+                }
+            })
+            .collect::<Vec<_>>(),
+        Err(e) => return error_page(&state, req, Some(&person), e),
+    };
     let ctx = minijinja::context! {
         nav => "security",
         notice => notice(q.done.as_deref()),
-        two_factor => !apps.is_empty(),
+        two_factor => !apps.is_empty() || !passkeys.is_empty(),
+        passkeys_available => crate::service::passkeys::available(&state),
+        passkey_script => true,
+        passkeys,
         apps,
         remaining,
         total => service_totp::RECOVERY_CODES,
     };
-    page(&state, Some(&person), StatusCode::OK, TEMPLATE, ctx)
+    super::passkeys::with_script(page(&state, Some(&person), StatusCode::OK, TEMPLATE, ctx))
+}
+
+/// The ten recovery codes of a first second factor, shown once.
+pub fn show_recovery_codes(state: &AppState, person: &Person, list: &[String]) -> Response {
+    codes::show(state, person, list, codes::Shown::FirstDevice)
 }
 
 fn password_context() -> minijinja::Value {

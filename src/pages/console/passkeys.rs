@@ -1,0 +1,233 @@
+//! Passkeys in the console: "Sign in with a passkey" on the sign-in page, and on
+//! "Signing In" adding one (named), and removing one. The browser's side is
+//! /assets/passkeys.js: it fills a form's `credential` field with the passkey's answer
+//! and posts the form, so every step is a plain form post with its CSRF token.
+
+use poem::http::StatusCode;
+use poem::web::{Data, Form, Path, Redirect};
+use poem::{IntoResponse, Request, Response, Route, handler, post};
+use serde::Deserialize;
+use serde_json::Value;
+
+use super::security::show_recovery_codes;
+use super::{
+    FormErrors, Terms, anonymous_csrf_ok, anonymous_page, csrf_refused, error_page, form_failure,
+    form_person, page, safe_next, signed_in_as, to_confirm_identity,
+};
+use crate::http::client::{client_info, device_name};
+use crate::ids::{PasskeyChallengeId, PasskeyId};
+use crate::pages::render::allow_scripts;
+use crate::service::Error;
+use crate::service::passkeys::{self, sign_in};
+use crate::state::AppState;
+
+const SECURITY: &str = "/account/security";
+const ADD_TEMPLATE: &str = "console/passkey_add.html";
+const SIGN_IN_TEMPLATE: &str = "console/sign_in.html";
+
+pub fn routes(route: Route) -> Route {
+    route
+        .at("/sign-in/passkey", post(sign_in_submit))
+        .at("/account/security/passkeys", post(add_start))
+        .at("/account/security/passkeys/:id", post(add_complete))
+        .at("/account/security/passkeys/:id/remove", post(remove))
+}
+
+/// What the sign-in page shows to sign in with a passkey: a new ceremony's id and
+/// options (as JSON text for the button). None when passkeys are unavailable here.
+pub async fn sign_in_offer(state: &AppState) -> Option<minijinja::Value> {
+    if !passkeys::available(state) {
+        return None;
+    }
+    match sign_in::begin(state).await {
+        Ok(started) => Some(minijinja::context! {
+            challenge => started.id.to_string(),
+            options => started.options.to_string(),
+        }),
+        Err(e) => {
+            tracing::error!(error = %e, "passkey sign-in could not start");
+            None
+        }
+    }
+}
+
+/// Lets a page that offers passkeys load the script.
+pub fn with_script(mut response: Response) -> Response {
+    allow_scripts(&mut response);
+    response
+}
+
+#[derive(Debug, Deserialize)]
+pub struct CredentialForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    credential: String,
+    #[serde(default)]
+    challenge: String,
+    #[serde(default)]
+    next: String,
+}
+
+fn answer(raw: &str) -> Value {
+    serde_json::from_str(raw).unwrap_or(Value::Null)
+}
+
+#[handler]
+async fn sign_in_submit(
+    state: Data<&AppState>,
+    req: &Request,
+    Form(f): Form<CredentialForm>,
+) -> Response {
+    if !anonymous_csrf_ok(req, &f.csrf) {
+        return csrf_refused(&state, req, None);
+    }
+    let client = client_info(req);
+    let id = f.challenge.parse().map(PasskeyChallengeId);
+    let result = match id {
+        Ok(id) => {
+            let device = device_name(client.user_agent.as_deref());
+            sign_in::complete(&state, id, &answer(&f.credential), Some(&device), &client).await
+        }
+        Err(_) => Err(Error::PasskeyRejected),
+    };
+    match result {
+        Ok(new) => {
+            let to = safe_next(&f.next).unwrap_or_else(|| "/account".to_owned());
+            signed_in_as(&state, &new.token, &to)
+        }
+        Err(e) => match form_failure(&state, req, None, e, "/sign-in") {
+            Ok(errors) => {
+                let ctx = minijinja::context! {
+                    next => safe_next(&f.next).unwrap_or_default(), email => "",
+                    passkey => sign_in_offer(&state).await, passkey_script => true,
+                };
+                let ctx = minijinja::context! { ..errors.context(), ..ctx };
+                with_script(anonymous_page(
+                    &state,
+                    req,
+                    errors.status,
+                    SIGN_IN_TEMPLATE,
+                    ctx,
+                ))
+            }
+            Err(response) => response,
+        },
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct AddForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+}
+
+/// Starts adding a passkey named in the form: the page whose button asks the browser.
+#[handler]
+async fn add_start(state: Data<&AppState>, req: &Request, Form(f): Form<AddForm>) -> Response {
+    let person = match form_person(&state, req, &f.csrf, Terms::MustBeAccepted).await {
+        Ok(person) => person,
+        Err(response) => return response,
+    };
+    match passkeys::begin_registration(&state, &person.auth, &f.name).await {
+        Ok(started) => {
+            let ctx = minijinja::context! {
+                nav => "security",
+                name => f.name.trim(),
+                action => format!("{SECURITY}/passkeys/{}", started.id),
+                options => started.options.to_string(),
+                passkey_script => true,
+            };
+            with_script(page(
+                &state,
+                Some(&person),
+                StatusCode::OK,
+                ADD_TEMPLATE,
+                ctx,
+            ))
+        }
+        Err(Error::ReauthenticationRequired) => to_confirm_identity(SECURITY),
+        Err(e) => match form_failure(&state, req, Some(&person), e, SECURITY) {
+            Ok(errors) => errors.render(
+                &state,
+                Some(&person),
+                ADD_TEMPLATE,
+                minijinja::context! { nav => "security", failed => true },
+            ),
+            Err(response) => response,
+        },
+    }
+}
+
+/// Finishes adding a passkey with the browser's answer.
+#[handler]
+async fn add_complete(
+    state: Data<&AppState>,
+    req: &Request,
+    Path(id): Path<String>,
+    Form(f): Form<CredentialForm>,
+) -> Response {
+    let person = match form_person(&state, req, &f.csrf, Terms::MustBeAccepted).await {
+        Ok(person) => person,
+        Err(response) => return response,
+    };
+    let Ok(id) = id.parse().map(PasskeyChallengeId) else {
+        return error_page(&state, req, Some(&person), Error::NotFound);
+    };
+    let client = client_info(req);
+    match passkeys::complete_registration(&state, &person.auth, id, &answer(&f.credential), &client)
+        .await
+    {
+        Ok(added) => match added.recovery_codes {
+            Some(codes) => show_recovery_codes(&state, &person, &codes),
+            None => Redirect::see_other(format!("{SECURITY}?done=passkey_added")).into_response(),
+        },
+        Err(e) => {
+            let (status, _) = crate::http::error::status_and_code(&e);
+            if status.is_server_error() {
+                return error_page(&state, req, Some(&person), e);
+            }
+            let errors = FormErrors {
+                status,
+                message: Some(e.to_string()),
+                fields: Default::default(),
+                retry_after: None,
+            };
+            errors.render(
+                &state,
+                Some(&person),
+                ADD_TEMPLATE,
+                minijinja::context! { nav => "security", failed => true },
+            )
+        }
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RemoveForm {
+    #[serde(default)]
+    csrf: String,
+}
+
+#[handler]
+async fn remove(
+    state: Data<&AppState>,
+    req: &Request,
+    Path(id): Path<String>,
+    Form(f): Form<RemoveForm>,
+) -> Response {
+    let person = match form_person(&state, req, &f.csrf, Terms::MustBeAccepted).await {
+        Ok(person) => person,
+        Err(response) => return response,
+    };
+    let Ok(id) = id.parse().map(PasskeyId) else {
+        return error_page(&state, req, Some(&person), Error::NotFound);
+    };
+    match passkeys::remove(&state, &person.auth, id, &client_info(req)).await {
+        Ok(()) => Redirect::see_other(format!("{SECURITY}?done=passkey_removed")).into_response(),
+        Err(Error::ReauthenticationRequired) => to_confirm_identity(SECURITY),
+        Err(e) => error_page(&state, req, Some(&person), e),
+    }
+}
