@@ -314,7 +314,7 @@ mod tests {
                 support_link => "mailto:help@example.org", support_label => "help@example.org",
                 expires_hours => 0, expires_minutes => 90, old_email => "old@example.org",
                 new_email => "new@example.org", device => "Phone", ip => "192.0.2.1",
-                display_name => "Ada", last => true,
+                display_name => "Ada", last => true, passkey => "YubiKey",
             };
             let rendered = crate::mail::render(&t, mail, &ctx)
                 .unwrap_or_else(|e| panic!("{locale} {mail}: {e:#}"));

@@ -92,6 +92,15 @@ mail-totp-removed-subject = Eine Authenticator-App wurde aus Ihrem { $app }-Kont
 mail-totp-removed-body = Die Authenticator-App „{ $device }“ wurde aus Ihrem { $app }-Konto { $recipient } entfernt.
 mail-totp-removed-last = Es war die letzte: Zum Anmelden ist kein zweiter Faktor mehr erforderlich, und Ihre Wiederherstellungscodes sind nicht mehr gültig.
 
+## Notices of a passkey added or removed
+
+mail-passkey-added-subject = Ihrem { $app }-Konto wurde ein Passkey hinzugefügt
+mail-passkey-added-body = Der Passkey „{ $passkey }“ wurde Ihrem { $app }-Konto { $recipient } hinzugefügt. Mit ihm können Sie sich nun anmelden, allein oder als zweiter Faktor.
+mail-passkey-added-advice = Falls Sie das nicht waren, melden Sie sich unter { $url } an, entfernen Sie den Passkey und ändern Sie Ihr Passwort.
+mail-passkey-removed-subject = Aus Ihrem { $app }-Konto wurde ein Passkey entfernt
+mail-passkey-removed-body = Der Passkey „{ $passkey }“ wurde aus Ihrem { $app }-Konto { $recipient } entfernt.
+mail-passkey-removed-last = Es war Ihr letzter zweiter Faktor: Die Anmeldung verlangt keinen mehr, und Ihre Wiederherstellungscodes gelten nicht mehr.
+
 ## registration_attempt: someone registered with an address that has an account
 
 mail-registration-attempt-subject = Jemand hat versucht, sich mit Ihrer Adresse bei { $app } zu registrieren

@@ -92,6 +92,15 @@ mail-totp-removed-subject = An authenticator app was removed from your { $app } 
 mail-totp-removed-body = the authenticator app "{ $device }" was removed from your { $app } account { $recipient }.
 mail-totp-removed-last = It was the last one: signing in no longer needs a second factor, and your recovery codes no longer work.
 
+## Notices of a passkey added or removed
+
+mail-passkey-added-subject = A passkey was added to your { $app } account
+mail-passkey-added-body = the passkey "{ $passkey }" was added to your { $app } account { $recipient }. It can now sign in to your account, alone or as a second factor.
+mail-passkey-added-advice = If this was not you, sign in at { $url }, remove the passkey, and change your password.
+mail-passkey-removed-subject = A passkey was removed from your { $app } account
+mail-passkey-removed-body = the passkey "{ $passkey }" was removed from your { $app } account { $recipient }.
+mail-passkey-removed-last = It was your last second factor: signing in no longer needs one, and your recovery codes no longer work.
+
 ## registration_attempt: someone registered with an address that has an account
 
 mail-registration-attempt-subject = Someone tried to register with your address at { $app }

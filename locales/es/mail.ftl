@@ -92,6 +92,15 @@ mail-totp-removed-subject = Se ha eliminado una aplicación de autenticación de
 mail-totp-removed-body = Se ha eliminado la aplicación de autenticación «{ $device }» de su cuenta de { $app } { $recipient }.
 mail-totp-removed-last = Era la última: ya no se necesita un segundo factor para iniciar sesión y sus códigos de recuperación ya no funcionan.
 
+## Notices of a passkey added or removed
+
+mail-passkey-added-subject = Se ha añadido una llave de acceso a su cuenta de { $app }
+mail-passkey-added-body = Se ha añadido la llave de acceso «{ $passkey }» a su cuenta de { $app } { $recipient }. Ahora puede iniciar sesión con ella, sola o como segundo factor.
+mail-passkey-added-advice = Si no fue usted, inicie sesión en { $url }, elimine la llave de acceso y cambie su contraseña.
+mail-passkey-removed-subject = Se ha eliminado una llave de acceso de su cuenta de { $app }
+mail-passkey-removed-body = Se ha eliminado la llave de acceso «{ $passkey }» de su cuenta de { $app } { $recipient }.
+mail-passkey-removed-last = Era su último segundo factor: el inicio de sesión ya no lo pide y sus códigos de recuperación ya no sirven.
+
 ## registration_attempt: someone registered with an address that has an account
 
 mail-registration-attempt-subject = Alguien ha intentado registrarse en { $app } con su dirección

@@ -92,6 +92,15 @@ mail-totp-removed-subject = Une application d'authentification a été supprimé
 mail-totp-removed-body = L'application d'authentification « { $device } » a été supprimée de votre compte { $app } { $recipient }.
 mail-totp-removed-last = C'était la dernière : la connexion ne nécessite plus de second facteur, et vos codes de récupération ne fonctionnent plus.
 
+## Notices of a passkey added or removed
+
+mail-passkey-added-subject = Une clé d'accès a été ajoutée à votre compte { $app }
+mail-passkey-added-body = La clé d'accès « { $passkey } » a été ajoutée à votre compte { $app } { $recipient }. Elle permet désormais de vous connecter, seule ou comme second facteur.
+mail-passkey-added-advice = Si ce n'était pas vous, connectez-vous sur { $url }, supprimez la clé d'accès et changez votre mot de passe.
+mail-passkey-removed-subject = Une clé d'accès a été supprimée de votre compte { $app }
+mail-passkey-removed-body = La clé d'accès « { $passkey } » a été supprimée de votre compte { $app } { $recipient }.
+mail-passkey-removed-last = C'était votre dernier second facteur : la connexion n'en demande plus, et vos codes de récupération ne sont plus valables.
+
 ## registration_attempt: someone registered with an address that has an account
 
 mail-registration-attempt-subject = Tentative d'inscription à { $app } avec votre adresse

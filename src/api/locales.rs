@@ -4,7 +4,7 @@ use poem::web::Data;
 use poem_openapi::payload::Json;
 use poem_openapi::{ApiResponse, Object, OpenApi};
 
-use crate::api::ApiTags;
+use crate::api::{ApiResult, ApiTags};
 use crate::state::AppState;
 
 pub struct LocalesApi;
@@ -30,11 +30,11 @@ impl LocalesApi {
     ///
     /// Needs no sign-in: a registration form offers the same choice.
     #[oai(path = "/locales", method = "get", operation_id = "list_locales")]
-    async fn list(&self, state: Data<&AppState>) -> LocalesResponse {
+    async fn list(&self, state: Data<&AppState>) -> ApiResult<LocalesResponse> {
         let i18n = state.templates.i18n();
-        LocalesResponse::Ok(Json(Locales {
+        Ok(LocalesResponse::Ok(Json(Locales {
             default: i18n.default_locale().to_owned(),
             available: i18n.available().to_vec(),
-        }))
+        })))
     }
 }

@@ -54,27 +54,42 @@ pub async fn update(
     update: AccountUpdate,
 ) -> Result<Account> {
     let mut account = auth.account.clone();
+    // every field checked before anything is written: all of it is saved, or none
+    let mut checks = validate::Checks::default();
     let locale = match update.locale.as_deref() {
-        Some(code) => {
-            Some(offered_locale(state, "locale", code).map_err(|e| Error::Validation(vec![e]))?)
-        }
-        None => None,
+        Some(code) => checks
+            .check(offered_locale(state, "locale", code))
+            .map(Some),
+        None => Some(None),
     };
+    let name = match update.display_name {
+        Some(name) => checks
+            .check(validate::optional_name(
+                "display_name",
+                name.as_deref(),
+                validate::DISPLAY_NAME_MAX,
+            ))
+            .map(Some),
+        None => Some(None),
+    };
+    let (locale, name) = checks.finish(|| Some((locale?, name?)))?;
+    if locale.is_none() && name.is_none() {
+        return Ok(account);
+    }
+    let now = state.clock.now();
+    let mut tx = db::begin_immediate(&state.db).await?;
+    if let Some(locale) = &locale {
+        accounts::set_locale(&mut tx, account.id, locale, now).await?;
+    }
+    if let Some(name) = &name {
+        accounts::set_display_name(&mut tx, account.id, name.as_deref(), now).await?;
+    }
+    webhooks::record_account(&mut tx, now, EventType::AccountUpdated, account.id).await?;
+    tx.commit().await?;
     if let Some(locale) = locale {
-        let mut tx = db::begin_immediate(&state.db).await?;
-        accounts::set_locale(&mut tx, account.id, &locale, state.clock.now()).await?;
-        tx.commit().await?;
         account.locale = Some(locale);
     }
-    if let Some(name) = update.display_name {
-        let name =
-            validate::optional_name("display_name", name.as_deref(), validate::DISPLAY_NAME_MAX)
-                .map_err(|e| Error::Validation(vec![e]))?;
-        let now = state.clock.now();
-        let mut tx = db::begin_immediate(&state.db).await?;
-        accounts::set_display_name(&mut tx, account.id, name.as_deref(), now).await?;
-        webhooks::record_account(&mut tx, now, EventType::AccountUpdated, account.id).await?;
-        tx.commit().await?;
+    if let Some(name) = name {
         account.display_name = name;
     }
     Ok(account)

@@ -138,6 +138,10 @@ async fn changing_the_locale_changes_the_next_mail() {
     }
     let resp = patch(json!({"locale": "x".repeat(40)})).await;
     resp.assert_error(422, "validation_failed");
+    // a good locale beside a bad name: neither is saved
+    let resp = patch(json!({"locale": "de", "display_name": "Ada\u{7}"})).await;
+    resp.assert_error(422, "validation_failed");
+    assert_eq!(resp.json["errors"][0]["field"], "display_name");
     assert_eq!(
         app.get("/api/v1/account", Some(&token)).await.json["locale"],
         "es"
