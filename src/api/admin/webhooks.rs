@@ -11,7 +11,7 @@ use time::OffsetDateTime;
 use uuid::Uuid;
 
 use super::AdminAuth;
-use crate::api::{ApiResult, ApiTags, NoContent};
+use crate::api::{ApiResult, ApiTags, NoContent, Text};
 use crate::clock::Timestamp;
 use crate::db::webhooks::{Delivery as DeliveryRow, DeliveryStatus as Stored};
 use crate::http::client::client_info;
@@ -72,13 +72,13 @@ pub struct NewWebhook {
     /// Where to POST events: an http or https URL. Loopback, private and link-local
     /// destinations are refused unless the server allows them.
     #[oai(validator(max_length = 2000))]
-    pub url: String,
+    pub url: Text,
     /// Event types (e.g. `host.created`), or `["*"]` for every event.
     #[oai(validator(max_items = 20))]
     pub events: Vec<String>,
     /// What receives them, for admins. At most 200 characters.
     #[oai(validator(max_length = 200))]
-    pub description: Option<String>,
+    pub description: Option<Text>,
     /// On unless false.
     pub enabled: Option<bool>,
 }
@@ -86,12 +86,12 @@ pub struct NewWebhook {
 #[derive(Debug, Object)]
 pub struct WebhookPatch {
     #[oai(validator(max_length = 2000))]
-    pub url: Option<String>,
+    pub url: Option<Text>,
     #[oai(validator(max_items = 20))]
     pub events: Option<Vec<String>>,
     /// null clears it.
     #[oai(validator(max_length = 200))]
-    pub description: MaybeUndefined<String>,
+    pub description: MaybeUndefined<Text>,
     /// Turning an endpoint on again sends what waited meanwhile, in order.
     pub enabled: Option<bool>,
 }
@@ -258,9 +258,9 @@ impl WebhooksApi {
     ) -> ApiResult<WebhookCreatedResponse> {
         let body = body.0;
         let input = NewEndpoint {
-            url: body.url,
+            url: body.url.into_string(),
             events: body.events,
-            description: body.description,
+            description: body.description.map(Text::into_string),
             enabled: body.enabled,
         };
         let (endpoint, secret) =
@@ -308,12 +308,12 @@ impl WebhooksApi {
     ) -> ApiResult<WebhookResponse> {
         let body = body.0;
         let update = EndpointUpdate {
-            url: body.url,
+            url: body.url.map(Text::into_string),
             events: body.events,
             description: match body.description {
                 MaybeUndefined::Undefined => None,
                 MaybeUndefined::Null => Some(None),
-                MaybeUndefined::Value(d) => Some(Some(d)),
+                MaybeUndefined::Value(d) => Some(Some(d.into_string())),
             },
             enabled: body.enabled,
         };
