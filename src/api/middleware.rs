@@ -10,6 +10,7 @@ use tracing::Instrument;
 
 use crate::api::{ApiError, ErrorCode};
 use crate::http::client::{ClientIp, RequestId, client_ip};
+use crate::http::locale::{self, RequestLanguage};
 use crate::ip_limit::IpLimiter;
 
 /// What the middleware needs besides the request.
@@ -22,6 +23,8 @@ pub struct Edge {
     pub trusted_proxies: std::sync::Arc<Vec<ipnet::IpNet>>,
     /// The methods of each API path, for the `Allow` header of a 405.
     pub methods: std::sync::Arc<PathMethods>,
+    /// The languages, for the language of pages and of error answers.
+    pub i18n: std::sync::Arc<crate::i18n::I18n>,
 }
 
 /// The API's paths (from the OpenAPI document) and the methods each one takes.
@@ -92,6 +95,7 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
         metrics,
         trusted_proxies,
         methods,
+        i18n,
     } = edge;
     let path = req.uri().path().to_owned();
     // a browser asking for a page gets refusals as a page; a script gets the JSON body
@@ -107,8 +111,9 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
     }
     let id = uuid::Uuid::now_v7().simple().to_string();
     req.extensions_mut().insert(RequestId(id.clone()));
+    let language = RequestLanguage::of(&i18n, &req, is_page(&path));
     let span = tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path());
-    async move {
+    let request = async move {
         let started = Instant::now();
         let is_api = !is_page(req.uri().path());
         let is_admin_page = req.uri().path().starts_with("/admin");
@@ -184,8 +189,8 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
         }
         Ok(response)
     }
-    .instrument(span)
-    .await
+    .instrument(span);
+    locale::scope(language, request).await
 }
 
 /// A refusal as the client reads it: a plain page for a browser asking for a page,
