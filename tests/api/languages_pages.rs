@@ -3,7 +3,8 @@
 
 use serde_json::json;
 
-use crate::support::TestApp;
+use crate::support::console::{csrf_in, get_page, post_form, session};
+use crate::support::{PASSWORD, TestApp};
 
 async fn page(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> (u16, String) {
     let mut req = app.client.get(app.url(path)).header("accept", "text/html");
@@ -122,4 +123,84 @@ async fn an_api_error_speaks_the_language_asked_and_keeps_its_code() {
         html.contains("<html lang=\"fr\">") && html.contains("Introuvable"),
         "{html}"
     );
+}
+
+#[tokio::test]
+async fn signed_in_the_picker_saves_the_account_s_language_and_the_pages_and_mail_follow() {
+    let app = TestApp::spawn().await;
+    app.verified_account("ada@example.org").await;
+    let resp = app.sign_in("ada@example.org", PASSWORD).await;
+    let token = resp.json["token"].as_str().unwrap().to_owned();
+    let cookie = session(&token);
+    let account = get_page(&app, "/account", &cookie).await;
+    assert!(
+        account.text.contains("<html lang=\"en\">"),
+        "{}",
+        account.text
+    );
+    // the signed-in picker is a POST carrying the page's CSRF token
+    assert!(
+        account.text.contains(
+            "<form class=\"language\" method=\"post\" action=\"&#x2f;account&#x2f;language\">"
+        ),
+        "{}",
+        account.text
+    );
+    let csrf = csrf_in(&account.text);
+    let refused = post_form(
+        &app,
+        "/account/language",
+        &cookie,
+        &[("lang", "de"), ("csrf", "x")],
+    )
+    .await;
+    assert_eq!(refused.status, 403);
+    assert_eq!(
+        app.get("/api/v1/account", Some(&token)).await.json["locale"],
+        "en"
+    );
+    let chosen = post_form(
+        &app,
+        "/account/language",
+        &cookie,
+        &[
+            ("lang", "de"),
+            ("next", "/account/security"),
+            ("csrf", &csrf),
+        ],
+    )
+    .await;
+    assert_eq!(chosen.status, 303);
+    assert_eq!(chosen.headers["location"], "/account/security");
+    assert_eq!(
+        app.get("/api/v1/account", Some(&token)).await.json["locale"],
+        "de"
+    );
+    // the account's language wins over a browser asking for another
+    let security = app
+        .client
+        .get(app.url("/account/security"))
+        .header("cookie", &cookie)
+        .header("accept-language", "fr")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(security.contains("<html lang=\"de\">"), "{security}");
+    assert!(
+        security.contains("Zwei-Faktor-Authentifizierung"),
+        "{security}"
+    );
+    // and the next mail is German
+    app.post(
+        "/api/v1/password-resets",
+        None,
+        json!({"email": "ada@example.org", "client_secret": "client-secret-0123456789"}),
+    )
+    .await
+    .assert(202);
+    let mail = app.mail_to("ada@example.org").await;
+    assert!(mail.html.contains("lang=\"de\""), "{}", mail.subject);
 }
