@@ -53,12 +53,15 @@ impl RequestLanguage {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| i18n.negotiate(v))
             .map(str::to_owned);
-        let here = if req.method() == poem::http::Method::GET {
-            req.uri()
-                .path_and_query()
-                .map_or_else(|| req.uri().path().to_owned(), |pq| pq.as_str().to_owned())
-        } else {
-            req.uri().path().to_owned()
+        let path = req.uri().path();
+        // the query too on a GET (an email link's token), unless a value in it could
+        // name another site: the picker carries it back, and should carry nothing that
+        // leads elsewhere
+        let here = match req.uri().query() {
+            Some(query) if req.method() == poem::http::Method::GET && harmless(query) => {
+                format!("{path}?{query}")
+            }
+            _ => path.to_owned(),
         };
         Self {
             cookie,
@@ -67,6 +70,15 @@ impl RequestLanguage {
             here,
         }
     }
+}
+
+/// Whether no value of `query` looks like an address of its own (`//host`, `a:b`, `\`).
+fn harmless(query: &str) -> bool {
+    serde_urlencoded::from_str::<Vec<(String, String)>>(query).is_ok_and(|pairs| {
+        pairs
+            .iter()
+            .all(|(_, v)| !v.contains("//") && !v.contains(':') && !v.contains('\\'))
+    })
 }
 
 /// Runs `fut` (the rest of the request) with `language` as its request's.
