@@ -34,6 +34,7 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
         metrics: state.metrics.clone(),
         trusted_proxies: std::sync::Arc::new(state.config.trusted_proxies().unwrap_or_default()),
         methods,
+        i18n: state.templates.i18n().clone(),
     };
     // The API under /api and its two root paths; the console has the rest, "/" included.
     let api = std::sync::Arc::new(api.into_endpoint());
@@ -80,6 +81,7 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
             get(pages::admin::session::sign_in_form).post(pages::admin::session::sign_in_submit),
         )
         .at("/admin/sign-out", post(pages::admin::session::sign_out))
+        .at("/admin/language", post(pages::admin::session::language))
         .at(
             "/admin/users",
             get(pages::admin::users::users).post(pages::admin::users::create_user),

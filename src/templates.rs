@@ -64,6 +64,7 @@ const EMBEDDED: &[(&str, &str)] = embed![
     "mail/set_password.txt",
     "mail/set_password.html",
     "pages/base.html",
+    "pages/language.html",
     "pages/confirm_email.html",
     "pages/reset_password.html",
     "pages/verify_email.html",
@@ -174,30 +175,18 @@ impl Templates {
         env.add_function(
             "t",
             move |state: &State, key: &str, kwargs: Kwargs| -> Result<String, minijinja::Error> {
-                let locale = state.lookup("locale");
-                let locale = locale
-                    .as_ref()
-                    .and_then(Value::as_str)
-                    .unwrap_or(messages.default_locale());
-                let mut args = Args::new();
-                // what every page and mail knows, under the names the messages use
-                for (name, variable) in CONTEXT_ARGS {
-                    if let Some(value) = state.lookup(variable)
-                        && !value.is_undefined()
-                    {
-                        args.insert(Cow::Borrowed(*name), fluent_value(&value));
-                    }
-                }
-                for name in kwargs.args() {
-                    let value: Value = kwargs.get(name)?;
-                    args.insert(Cow::Owned(name.to_owned()), fluent_value(&value));
-                }
-                messages.message(locale, key, &args).ok_or_else(|| {
-                    minijinja::Error::new(
-                        ErrorKind::UndefinedError,
-                        format!("no message {key:?} (or a variable it needs is missing)"),
-                    )
-                })
+                translate(&messages, state, key, &kwargs, false)
+            },
+        );
+        // `th`: a message that holds markup of its own (a word in <strong>, a link), for
+        // sentences whose words a translation must be free to reorder around it. Every
+        // variable is escaped before it goes in; the message's own text is trusted (ours,
+        // or the operator's).
+        let messages = Arc::clone(&i18n);
+        env.add_function(
+            "th",
+            move |state: &State, key: &str, kwargs: Kwargs| -> Result<Value, minijinja::Error> {
+                translate(&messages, state, key, &kwargs, true).map(Value::from_safe_string)
             },
         );
         // Fail at start-up, not at the first mail, when an override does not parse. The
@@ -242,6 +231,51 @@ const CONTEXT_ARGS: &[(&str, &str)] = &[
     ("url", "public_url"),
 ];
 
+/// The message `key` in the language of the template's context (its `locale`), with
+/// what every page and mail knows and the call's own variables; `escape` escapes each
+/// variable for HTML first.
+fn translate(
+    messages: &I18n,
+    state: &State,
+    key: &str,
+    kwargs: &Kwargs,
+    escape: bool,
+) -> Result<String, minijinja::Error> {
+    let locale = state.lookup("locale");
+    let locale = locale
+        .as_ref()
+        .and_then(Value::as_str)
+        .unwrap_or(messages.default_locale());
+    let value = |v: &Value| {
+        let plain = fluent_value(v);
+        match plain {
+            FluentValue::String(text) if escape => {
+                FluentValue::from(minijinja::HtmlEscape(&text).to_string())
+            }
+            other => other,
+        }
+    };
+    let mut args = Args::new();
+    // what every page and mail knows, under the names the messages use
+    for (name, variable) in CONTEXT_ARGS {
+        if let Some(v) = state.lookup(variable)
+            && !v.is_undefined()
+        {
+            args.insert(Cow::Borrowed(*name), value(&v));
+        }
+    }
+    for name in kwargs.args() {
+        let v: Value = kwargs.get(name)?;
+        args.insert(Cow::Owned(name.to_owned()), value(&v));
+    }
+    messages.message(locale, key, &args).ok_or_else(|| {
+        minijinja::Error::new(
+            ErrorKind::UndefinedError,
+            format!("no message {key:?} (or a variable it needs is missing)"),
+        )
+    })
+}
+
 /// A template's value as a Fluent variable: numbers stay numbers, so that plurals
 /// select by the locale's rules; nothing (an unset name) is empty text.
 fn fluent_value(value: &Value) -> FluentValue<'static> {
@@ -266,123 +300,4 @@ fn safe_join(dir: &Path, name: &str) -> Option<PathBuf> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn every_embedded_template_parses() {
-        let t = Templates::new(None, &I18nConfig::default()).unwrap();
-        for (name, _) in EMBEDDED {
-            if let Err(e) = t.env.get_template(name) {
-                panic!("{name}: {e:#}");
-            }
-        }
-    }
-
-    #[test]
-    fn html_is_escaped_and_text_is_not() {
-        let t = Templates::new(None, &I18nConfig::default()).unwrap();
-        let ctx = minijinja::context! {
-            app_name => "Steward", public_url => "http://x", link => "http://x/?a=1&b=<2>",
-            recipient => "a<i>@b.org", email => "<b>@x.org", state => "form", token => "t",
-            expires_hours => 24, expires_minutes => 1440, locale => "en",
-        };
-        let html = t.render("mail/verify_email.html", &ctx).unwrap();
-        assert!(html.contains("&amp;b=&lt;2&gt;"), "{html}");
-        // what a message is given is escaped like any other value
-        assert!(html.contains("a&lt;i&gt;@b.org"), "{html}");
-        let text = t.render("mail/verify_email.txt", &ctx).unwrap();
-        assert!(text.contains("http://x/?a=1&b=<2>"), "{text}");
-        let page = t.render("pages/verify_email.html", &ctx).unwrap();
-        assert!(page.contains("&lt;b&gt;@x.org"), "{page}");
-    }
-
-    /// Every mail in every shipped language: rendered whole (no message missing, no
-    /// variable left unreplaced) and, but for English, not English.
-    #[test]
-    fn every_mail_renders_in_every_language() {
-        let t = Templates::new(None, &I18nConfig::default()).unwrap();
-        let mails: Vec<&str> = EMBEDDED
-            .iter()
-            .filter_map(|(name, _)| name.strip_prefix("mail/")?.strip_suffix(".subject"))
-            .collect();
-        assert!(mails.len() >= 14, "{mails:?}");
-        let render = |locale: &str, mail: &str| {
-            let ctx = minijinja::context! {
-                locale, app_name => "Steward", public_url => "https://steward.example.org",
-                recipient => "ada@example.org", link => "https://steward.example.org/x?token=t",
-                support_link => "mailto:help@example.org", support_label => "help@example.org",
-                expires_hours => 0, expires_minutes => 90, old_email => "old@example.org",
-                new_email => "new@example.org", device => "Phone", ip => "192.0.2.1",
-                display_name => "Ada", last => true, passkey => "YubiKey",
-            };
-            let rendered = crate::mail::render(&t, mail, &ctx)
-                .unwrap_or_else(|e| panic!("{locale} {mail}: {e:#}"));
-            for part in [&rendered.subject, &rendered.text, &rendered.html] {
-                assert!(!part.trim().is_empty(), "{locale} {mail}: an empty part");
-                assert!(
-                    !part.contains("{ $")
-                        && !part.contains("{{")
-                        && !part.contains("Unknown localization"),
-                    "{locale} {mail}: {part}"
-                );
-            }
-            rendered
-        };
-        for mail in mails {
-            let english = render("en", mail);
-            for locale in crate::i18n::SHIPPED_LOCALES.iter().filter(|l| **l != "en") {
-                let theirs = render(locale, mail);
-                assert_ne!(
-                    theirs.subject, english.subject,
-                    "{locale} {mail}: the subject is English"
-                );
-                assert_ne!(
-                    theirs.text, english.text,
-                    "{locale} {mail}: the text is English"
-                );
-                assert!(
-                    theirs.html.contains(&format!("lang=\"{locale}\"")),
-                    "{locale} {mail}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn an_override_folder_replaces_one_file() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("mail")).unwrap();
-        std::fs::write(
-            dir.path().join("mail/verify_email.subject"),
-            "Bitte bestätigen",
-        )
-        .unwrap();
-        let t = Templates::new(Some(dir.path()), &I18nConfig::default()).unwrap();
-        let ctx = minijinja::context! { app_name => "Steward" };
-        assert_eq!(
-            t.render("mail/verify_email.subject", &ctx).unwrap(),
-            "Bitte bestätigen"
-        );
-        assert!(
-            t.render("mail/registration_attempt.subject", &ctx)
-                .unwrap()
-                .contains("Steward")
-        );
-    }
-
-    #[test]
-    fn an_override_that_does_not_parse_fails_at_start_up_naming_it() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::create_dir_all(dir.path().join("mail")).unwrap();
-        std::fs::write(
-            dir.path().join("mail/verify_email.txt"),
-            "Hello {{ recipient",
-        )
-        .unwrap();
-        let Err(e) = Templates::new(Some(dir.path()), &I18nConfig::default()) else {
-            panic!("a broken override was accepted");
-        };
-        assert!(format!("{e:#}").contains("verify_email.txt"), "{e:#}");
-    }
-}
+mod tests;

@@ -86,10 +86,23 @@ impl ApiError {
     }
 
     pub fn to_response(&self, request_id: &str) -> Response {
+        self.response_with(self.body(request_id))
+    }
+
+    /// The answer with `title` and `detail` in the language the client asked for.
+    pub fn to_response_in(&self, request_id: &str, title: String, detail: String) -> Response {
+        self.response_with(ErrorBody {
+            title,
+            detail,
+            ..self.body(request_id)
+        })
+    }
+
+    fn response_with(&self, body: ErrorBody) -> Response {
         let mut response = Response::builder()
             .status(self.status)
             .content_type("application/json; charset=utf-8")
-            .body(self.body(request_id).to_json_string());
+            .body(body.to_json_string());
         if let Some(seconds) = self.retry_after {
             response.headers_mut().insert(
                 poem::http::header::RETRY_AFTER,

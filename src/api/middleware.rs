@@ -10,6 +10,9 @@ use tracing::Instrument;
 
 use crate::api::{ApiError, ErrorCode};
 use crate::http::client::{ClientIp, RequestId, client_ip};
+use crate::http::error::in_language;
+use crate::http::locale::{self, RequestLanguage};
+use crate::i18n::{Args, I18n};
 use crate::ip_limit::IpLimiter;
 
 /// What the middleware needs besides the request.
@@ -22,6 +25,8 @@ pub struct Edge {
     pub trusted_proxies: std::sync::Arc<Vec<ipnet::IpNet>>,
     /// The methods of each API path, for the `Allow` header of a 405.
     pub methods: std::sync::Arc<PathMethods>,
+    /// The languages, for the language of pages and of error answers.
+    pub i18n: std::sync::Arc<crate::i18n::I18n>,
 }
 
 /// The API's paths (from the OpenAPI document) and the methods each one takes.
@@ -92,6 +97,7 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
         metrics,
         trusted_proxies,
         methods,
+        i18n,
     } = edge;
     let path = req.uri().path().to_owned();
     // a browser asking for a page gets refusals as a page; a script gets the JSON body
@@ -107,8 +113,9 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
     }
     let id = uuid::Uuid::now_v7().simple().to_string();
     req.extensions_mut().insert(RequestId(id.clone()));
+    let language = RequestLanguage::of(&i18n, &req, is_page(&path));
     let span = tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path());
-    async move {
+    let request = async move {
         let started = Instant::now();
         let is_api = !is_page(req.uri().path());
         let is_admin_page = req.uri().path().starts_with("/admin");
@@ -124,10 +131,10 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
                 format!("Too many attempts from this address. Try again in {retry_after} seconds."),
             );
             e.retry_after = Some(retry_after);
-            answer(as_page, &e, &id)
+            answer(as_page, &e, &id, &i18n)
         } else {
             match limit_body(&mut req, max_body).await {
-                Err(e) => answer(as_page, &e, &id),
+                Err(e) => answer(as_page, &e, &id, &i18n),
                 Ok(()) => match next.call(req).await {
                     Ok(output) => {
                         let response = output.into_response();
@@ -136,7 +143,7 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
                     }
                     Err(err) => {
                         operation = err.data::<poem_openapi::OperationId>().map(|o| o.0);
-                        answer(as_page, &refusal(err), &id)
+                        answer(as_page, &refusal(err), &id, &i18n)
                     }
                 },
             }
@@ -184,39 +191,54 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
         }
         Ok(response)
     }
-    .instrument(span)
-    .await
+    .instrument(span);
+    locale::scope(language, request).await
 }
 
 /// A refusal as the client reads it: a plain page for a browser asking for a page,
 /// else the API's JSON body.
-fn answer(as_page: bool, e: &ApiError, request_id: &str) -> Response {
+fn answer(as_page: bool, e: &ApiError, request_id: &str, i18n: &I18n) -> Response {
+    let locale = locale::current(i18n);
+    let detail = match e.code {
+        // a browser's form is never JSON: the API's hint would mislead
+        ErrorCode::UnsupportedMediaType if as_page => i18n
+            .message(&locale, "error-page-form-unreadable", &Args::new())
+            .unwrap_or_default(),
+        _ => e.detail.clone(),
+    };
+    let (title, detail) = in_language(i18n, &locale, e.code, &detail, e.retry_after);
     if as_page {
-        page_refusal(e, request_id)
+        page_refusal(e, request_id, i18n, &locale, &title, &detail)
     } else {
-        e.to_response(request_id)
+        e.to_response_in(request_id, title, detail)
     }
 }
 
 /// A page request refused before it reached a page (unknown address, a body too large
 /// or unreadable, too many attempts): plain HTML a person can read, with the request id
 /// and a way back, under the pages' policy.
-fn page_refusal(e: &ApiError, request_id: &str) -> Response {
+fn page_refusal(
+    e: &ApiError,
+    request_id: &str,
+    i18n: &I18n,
+    locale: &str,
+    title: &str,
+    detail: &str,
+) -> Response {
+    let say = |key: &str| i18n.message(locale, key, &Args::new()).unwrap_or_default();
     let body = format!(
-        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">\
+        "<!doctype html><html lang=\"{locale}\"><head><meta charset=\"utf-8\">\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>{title}</title><link rel=\"stylesheet\" href=\"/assets/steward.css\"></head>\
          <body><main class=\"card\"><h1>{title}</h1><p>{detail}</p>\
-         <p class=\"muted\">Request id: <code>{request_id}</code></p>\
-         <p><a href=\"/\">Back to the start page</a></p></main></body></html>",
-        title = escape(e.code.title()),
-        detail = escape(match e.code {
-            // a browser's form is never JSON: the API's hint would mislead
-            ErrorCode::UnsupportedMediaType =>
-                "The form could not be read. Reload the page and try again.",
-            _ => &e.detail,
-        }),
+         <p class=\"muted\">{request_label} <code>{request_id}</code></p>\
+         <p><a href=\"/\">{back}</a></p></main></body></html>",
+        locale = escape(locale),
+        title = escape(title),
+        detail = escape(detail),
+        request_label = escape(&say("error-request-id")),
         request_id = escape(request_id),
+        back = escape(&say("error-page-back")),
     );
     let mut response = Response::builder()
         .status(e.status)

@@ -4,6 +4,7 @@
 use std::net::IpAddr;
 
 use poem::Request;
+use poem::http::header;
 
 use crate::service::ClientInfo;
 use crate::state::AppState;
@@ -110,6 +111,18 @@ pub fn device_name(user_agent: Option<&str>) -> String {
 pub fn browser_locale<'a>(state: &'a AppState, req: &Request) -> Option<&'a str> {
     let asked = req.headers().get(poem::http::header::ACCEPT_LANGUAGE)?;
     state.templates.i18n().negotiate(asked.to_str().ok()?)
+}
+
+/// The value of the request's cookie `name`.
+pub fn cookie(req: &Request, name: &str) -> Option<String> {
+    req.headers()
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v.to_owned())
 }
 
 #[cfg(test)]

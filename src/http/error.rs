@@ -4,6 +4,9 @@
 use poem::http::StatusCode;
 use poem_openapi::Enum;
 
+use fluent_templates::fluent_bundle::FluentValue;
+
+use crate::i18n::{Args, I18n};
 use crate::service::{self, FieldError};
 
 /// Stable error codes. Clients branch on these, never on `title` or `detail`.
@@ -178,6 +181,83 @@ impl From<service::Error> for Failure {
             detail,
             fields,
             retry_after,
+        }
+    }
+}
+
+/// The title and detail of an error answer in `locale` (errors.ftl). English keeps the
+/// detail the cause gave (it may name a field or a value no translation has words for);
+/// another language says its sentence for the code. The code itself never changes.
+pub fn in_language(
+    i18n: &I18n,
+    locale: &str,
+    code: ErrorCode,
+    detail: &str,
+    retry_after: Option<u64>,
+) -> (String, String) {
+    let key = message_key(code);
+    let mut args = Args::new();
+    if let Some(seconds) = retry_after {
+        args.insert("seconds".into(), FluentValue::from(seconds));
+    }
+    let title = i18n
+        .message(locale, &format!("{key}-title"), &args)
+        .unwrap_or_else(|| code.title().to_owned());
+    let detail = if locale == "en" {
+        detail.to_owned()
+    } else {
+        i18n.message(locale, &format!("{key}-detail"), &args)
+            .unwrap_or_else(|| detail.to_owned())
+    };
+    (title, detail)
+}
+
+/// `error-<code>`, the code in kebab case (`error-rate-limited`).
+fn message_key(code: ErrorCode) -> String {
+    let mut key = String::from("error");
+    for c in format!("{code:?}").chars() {
+        if c.is_ascii_uppercase() {
+            key.push('-');
+        }
+        key.push(c.to_ascii_lowercase());
+    }
+    key
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::I18nConfig;
+
+    #[test]
+    fn an_error_speaks_the_language_asked_and_keeps_its_code() {
+        let i18n = I18n::new(&I18nConfig::default(), None).unwrap();
+        assert_eq!(message_key(ErrorCode::RateLimited), "error-rate-limited");
+        let (title, detail) =
+            in_language(&i18n, "de", ErrorCode::RateLimited, "Too many.", Some(30));
+        assert_eq!(title, "Zu viele Anfragen");
+        assert!(detail.contains("30 Sekunden"), "{detail}");
+        let (title, detail) = in_language(&i18n, "en", ErrorCode::RateLimited, "Too many.", None);
+        assert_eq!(
+            (title.as_str(), detail.as_str()),
+            ("Too many requests", "Too many.")
+        );
+        // every code has its words in every language
+        for locale in crate::i18n::SHIPPED_LOCALES {
+            for code in [
+                ErrorCode::InvalidRequest,
+                ErrorCode::InternalError,
+                ErrorCode::NotFound,
+            ] {
+                assert!(
+                    i18n.message(
+                        locale,
+                        &format!("{}-title", message_key(code)),
+                        &Args::new()
+                    )
+                    .is_some()
+                );
+            }
         }
     }
 }

@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod error;
+pub mod locale;
 
 /// The pages' Content-Security-Policy. Strict: our own stylesheet and nothing else, no
 /// script, no frame; forms post only back here; images only ours (the one QR code page

@@ -135,3 +135,59 @@ fn an_operator_s_message_replaces_the_shipped_one_and_the_rest_stay() {
         shipped.message("de", "mail-goodbye", &none)
     );
 }
+
+/// Every `t("key")` and `th("key")` of every template names a message English has.
+#[test]
+fn every_key_a_template_uses_exists() {
+    let english = keys("en");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let mut folders = vec![root];
+    let mut used = 0;
+    while let Some(dir) = folders.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+                continue;
+            }
+            let text = std::fs::read_to_string(&path).unwrap_or_default();
+            for key in template_keys(&text) {
+                used += 1;
+                assert!(
+                    english.contains(key),
+                    "{} uses {key:?}, which no message has",
+                    path.display()
+                );
+            }
+        }
+    }
+    assert!(used > 200, "only {used} keys found in templates");
+}
+
+/// The keys of the `t("…")` and `th("…")` calls in a template's text.
+fn template_keys(text: &str) -> Vec<&str> {
+    let mut found = Vec::new();
+    for (i, _) in text.match_indices("(\"") {
+        let before = &text[..i];
+        let is_call = (before.ends_with("t") || before.ends_with("th"))
+            && !before
+                .trim_end_matches("th")
+                .trim_end_matches('t')
+                .ends_with(|c: char| c.is_alphanumeric() || c == '_' || c == '.');
+        if !is_call {
+            continue;
+        }
+        let rest = &text[i + 2..];
+        if let Some(end) = rest.find('"') {
+            found.push(&rest[..end]);
+        }
+    }
+    found
+}
+
+#[test]
+fn template_keys_are_found_in_calls_only() {
+    let text =
+        r#"{{ t("a-b") }} {{ th("c", x=1) }} {{ f.field("email", t("d")) }} {{ fmt("no") }}"#;
+    assert_eq!(template_keys(text), vec!["a-b", "c", "d"]);
+}

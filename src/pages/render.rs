@@ -5,6 +5,7 @@ use poem::http::{HeaderValue, StatusCode, header};
 use poem::web::Html;
 use poem::{IntoResponse, Response};
 
+use crate::http::locale;
 use crate::state::AppState;
 
 pub use crate::http::PAGE_CSP as CSP;
@@ -18,7 +19,16 @@ pub fn render(
     ctx: minijinja::Value,
 ) -> Response {
     let console = &state.config.console;
+    let i18n = state.templates.i18n();
+    let languages: Vec<minijinja::Value> = locale::language_names(i18n)
+        .into_iter()
+        .map(|(code, name)| minijinja::context! { code, name })
+        .collect();
     let ctx = minijinja::context! {
+        // the page's language (`t()` reads it) and the picker's choices
+        locale => locale::current(i18n),
+        languages,
+        here => locale::here(),
         app_name => console.product_name(),
         public_url => state.config.public_url(),
         support_link => console.support_link(),

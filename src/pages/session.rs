@@ -1,25 +1,15 @@
 //! A page's session plumbing: reading and setting cookies, and the CSRF tokens of forms,
 //! made and checked.
 
+use poem::Response;
 use poem::http::{HeaderValue, header};
-use poem::{Request, Response};
 use serde::Deserialize;
 use sha2::{Digest, Sha256};
 
+pub use crate::http::client::cookie;
+
 use crate::crypto::random_token;
 use crate::state::AppState;
-
-/// The value of the request's cookie `name`.
-pub fn cookie(req: &Request, name: &str) -> Option<String> {
-    req.headers()
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(k, _)| *k == name)
-        .map(|(_, v)| v.to_owned())
-}
 
 /// Which cross-site requests carry a cookie.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -22,6 +22,7 @@ mod faults;
 mod guards;
 mod hosting;
 mod languages;
+mod languages_pages;
 mod logs;
 mod metrics;
 mod openapi;

@@ -70,6 +70,7 @@ async fn signed_in(state: &AppState, req: &Request) -> Option<Admin> {
         let email = auth.account.email.clone();
         let session = auth.clone();
         let actor = admin::require_admin(auth).ok()?;
+        crate::http::locale::signed_in(session.account.locale.as_deref());
         return Some(Admin {
             actor,
             email,

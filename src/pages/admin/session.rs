@@ -11,8 +11,10 @@ use super::{
 };
 use crate::http::client::client_info;
 use crate::http::error::{ErrorCode, Failure};
+use crate::pages::console;
 use crate::pages::session::{cookie, csrf_matches, new_csrf, set_cookie};
 use crate::service::Error;
+use crate::service::account::{self, AccountUpdate};
 use crate::service::sessions::{self, Admission, SignIn, SignInOutcome};
 use crate::service::totp::SecondFactor;
 use crate::state::AppState;
@@ -160,4 +162,44 @@ fn not_signed_out(state: &AppState, err: Error) -> Response {
         title => "Not signed out", message => told(&failure), back => "/admin/users",
     };
     render(state, failure.status, "admin/message.html", ctx)
+}
+
+#[derive(Debug, Deserialize)]
+pub struct LanguageForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    lang: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// The language picker of a signed-in admin: the admin's account keeps the language, as
+/// the console's picker does (the page's cookie path keeps that form here).
+#[handler]
+pub async fn language(
+    state: Data<&AppState>,
+    req: &Request,
+    Form(f): Form<LanguageForm>,
+) -> Response {
+    let me = match super::form_admin(&state, req, &f.csrf).await {
+        Ok(me) => me,
+        Err(response) => return response,
+    };
+    let next = if f.next.starts_with("/admin") {
+        f.next.as_str()
+    } else {
+        "/admin/users"
+    };
+    let Some(code) = state.templates.i18n().offered(&f.lang).map(str::to_owned) else {
+        return console::language::back_to(&state, "", next, "/admin/users");
+    };
+    let update = AccountUpdate {
+        locale: Some(code.clone()),
+        ..AccountUpdate::default()
+    };
+    match account::update(&state, &me.session, update).await {
+        Ok(_) => console::language::back_to(&state, &code, next, "/admin/users"),
+        Err(e) => super::failure(&state, &me, e, "/admin/users"),
+    }
 }

@@ -22,6 +22,7 @@ pub mod delete;
 pub mod devices;
 pub mod hosting;
 pub mod identity;
+pub mod language;
 pub mod passkeys;
 pub mod register;
 pub mod reset;
@@ -37,6 +38,7 @@ use poem::{IntoResponse, Request, Response, Route, get, handler, post};
 
 use crate::http::client::{client_info, request_id};
 use crate::http::error::{ErrorCode, Failure};
+use crate::http::locale;
 use crate::pages::render;
 pub use crate::pages::session::CsrfForm;
 use crate::pages::session::{
@@ -67,6 +69,7 @@ pub fn routes(route: Route) -> Route {
     let route = terms::routes(route);
     let route = reset::routes(route);
     let route = identity::routes(route);
+    let route = language::routes(route);
     let route = account::routes(route);
     let route = security::routes(route);
     let route = passkeys::routes(route);
@@ -96,10 +99,13 @@ async fn current(state: &AppState, req: &Request) -> Result<Option<Person>, Resp
         return Ok(None);
     };
     match sessions::authenticate(state, &token, &client_info(req)).await {
-        Ok(auth) => Ok(Some(Person {
-            auth,
-            csrf: csrf_for(CSRF_LABEL, &token),
-        })),
+        Ok(auth) => {
+            locale::signed_in(auth.account.locale.as_deref());
+            Ok(Some(Person {
+                auth,
+                csrf: csrf_for(CSRF_LABEL, &token),
+            }))
+        }
         Err(Error::Unauthenticated) => Ok(None),
         Err(e) => Err(error_page(state, req, None, e)),
     }

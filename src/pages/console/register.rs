@@ -10,7 +10,6 @@ use serde::Deserialize;
 use super::{
     FormErrors, anonymous_csrf_ok, anonymous_page, csrf_refused, current, error_page, form_failure,
 };
-use crate::http::client::browser_locale;
 use crate::service::registration::{self, Registration};
 use crate::service::validate::EMAIL_MAX;
 use crate::state::AppState;
@@ -79,7 +78,8 @@ async fn submit(state: Data<&AppState>, req: &Request, Form(f): Form<RegisterFor
         password: f.password,
         display_name: (!display_name.is_empty()).then_some(display_name),
         accept_terms: f.accept_terms.is_some(),
-        locale: browser_locale(&state, req).map(str::to_owned),
+        // the language this page is shown in: the picker's, else the browser's
+        locale: crate::http::locale::asked(),
     };
     match registration::register(&state, input).await {
         Ok(()) => check_email(&state, req, &email, None),

@@ -1,0 +1,74 @@
+# API errors: the title and detail of a problem answer, by its code (which never
+# changes). English answers keep the detail their cause gives (it may name a field or
+# a value); other languages say the code's own sentence below.
+# The page shown for a refusal before any page (an unknown address, too many tries).
+
+error-page-back = Back to the start page
+error-page-form-unreadable = The form could not be read. Reload the page and try again.
+
+error-invalid-request-title = The request could not be read
+error-invalid-request-detail = The request could not be read: check its body and parameters.
+error-validation-failed-title = Some fields are invalid
+error-validation-failed-detail = Some fields are invalid: see errors for each one.
+error-unauthenticated-title = Not signed in
+error-unauthenticated-detail = Sign in first: the session is missing, unknown or expired.
+error-invalid-credentials-title = Wrong email or password
+error-invalid-credentials-detail = The email address or the password is wrong.
+error-email-not-verified-title = Email address not verified
+error-email-not-verified-detail = Verify your email address first: open the link in the mail we sent you.
+error-account-deactivated-title = Account deactivated
+error-account-deactivated-detail = This account is deactivated. Contact your administrator.
+error-forbidden-title = Not allowed
+error-forbidden-detail = You are not allowed to do this.
+error-reauthentication-required-title = Confirm your password first
+error-reauthentication-required-detail = Confirm your password (and second factor) first.
+error-terms-not-accepted-title = Terms not accepted
+error-terms-not-accepted-detail = Accept the current terms first.
+error-not-found-title = Not found
+error-not-found-detail = There is nothing here, or it is not yours.
+error-method-not-allowed-title = Method not allowed
+error-method-not-allowed-detail = This address does not take this method.
+error-email-taken-title = Email address taken
+error-email-taken-detail = This email address belongs to another account.
+error-email-not-validated-title = Email address not validated yet
+error-email-not-validated-detail = Open the link in the mail and confirm it first.
+error-token-invalid-title = Invalid link
+error-token-invalid-detail = This link is unknown or was used already.
+error-token-expired-title = Link expired
+error-token-expired-detail = This link has expired. Ask for a new mail.
+error-invalid-code-title = Invalid code
+error-invalid-code-detail = The code is wrong, expired or was used already.
+error-two-factor-required-title = Second factor required
+error-two-factor-required-detail = This account uses two-factor authentication: send a code or a recovery code too.
+error-two-factor-not-enabled-title = Two-factor authentication not enabled
+error-two-factor-not-enabled-detail = Two-factor authentication is not turned on for this account.
+error-enrollment-expired-title = Enrollment expired
+error-enrollment-expired-detail = This enrollment has expired. Start again.
+error-plan-limit-reached-title = Plan limit reached
+error-plan-limit-reached-detail = The plan allows no more hosts for this subscription.
+error-domain-taken-title = Domain taken
+error-domain-taken-detail = Another host uses this domain.
+error-subscription-inactive-title = Subscription not active
+error-subscription-inactive-detail = This subscription is expired or being cancelled.
+error-mail-not-failed-title = Mail not failed
+error-mail-not-failed-detail = Only a failed mail can be retried.
+error-webhook-url-forbidden-title = Webhook URL not allowed
+error-webhook-url-forbidden-detail = This webhook address is not allowed.
+error-webhook-delivery-not-failed-title = Delivery not failed
+error-webhook-delivery-not-failed-detail = Only a failed delivery can be retried.
+error-invalid-credential-title = Passkey not accepted
+error-invalid-credential-detail = The passkey was not accepted.
+error-registration-expired-title = Registration expired
+error-registration-expired-detail = This passkey registration has expired. Start again.
+error-passkeys-unavailable-title = Passkeys unavailable
+error-passkeys-unavailable-detail = Passkeys are not available on this server.
+error-passkey-already-registered-title = Passkey already registered
+error-passkey-already-registered-detail = This passkey is registered already.
+error-payload-too-large-title = Request body too large
+error-payload-too-large-detail = The request body is too large.
+error-unsupported-media-type-title = Unsupported content type
+error-unsupported-media-type-detail = Send the body as JSON, with the header Content-Type: application/json.
+error-rate-limited-title = Too many requests
+error-rate-limited-detail = Too many attempts. Try again in { $seconds } seconds.
+error-internal-error-title = Internal error
+error-internal-error-detail = The server failed to answer. Quote the request id when reporting this.

@@ -1,0 +1,74 @@
+# API errors: the title and detail of a problem answer, by its code (which never
+# changes). English answers keep the detail their cause gives (it may name a field or
+# a value); other languages say the code's own sentence below.
+# The page shown for a refusal before any page (an unknown address, too many tries).
+
+error-page-back = Retour à la page d'accueil
+error-page-form-unreadable = Le formulaire n'a pas pu être lu. Rechargez la page et réessayez.
+
+error-invalid-request-title = Requête illisible
+error-invalid-request-detail = La requête n'a pas pu être lue : vérifiez son contenu et ses paramètres.
+error-validation-failed-title = Certains champs sont invalides
+error-validation-failed-detail = Certains champs sont invalides : voir errors pour chacun.
+error-unauthenticated-title = Non connecté
+error-unauthenticated-detail = Connectez-vous d'abord : la session est absente, inconnue ou expirée.
+error-invalid-credentials-title = Adresse e-mail ou mot de passe incorrect
+error-invalid-credentials-detail = L'adresse e-mail ou le mot de passe est incorrect.
+error-email-not-verified-title = Adresse e-mail non vérifiée
+error-email-not-verified-detail = Vérifiez d'abord votre adresse e-mail : ouvrez le lien de l'e-mail que nous vous avons envoyé.
+error-account-deactivated-title = Compte désactivé
+error-account-deactivated-detail = Ce compte est désactivé. Contactez votre administrateur.
+error-forbidden-title = Non autorisé
+error-forbidden-detail = Vous n'êtes pas autorisé à faire cela.
+error-reauthentication-required-title = Confirmez d'abord votre mot de passe
+error-reauthentication-required-detail = Confirmez d'abord votre mot de passe (et votre second facteur).
+error-terms-not-accepted-title = Conditions non acceptées
+error-terms-not-accepted-detail = Acceptez d'abord les conditions en vigueur.
+error-not-found-title = Introuvable
+error-not-found-detail = Il n'y a rien ici, ou cela ne vous appartient pas.
+error-method-not-allowed-title = Méthode non autorisée
+error-method-not-allowed-detail = Cette adresse n'accepte pas cette méthode.
+error-email-taken-title = Adresse e-mail déjà utilisée
+error-email-taken-detail = Cette adresse e-mail appartient à un autre compte.
+error-email-not-validated-title = Adresse e-mail pas encore validée
+error-email-not-validated-detail = Ouvrez d'abord le lien de l'e-mail et confirmez-le.
+error-token-invalid-title = Lien invalide
+error-token-invalid-detail = Ce lien est inconnu ou a déjà été utilisé.
+error-token-expired-title = Lien expiré
+error-token-expired-detail = Ce lien a expiré. Demandez un nouvel e-mail.
+error-invalid-code-title = Code invalide
+error-invalid-code-detail = Le code est incorrect, expiré ou a déjà été utilisé.
+error-two-factor-required-title = Second facteur requis
+error-two-factor-required-detail = Ce compte utilise l'authentification à deux facteurs : envoyez aussi un code ou un code de récupération.
+error-two-factor-not-enabled-title = Authentification à deux facteurs non activée
+error-two-factor-not-enabled-detail = L'authentification à deux facteurs n'est pas activée pour ce compte.
+error-enrollment-expired-title = Inscription expirée
+error-enrollment-expired-detail = Cette configuration a expiré. Recommencez.
+error-plan-limit-reached-title = Limite de l'offre atteinte
+error-plan-limit-reached-detail = L'offre n'autorise pas d'autre hôte pour cet abonnement.
+error-domain-taken-title = Domaine déjà utilisé
+error-domain-taken-detail = Un autre hôte utilise ce domaine.
+error-subscription-inactive-title = Abonnement inactif
+error-subscription-inactive-detail = Cet abonnement a expiré ou est en cours de résiliation.
+error-mail-not-failed-title = E-mail non en échec
+error-mail-not-failed-detail = Seul un e-mail en échec peut être renvoyé.
+error-webhook-url-forbidden-title = URL de webhook non autorisée
+error-webhook-url-forbidden-detail = Cette adresse de webhook n'est pas autorisée.
+error-webhook-delivery-not-failed-title = Livraison non en échec
+error-webhook-delivery-not-failed-detail = Seule une livraison en échec peut être relancée.
+error-invalid-credential-title = Clé d'accès refusée
+error-invalid-credential-detail = La clé d'accès n'a pas été acceptée.
+error-registration-expired-title = Enregistrement expiré
+error-registration-expired-detail = Cet enregistrement de clé d'accès a expiré. Recommencez.
+error-passkeys-unavailable-title = Clés d'accès indisponibles
+error-passkeys-unavailable-detail = Les clés d'accès ne sont pas disponibles sur ce serveur.
+error-passkey-already-registered-title = Clé d'accès déjà enregistrée
+error-passkey-already-registered-detail = Cette clé d'accès est déjà enregistrée.
+error-payload-too-large-title = Requête trop volumineuse
+error-payload-too-large-detail = Le contenu de la requête est trop volumineux.
+error-unsupported-media-type-title = Type de contenu non pris en charge
+error-unsupported-media-type-detail = Envoyez le contenu en JSON, avec l'en-tête Content-Type: application/json.
+error-rate-limited-title = Trop de requêtes
+error-rate-limited-detail = Trop de tentatives. Réessayez dans { $seconds } secondes.
+error-internal-error-title = Erreur interne
+error-internal-error-detail = Le serveur n'a pas pu répondre. Indiquez l'identifiant de la requête en le signalant.
