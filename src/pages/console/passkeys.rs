@@ -33,22 +33,11 @@ pub fn routes(route: Route) -> Route {
         .at("/account/security/passkeys/:id/remove", post(remove))
 }
 
-/// What the sign-in page shows to sign in with a passkey: a new ceremony's id and
-/// options (as JSON text for the button). None when passkeys are unavailable here.
-pub async fn sign_in_offer(state: &AppState) -> Option<minijinja::Value> {
-    if !passkeys::available(state) {
-        return None;
-    }
-    match sign_in::begin(state).await {
-        Ok(started) => Some(minijinja::context! {
-            challenge => started.id.to_string(),
-            options => started.options.to_string(),
-        }),
-        Err(e) => {
-            tracing::error!(error = %e, "passkey sign-in could not start");
-            None
-        }
-    }
+/// Whether the sign-in page offers "Sign in with a passkey". The page carries no
+/// challenge: /assets/passkeys.js asks the API for one when the button is pressed, so
+/// a page view (a reload, a crawler) stores nothing.
+pub fn sign_in_offered(state: &AppState) -> bool {
+    passkeys::available(state)
 }
 
 /// Lets a page that offers passkeys load the script.
@@ -100,7 +89,7 @@ async fn sign_in_submit(
             Ok(errors) => {
                 let ctx = minijinja::context! {
                     next => safe_next(&f.next).unwrap_or_default(), email => "",
-                    passkey => sign_in_offer(&state).await, passkey_script => true,
+                    passkey => sign_in_offered(&state), passkey_script => true,
                 };
                 let ctx = minijinja::context! { ..errors.context(), ..ctx };
                 with_script(anonymous_page(
