@@ -58,6 +58,24 @@ async fn a_passkey_added_on_the_security_page_signs_in_alone_and_is_removed() {
     assert!(text.contains("Laptop"), "{text}");
     browser.check_page("passkeys-security-one").await;
 
+    // renamed like an authenticator app: a blank name is refused beside the field
+    browser.follow("Rename").await;
+    assert_eq!(browser.value("#name").await, "Laptop");
+    browser.check_page("passkeys-rename").await;
+    browser.fill("#name", "   ").await;
+    browser.press("Rename").await;
+    let error = browser.text("#name-error").await;
+    assert!(error.contains("Name the passkey"), "{error}");
+    browser.check_page("passkeys-rename-error").await;
+    browser.fill("#name", "Work laptop").await;
+    browser.press("Rename").await;
+    assert_eq!(browser.path().await, "/account/security");
+    let text = browser.page_text().await;
+    assert!(text.contains("The passkey is renamed."), "{text}");
+    assert!(text.contains("Work laptop"), "{text}");
+    let renamed = "select count(*) from passkeys where name = 'Work laptop'";
+    assert_eq!(app.count(renamed).await, 1);
+
     browser.press("Sign out").await;
     browser.goto(&format!("{base}/sign-in")).await;
     browser.check_page("passkeys-sign-in").await;
