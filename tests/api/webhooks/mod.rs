@@ -2,6 +2,7 @@
 //! with the standardwebhooks crate, an implementation independent of ours), in order,
 //! through outages, restarts and misbehaving receivers.
 
+mod cascade;
 mod delivery;
 mod events;
 mod page;
