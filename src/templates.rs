@@ -101,6 +101,7 @@ const EMBEDDED: &[(&str, &str)] = embed![
     "console/totp_setup.html",
     "console/passkey_add.html",
     "console/totp_rename.html",
+    "console/passkey_rename.html",
     "console/totp_remove.html",
     "console/recovery_codes.html",
     "console/recovery_codes_new.html",

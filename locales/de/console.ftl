@@ -107,6 +107,7 @@ totp-setup-name-hint = Um Ihre Apps zu unterscheiden, z. B. Telefon oder Laptop.
 totp-rename-page = { $name } umbenennen
 totp-rename-title = Authenticator-App umbenennen
 totp-rename-added = Hinzugefügt am { $date }.
+passkey-rename-title = Passkey umbenennen
 totp-remove-page = { $name } entfernen
 totp-remove-title = Authenticator-App entfernen
 totp-remove-intro = <strong>{ $name }</strong> (hinzugefügt am { $date }) entfernen? Die App liefert dann keine Codes mehr, mit denen Sie sich anmelden können.

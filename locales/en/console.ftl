@@ -104,6 +104,7 @@ totp-setup-name-hint = To tell your apps apart, e.g. Phone or Laptop.
 totp-rename-page = Rename { $name }
 totp-rename-title = Rename an authenticator app
 totp-rename-added = Added { $date }.
+passkey-rename-title = Rename a passkey
 totp-remove-page = Remove { $name }
 totp-remove-title = Remove an authenticator app
 totp-remove-intro = Remove <strong>{ $name }</strong> (added { $date })? It will no longer give codes that sign you in.

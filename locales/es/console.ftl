@@ -107,6 +107,7 @@ totp-setup-name-hint = Para distinguir sus aplicaciones, p. ej. Teléfono o Port
 totp-rename-page = Cambiar el nombre de { $name }
 totp-rename-title = Cambiar el nombre de una aplicación de autenticación
 totp-rename-added = Añadida el { $date }.
+passkey-rename-title = Cambiar el nombre de una llave de acceso
 totp-remove-page = Eliminar { $name }
 totp-remove-title = Eliminar una aplicación de autenticación
 totp-remove-intro = ¿Eliminar <strong>{ $name }</strong> (añadida el { $date })? Ya no le dará códigos para iniciar sesión.

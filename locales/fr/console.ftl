@@ -107,6 +107,7 @@ totp-setup-name-hint = Pour distinguer vos applications, par exemple Téléphone
 totp-rename-page = Renommer { $name }
 totp-rename-title = Renommer une application d'authentification
 totp-rename-added = Ajoutée le { $date }.
+passkey-rename-title = Renommer une clé d'accès
 totp-remove-page = Supprimer { $name }
 totp-remove-title = Supprimer une application d'authentification
 totp-remove-intro = Supprimer <strong>{ $name }</strong> (ajoutée le { $date }) ? Elle ne fournira plus de codes pour vous connecter.

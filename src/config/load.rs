@@ -86,6 +86,9 @@ impl Config {
         if self.jobs.deletion_batch_size < 1 {
             bail!("jobs.deletion_batch_size must be at least 1");
         }
+        if self.webhooks.keep_deliveries_days == 0 {
+            bail!("webhooks.keep_deliveries_days must be at least 1");
+        }
         <cron::Schedule as std::str::FromStr>::from_str(&self.jobs.maintenance_schedule).map_err(|e| {
             anyhow::anyhow!(
                 "jobs.maintenance_schedule {:?} is not a cron schedule (sec min hour day month weekday): {e}",

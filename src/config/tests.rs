@@ -177,3 +177,21 @@ fn the_shipped_config_toml_is_the_defaults() {
         Ok(())
     });
 }
+
+#[test]
+fn a_delivery_log_kept_zero_days_is_refused() {
+    Jail::expect_with(|jail| {
+        jail.set_env("STEWARD_WEBHOOKS__KEEP_DELIVERIES_DAYS", "0");
+        let err = load_in_jail(jail, None).unwrap_err().to_string();
+        assert!(err.contains("keep_deliveries_days"), "{err}");
+        jail.set_env("STEWARD_WEBHOOKS__KEEP_DELIVERIES_DAYS", "7");
+        assert_eq!(
+            load_in_jail(jail, None)
+                .unwrap()
+                .webhooks
+                .keep_deliveries_days,
+            7
+        );
+        Ok(())
+    });
+}

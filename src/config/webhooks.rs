@@ -19,6 +19,9 @@ pub struct WebhooksConfig {
     pub retry_max_seconds: u64,
     /// Deliveries sent at once (to different endpoints: one endpoint's go in order).
     pub concurrency: usize,
+    /// Days a delivered or finally failed delivery stays in the log before maintenance
+    /// removes it (pending ones always stay). At least 1.
+    pub keep_deliveries_days: u32,
 }
 
 impl Default for WebhooksConfig {
@@ -31,6 +34,7 @@ impl Default for WebhooksConfig {
             retry_base_seconds: 60,
             retry_max_seconds: 6 * 3600,
             concurrency: 8,
+            keep_deliveries_days: 30,
         }
     }
 }

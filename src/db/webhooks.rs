@@ -450,3 +450,25 @@ pub async fn retry_delivery(
     .await?;
     Ok(done.rows_affected() == 1)
 }
+
+/// Deletes up to `limit` deliveries that are done (delivered, or failed after their
+/// last try) since before `cutoff`; pending ones stay whatever their age. A failed
+/// row's `next_attempt_at` is when its last try was due.
+pub async fn purge_done(
+    conn: &mut SqliteConnection,
+    cutoff: Timestamp,
+    limit: i64,
+) -> sqlx::Result<u64> {
+    let done = sqlx::query!(
+        "delete from webhook_deliveries where rowid in
+           (select rowid from webhook_deliveries
+            where (status = 'delivered' and delivered_at < ?1)
+               or (status = 'failed' and next_attempt_at < ?1)
+            limit ?2)",
+        cutoff,
+        limit
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected())
+}

@@ -61,12 +61,14 @@ pub async fn tick(state: &AppState) -> anyhow::Result<()> {
     resume_deletions(state, false).await?;
     let expired = crate::service::hosting::expire_trials(state).await?;
     let purged = purge_expired(state).await?;
+    let deliveries = purge_deliveries(state).await?;
     let mut tx = db::begin_immediate(&state.db).await?;
     let jobs = purge::finished_jobs(&mut tx).await?;
     tx.commit().await?;
     tracing::debug!(
         expired_trials = expired,
         ?purged,
+        webhook_deliveries = deliveries,
         finished_jobs = jobs,
         "maintenance done"
     );
@@ -126,6 +128,23 @@ pub async fn resume_deletions(state: &AppState, force: bool) -> anyhow::Result<u
     }
     tx.commit().await?;
     Ok(pending.len() as u64)
+}
+
+/// Removes the delivery log's done rows older than `webhooks.keep_deliveries_days`, a
+/// batch per short transaction so senders are not held up.
+async fn purge_deliveries(state: &AppState) -> anyhow::Result<u64> {
+    let keep = Duration::days(state.config.webhooks.keep_deliveries_days.into());
+    let cutoff = Timestamp(state.clock.now().0 - keep.whole_seconds());
+    let mut total = 0;
+    loop {
+        let mut tx = db::begin_immediate(&state.db).await?;
+        let n = webhooks::purge_done(&mut tx, cutoff, BATCH).await?;
+        tx.commit().await?;
+        total += n;
+        if n < BATCH as u64 {
+            return Ok(total);
+        }
+    }
 }
 
 async fn purge_expired(state: &AppState) -> anyhow::Result<Purged> {

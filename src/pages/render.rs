@@ -66,9 +66,10 @@ pub fn allow_data_images(response: &mut Response) {
 }
 
 /// Lets `response` run our own script (`/assets/passkeys.js`), for the pages that
-/// offer passkeys; every other page runs none.
+/// offer passkeys; every other page runs none. The script may call our own API (the
+/// sign-in page asks it for a passkey challenge when the button is pressed).
 pub fn allow_scripts(response: &mut Response) {
-    let csp = format!("{CSP}; script-src 'self'");
+    let csp = format!("{CSP}; script-src 'self'; connect-src 'self'");
     if let Ok(value) = HeaderValue::from_str(&csp) {
         response
             .headers_mut()

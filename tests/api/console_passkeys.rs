@@ -2,6 +2,8 @@
 //! one on "Signing In", sign out, "Sign in with a passkey", remove it. Without
 //! JavaScript no passkey button shows and signing in with a password still works.
 
+use serde_json::json;
+
 use crate::support::browser::Browser;
 use crate::support::process::free_port;
 use crate::support::{PASSWORD, TestApp};
@@ -56,9 +58,30 @@ async fn a_passkey_added_on_the_security_page_signs_in_alone_and_is_removed() {
     assert!(text.contains("Laptop"), "{text}");
     browser.check_page("passkeys-security-one").await;
 
+    // renamed like an authenticator app: a blank name is refused beside the field
+    browser.follow("Rename").await;
+    assert_eq!(browser.value("#name").await, "Laptop");
+    browser.check_page("passkeys-rename").await;
+    browser.fill("#name", "   ").await;
+    browser.press("Rename").await;
+    let error = browser.text("#name-error").await;
+    assert!(error.contains("Name the passkey"), "{error}");
+    browser.check_page("passkeys-rename-error").await;
+    browser.fill("#name", "Work laptop").await;
+    browser.press("Rename").await;
+    assert_eq!(browser.path().await, "/account/security");
+    let text = browser.page_text().await;
+    assert!(text.contains("The passkey is renamed."), "{text}");
+    assert!(text.contains("Work laptop"), "{text}");
+    let renamed = "select count(*) from passkeys where name = 'Work laptop'";
+    assert_eq!(app.count(renamed).await, 1);
+
     browser.press("Sign out").await;
     browser.goto(&format!("{base}/sign-in")).await;
     browser.check_page("passkeys-sign-in").await;
+    // the page holds no challenge: the script asks for one on the press
+    let challenges = "select count(*) from passkey_challenges";
+    assert_eq!(app.count(challenges).await, 0);
     browser.press("Sign in with a passkey").await;
     assert_eq!(browser.path().await, "/account");
     let used = app
@@ -93,6 +116,28 @@ async fn a_passkey_added_on_the_security_page_signs_in_alone_and_is_removed() {
     );
     assert_eq!(app.count("select count(*) from passkeys").await, 0);
     browser.close().await;
+}
+
+#[tokio::test]
+async fn loading_the_sign_in_page_stores_no_passkey_challenge() {
+    let (app, _base) = app_on_localhost().await;
+    let challenges = "select count(*) from passkey_challenges";
+    for _ in 0..5 {
+        let page = app.get("/sign-in", None).await;
+        assert_eq!(page.status, 200);
+        assert!(
+            page.text.contains("Sign in with a passkey"),
+            "{}",
+            page.text
+        );
+        assert!(!page.text.contains("data-options="), "{}", page.text);
+    }
+    assert_eq!(app.count(challenges).await, 0);
+    // the press: the API makes one, for that ceremony only
+    let started = app.post("/api/v1/sessions/passkey", None, json!({})).await;
+    started.assert(200);
+    assert!(started.json["options"]["challenge"].is_string());
+    assert_eq!(app.count(challenges).await, 1);
 }
 
 #[tokio::test]

@@ -29,6 +29,7 @@ mod openapi;
 mod outbox;
 mod pages_errors;
 mod passkeys;
+mod passkeys_admin;
 mod password_reset;
 mod proxy;
 mod registration;

@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use super::AdminAuth;
 use crate::api::common::Deleting;
+use crate::api::passkeys::{PasskeyInfo, PasskeyList, PasskeyListResponse};
 use crate::api::{ApiResult, ApiTags, NoContent, Text};
 use crate::clock::Timestamp;
 use crate::db::accounts::AccountStatus;
@@ -201,7 +202,8 @@ impl UsersApi {
 
     /// Get a user
     ///
-    /// With counts of subscriptions, hosts, authenticator apps and live sessions.
+    /// With counts of subscriptions, hosts, authenticator apps, passkeys and live
+    /// sessions (`admin_list_user_passkeys` names the passkeys).
     #[oai(path = "/users/:id", method = "get", operation_id = "admin_get_user")]
     async fn user(
         &self,
@@ -212,6 +214,27 @@ impl UsersApi {
         Ok(UserResponse::Ok(Json(
             admin::user(&state, AccountId(id.0)).await?.into(),
         )))
+    }
+
+    /// List a user's passkeys
+    ///
+    /// Their names, when each was added and last used (`admin_get_user` counts them).
+    #[oai(
+        path = "/users/:id/passkeys",
+        method = "get",
+        operation_id = "admin_list_user_passkeys"
+    )]
+    async fn passkeys(
+        &self,
+        state: Data<&AppState>,
+        _auth: AdminAuth,
+        id: Path<Uuid>,
+    ) -> ApiResult<PasskeyListResponse> {
+        let items = admin::user_passkeys(&state, AccountId(id.0)).await?;
+        Ok(PasskeyListResponse::Ok(Json(PasskeyList {
+            items: items.into_iter().map(PasskeyInfo::from).collect(),
+            next_cursor: None,
+        })))
     }
 
     /// Update a user

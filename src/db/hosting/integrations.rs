@@ -36,6 +36,20 @@ pub async fn insert_integration(conn: &mut SqliteConnection, i: &Integration) ->
     Ok(())
 }
 
+/// The ids of a host's integrations, oldest first: those that go with it.
+pub async fn integration_ids_of_host(
+    conn: &mut SqliteConnection,
+    host_id: HostId,
+) -> sqlx::Result<Vec<IntegrationId>> {
+    sqlx::query_scalar!(
+        r#"select id as "id!: IntegrationId" from integrations where host_id = ?
+           order by created_at, id"#,
+        host_id
+    )
+    .fetch_all(conn)
+    .await
+}
+
 pub async fn list_integrations(
     conn: &mut SqliteConnection,
     account_id: AccountId,

@@ -158,6 +158,19 @@ pub async fn user(
         Ok(list) => list,
         Err(e) => return failure(&state, &me, e, "/admin/users"),
     };
+    let passkeys: Vec<_> = match admin::user_passkeys(&state, id).await {
+        Ok(list) => list
+            .iter()
+            .map(|p| {
+                minijinja::context! {
+                    name => p.name,
+                    added => time(p.created_at),
+                    last_used => p.last_used_at.map(time),
+                }
+            })
+            .collect(),
+        Err(e) => return failure(&state, &me, e, "/admin/users"),
+    };
     let a = &view.account;
     let sessions: Vec<_> = sessions
         .iter()
@@ -194,6 +207,7 @@ pub async fn user(
                 sessions => view.counts.sessions,
             },
             sessions,
+            passkeys,
             done => done_message(q.done.as_deref()),
         },
     )

@@ -5,18 +5,19 @@
 
 use poem::http::StatusCode;
 use poem::web::{Data, Form, Path, Redirect};
-use poem::{IntoResponse, Request, Response, Route, handler, post};
+use poem::{IntoResponse, Request, Response, Route, get, handler, post};
 use serde::Deserialize;
 use serde_json::Value;
 
 use super::security::show_recovery_codes;
 use super::{
-    FormErrors, Terms, anonymous_csrf_ok, anonymous_page, csrf_refused, error_page, form_failure,
-    form_person, page, safe_next, signed_in_as, to_confirm_identity,
+    FormErrors, Person, Terms, anonymous_csrf_ok, anonymous_page, csrf_refused, error_page,
+    form_failure, form_person, page, safe_next, signed_in, signed_in_as, to_confirm_identity,
 };
+use crate::db::passkeys::Passkey;
 use crate::http::client::{client_info, device_name};
 use crate::ids::{PasskeyChallengeId, PasskeyId};
-use crate::pages::render::allow_scripts;
+use crate::pages::render::{allow_scripts, time};
 use crate::service::Error;
 use crate::service::passkeys::{self, sign_in};
 use crate::state::AppState;
@@ -24,6 +25,7 @@ use crate::state::AppState;
 const SECURITY: &str = "/account/security";
 const ADD_TEMPLATE: &str = "console/passkey_add.html";
 const SIGN_IN_TEMPLATE: &str = "console/sign_in.html";
+const RENAME_TEMPLATE: &str = "console/passkey_rename.html";
 
 pub fn routes(route: Route) -> Route {
     route
@@ -31,24 +33,17 @@ pub fn routes(route: Route) -> Route {
         .at("/account/security/passkeys", post(add_start))
         .at("/account/security/passkeys/:id", post(add_complete))
         .at("/account/security/passkeys/:id/remove", post(remove))
+        .at(
+            "/account/security/passkeys/:id/rename",
+            get(rename_form).post(rename_submit),
+        )
 }
 
-/// What the sign-in page shows to sign in with a passkey: a new ceremony's id and
-/// options (as JSON text for the button). None when passkeys are unavailable here.
-pub async fn sign_in_offer(state: &AppState) -> Option<minijinja::Value> {
-    if !passkeys::available(state) {
-        return None;
-    }
-    match sign_in::begin(state).await {
-        Ok(started) => Some(minijinja::context! {
-            challenge => started.id.to_string(),
-            options => started.options.to_string(),
-        }),
-        Err(e) => {
-            tracing::error!(error = %e, "passkey sign-in could not start");
-            None
-        }
-    }
+/// Whether the sign-in page offers "Sign in with a passkey". The page carries no
+/// challenge: /assets/passkeys.js asks the API for one when the button is pressed, so
+/// a page view (a reload, a crawler) stores nothing.
+pub fn sign_in_offered(state: &AppState) -> bool {
+    passkeys::available(state)
 }
 
 /// Lets a page that offers passkeys load the script.
@@ -100,7 +95,7 @@ async fn sign_in_submit(
             Ok(errors) => {
                 let ctx = minijinja::context! {
                     next => safe_next(&f.next).unwrap_or_default(), email => "",
-                    passkey => sign_in_offer(&state).await, passkey_script => true,
+                    passkey => sign_in_offered(&state), passkey_script => true,
                 };
                 let ctx = minijinja::context! { ..errors.context(), ..ctx };
                 with_script(anonymous_page(
@@ -229,5 +224,80 @@ async fn remove(
         Ok(()) => Redirect::see_other(format!("{SECURITY}?done=passkey_removed")).into_response(),
         Err(Error::ReauthenticationRequired) => to_confirm_identity(SECURITY),
         Err(e) => error_page(&state, req, Some(&person), e),
+    }
+}
+
+/// One of the person's passkeys, by the id in the address.
+async fn own_passkey(state: &AppState, person: &Person, raw: &str) -> Result<Passkey, Error> {
+    let id = raw.parse().map(PasskeyId).map_err(|_| Error::NotFound)?;
+    passkeys::list(state, &person.auth)
+        .await?
+        .into_iter()
+        .find(|p| p.id == id)
+        .ok_or(Error::NotFound)
+}
+
+fn rename_context(key: &Passkey, name: &str) -> minijinja::Value {
+    minijinja::context! {
+        nav => "security",
+        id => key.id.to_string(),
+        name => key.name,
+        added => time(key.created_at),
+        values => minijinja::context! { name },
+    }
+}
+
+#[handler]
+async fn rename_form(state: Data<&AppState>, req: &Request, Path(id): Path<String>) -> Response {
+    let person = match signed_in(&state, req, Terms::MustBeAccepted).await {
+        Ok(person) => person,
+        Err(response) => return response,
+    };
+    match own_passkey(&state, &person, &id).await {
+        Ok(key) => {
+            let ctx = rename_context(&key, &key.name);
+            page(&state, Some(&person), StatusCode::OK, RENAME_TEMPLATE, ctx)
+        }
+        Err(e) => error_page(&state, req, Some(&person), e),
+    }
+}
+
+#[derive(Debug, Deserialize)]
+pub struct RenameForm {
+    #[serde(default)]
+    csrf: String,
+    #[serde(default)]
+    name: String,
+}
+
+#[handler]
+async fn rename_submit(
+    state: Data<&AppState>,
+    req: &Request,
+    Path(id): Path<String>,
+    Form(f): Form<RenameForm>,
+) -> Response {
+    let person = match form_person(&state, req, &f.csrf, Terms::MustBeAccepted).await {
+        Ok(person) => person,
+        Err(response) => return response,
+    };
+    let key = match own_passkey(&state, &person, &id).await {
+        Ok(key) => key,
+        Err(e) => return error_page(&state, req, Some(&person), e),
+    };
+    match passkeys::rename(&state, &person.auth, key.id, &f.name, &client_info(req)).await {
+        Ok(_) => Redirect::see_other(format!("{SECURITY}?done=passkey_renamed")).into_response(),
+        Err(e) => {
+            let back = format!("{SECURITY}/passkeys/{}/rename", key.id);
+            match form_failure(&state, req, Some(&person), e, &back) {
+                Ok(errors) => errors.render(
+                    &state,
+                    Some(&person),
+                    RENAME_TEMPLATE,
+                    rename_context(&key, &f.name),
+                ),
+                Err(response) => response,
+            }
+        }
     }
 }

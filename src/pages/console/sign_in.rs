@@ -50,10 +50,9 @@ async fn form(state: Data<&AppState>, req: &Request, Query(q): Query<NextQuery>)
         Ok(None) => {}
         Err(response) => return response,
     }
-    let passkey = super::passkeys::sign_in_offer(&state).await;
+    let passkey = super::passkeys::sign_in_offered(&state);
     let ctx = minijinja::context! {
-        next => carried(q.next.as_deref()), email => "", passkey_script => passkey.is_some(),
-        passkey,
+        next => carried(q.next.as_deref()), email => "", passkey_script => passkey, passkey,
     };
     super::passkeys::with_script(anonymous_page(&state, req, StatusCode::OK, TEMPLATE, ctx))
 }
@@ -96,11 +95,16 @@ async fn submit(state: Data<&AppState>, req: &Request, Form(f): Form<SignInForm>
 async fn password_step(state: &AppState, req: &Request, f: SignInForm, next: String) -> Response {
     let email = f.email.trim().to_owned();
     let first_step = |errors: FormErrors, unverified: bool| {
-        let ctx = minijinja::context! { next => next.clone(), email => email.clone(), unverified };
+        // a wrong password costs no challenge either: the button still offers passkeys
+        let passkey = super::passkeys::sign_in_offered(state);
+        let ctx = minijinja::context! {
+            next => next.clone(), email => email.clone(), unverified, passkey,
+            passkey_script => passkey,
+        };
         let ctx = minijinja::context! { ..errors.context(), ..ctx };
         let mut response = anonymous_page(state, req, errors.status, TEMPLATE, ctx);
         errors.add_retry_after(&mut response);
-        response
+        super::passkeys::with_script(response)
     };
     if let Err(e) = validate::email("email", &email) {
         return first_step(FormErrors::field("email", e.message), false);

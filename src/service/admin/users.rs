@@ -7,6 +7,7 @@ use sqlx::SqliteConnection;
 use crate::clock::Timestamp;
 use crate::db::accounts::{self, Account, AccountStatus, NewAccount};
 use crate::db::admin::{self as store, Counts, UserFilter};
+use crate::db::passkeys::{self, Passkey};
 use crate::db::password_links::Kind as LinkKind;
 use crate::db::{self};
 use crate::ids::AccountId;
@@ -82,6 +83,15 @@ pub async fn users(
 pub async fn user(state: &AppState, id: AccountId) -> Result<UserView> {
     let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
     view(state, &mut conn, id).await
+}
+
+/// A user's passkeys (names, added, last used), for operators; 404 for no such user.
+pub async fn user_passkeys(state: &AppState, id: AccountId) -> Result<Vec<Passkey>> {
+    let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
+    if accounts::find(&mut conn, id).await?.is_none() {
+        return Err(Error::NotFound);
+    }
+    Ok(passkeys::list(&mut conn, id).await?)
 }
 
 pub struct NewUser {

@@ -257,8 +257,7 @@ pub async fn delete_host(state: &AppState, auth: &Authenticated, id: HostId) -> 
     }
     if hosting::mark_host_deleting(&mut tx, auth.account.id, id).await? {
         queue::enqueue_deletion(&mut tx, Deletion::DeleteHost(id)).await?;
-        let data = webhooks::deleted(id, auth.account.id);
-        webhooks::record(&mut tx, state.clock.now(), EventType::HostDeleted, data).await?;
+        webhooks::record_host_going(&mut tx, state.clock.now(), auth.account.id, id).await?;
     }
     tx.commit().await?;
     Ok(())

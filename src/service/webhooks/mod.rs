@@ -94,7 +94,8 @@ pub async fn record_account(
 }
 
 /// Records `host.deleted` for every host that is about to go with its subscription
-/// (`Some`) or its account (`None`): receivers that provision hosts learn of each.
+/// (`Some`) or its account (`None`), each after `integration.deleted` for the
+/// integrations that go with it: receivers that provision hosts learn of each.
 /// Call it before marking them.
 pub async fn record_hosts_going(
     conn: &mut SqliteConnection,
@@ -103,8 +104,26 @@ pub async fn record_hosts_going(
     subscription: Option<crate::ids::SubscriptionId>,
 ) -> anyhow::Result<()> {
     for host in crate::db::hosting::live_host_ids(conn, owner, subscription).await? {
-        record(conn, now, EventType::HostDeleted, deleted(host, owner)).await?;
+        record_host_going(conn, now, owner, host).await?;
     }
+    Ok(())
+}
+
+/// Records `integration.deleted` for each integration of `host`, then `host.deleted`:
+/// the deletion job removes them later, but receivers learn of it in the transaction
+/// that decides it (an integration that goes with its host is as gone as one deleted
+/// alone).
+pub async fn record_host_going(
+    conn: &mut SqliteConnection,
+    now: Timestamp,
+    owner: crate::ids::AccountId,
+    host: crate::ids::HostId,
+) -> anyhow::Result<()> {
+    for integration in crate::db::hosting::integration_ids_of_host(conn, host).await? {
+        let data = deleted(integration, owner);
+        record(conn, now, EventType::IntegrationDeleted, data).await?;
+    }
+    record(conn, now, EventType::HostDeleted, deleted(host, owner)).await?;
     Ok(())
 }
 

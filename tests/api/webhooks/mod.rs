@@ -2,10 +2,12 @@
 //! with the standardwebhooks crate, an implementation independent of ours), in order,
 //! through outages, restarts and misbehaving receivers.
 
+mod cascade;
 mod delivery;
 mod events;
 mod page;
 mod receiver;
+mod retention;
 
 use reqwest::Method;
 use serde_json::{Value, json};
@@ -13,13 +15,15 @@ use serde_json::{Value, json};
 use crate::support::TestApp;
 
 /// An app whose webhooks may reach loopback, retry after a second and give up on a
-/// silent receiver after two.
+/// silent receiver after two, and whose delivery log keeps a year.
 async fn spawn() -> TestApp {
     TestApp::spawn_with(|c| {
         c.webhooks.allow_private_addresses = true;
         c.webhooks.retry_base_seconds = 1;
         c.webhooks.retry_max_seconds = 1;
         c.webhooks.timeout_seconds = 2;
+        // tests that move the clock a month still read the whole delivery log
+        c.webhooks.keep_deliveries_days = 365;
     })
     .await
 }

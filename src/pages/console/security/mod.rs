@@ -46,6 +46,7 @@ fn notice(done: Option<&str>) -> Option<&'static str> {
         "app_removed" => "The authenticator app is removed.",
         "passkey_added" => "The passkey is added.",
         "passkey_removed" => "The passkey is removed.",
+        "passkey_renamed" => "The passkey is renamed.",
         _ => return None,
     })
 }
