@@ -19,7 +19,7 @@ pub mod http;
 /// Languages: Fluent messages and the choice of one.
 pub mod i18n;
 /// Typed UUIDv7 identifiers.
-pub mod ids;
+pub use steward_store::ids;
 /// Attempts per client IP.
 pub mod ip_limit;
 /// The job queue, its workers and the sweep.
@@ -44,4 +44,4 @@ pub mod telemetry;
 /// Embedded, overridable templates.
 pub mod templates;
 /// Enums with one string form each.
-pub mod text_enum;
+pub use steward_store::text_enum;

@@ -1,68 +1,9 @@
 //! The audit_events table.
 
-use sqlx::SqliteConnection;
-
-use crate::clock::Timestamp;
 use crate::ids::{AccountId, AuditEventId};
+pub use steward_store::audit::*;
 
-pub struct NewEvent<'a> {
-    pub account_id: Option<AccountId>,
-    pub actor_id: Option<AccountId>,
-    pub kind: &'a str,
-    pub at: Timestamp,
-    pub ip: Option<&'a str>,
-    pub user_agent: Option<&'a str>,
-    pub detail: &'a str,
-}
-
-pub async fn insert(conn: &mut SqliteConnection, e: &NewEvent<'_>) -> sqlx::Result<AuditEventId> {
-    let id = AuditEventId::new();
-    sqlx::query!(
-        "insert into audit_events (id, account_id, actor_id, type, at, ip, user_agent, detail)
-         values (?, ?, ?, ?, ?, ?, ?, ?)",
-        id,
-        e.account_id,
-        e.actor_id,
-        e.kind,
-        e.at,
-        e.ip,
-        e.user_agent,
-        e.detail,
-    )
-    .execute(conn)
-    .await?;
-    Ok(id)
-}
-
-#[derive(Debug, Clone)]
-pub struct Event {
-    pub id: AuditEventId,
-    pub kind: String,
-    pub at: Timestamp,
-    pub ip: Option<String>,
-    pub user_agent: Option<String>,
-    pub detail: String,
-}
-
-/// An account's events, newest first, older than `before` (a page's cursor).
-pub async fn list_for_account(
-    conn: &mut SqliteConnection,
-    account_id: AccountId,
-    before: Option<AuditEventId>,
-    limit: i64,
-) -> sqlx::Result<Vec<Event>> {
-    sqlx::query_as!(
-        Event,
-        r#"select id as "id: AuditEventId", type as kind, at as "at: Timestamp", ip, user_agent,
-                  detail
-           from audit_events
-           where account_id = ?1 and (?2 is null or id < ?2)
-           order by id desc
-           limit ?3"#,
-        account_id,
-        before,
-        limit
-    )
-    .fetch_all(conn)
-    .await
+crate::db::dispatch! { audit;
+    pub async fn insert(e: &NewEvent<'_>) -> sqlx::Result<AuditEventId>;
+    pub async fn list_for_account(account_id: AccountId, before: Option<AuditEventId>, limit: i64) -> sqlx::Result<Vec<Event>>;
 }

@@ -1,7 +1,15 @@
-//! Storage: the SQLite connection pool, migrations, and SQL per table family.
+//! Storage: the connection pool, migrations, and the query functions per table family.
 //!
-//! Functions here take `&mut SqliteConnection`, so a pooled connection and a
-//! transaction both work. Writes go through [`begin_immediate`].
+//! The SQL itself lives in a crate per backend (`steward-sqlite`), the types it reads
+//! and writes in `steward-store`; the modules here declare each query function once and
+//! pass the call to the backend of the connection (`backend`). They take `&mut Conn`,
+//! so a pooled connection and a transaction both work. Writes go through
+//! [`begin_immediate`].
+
+mod backend;
+
+pub(crate) use backend::dispatch;
+pub use backend::{Backend, Conn, Connection};
 
 pub mod accounts;
 pub mod admin;
@@ -29,12 +37,11 @@ use sqlx::sqlite::{
     SqliteConnectOptions, SqliteJournalMode, SqliteOperation, SqlitePool, SqlitePoolOptions,
     SqliteSynchronous,
 };
-use sqlx::{Connection, Sqlite, SqliteConnection, Transaction};
+use sqlx::{Connection as _, Sqlite, SqliteConnection, Transaction};
 
 pub type Tx = Transaction<'static, Sqlite>;
 
-/// Our migrations, embedded in the binary.
-static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!("./migrations");
+use steward_sqlite::MIGRATOR;
 
 /// Opens (creating if needed) the database file with the settings every connection needs.
 pub async fn connect(path: &Path) -> anyhow::Result<SqlitePool> {
@@ -182,6 +189,12 @@ impl std::ops::DerefMut for Reader {
         self.conn
             .as_mut()
             .expect("a reader holds its connection until dropped")
+    }
+}
+
+impl Connection for Reader {
+    fn backend(&mut self) -> Backend<'_> {
+        Backend::Sqlite(self)
     }
 }
 

@@ -1,58 +1,10 @@
 //! The login_throttle table: failed attempts per (lowercased) address.
 
-use sqlx::SqliteConnection;
-
 use crate::clock::Timestamp;
 
-/// When attempts for `email` may resume, if they are locked now.
-pub async fn locked_until(
-    conn: &mut SqliteConnection,
-    email: &str,
-    now: Timestamp,
-) -> sqlx::Result<Option<Timestamp>> {
-    let until = sqlx::query_scalar!(
-        r#"select locked_until as "locked_until: Timestamp" from login_throttle
-           where email = ? and locked_until > ?"#,
-        email,
-        now
-    )
-    .fetch_optional(conn)
-    .await?;
-    Ok(until.flatten())
-}
-
-/// Counts a failure and returns the failures so far.
-pub async fn record_failure(
-    conn: &mut SqliteConnection,
-    email: &str,
-    now: Timestamp,
-) -> sqlx::Result<i64> {
-    sqlx::query_scalar!(
-        r#"insert into login_throttle (email, failures, last_failure_at) values (?1, 1, ?2)
-           on conflict (email) do update set failures = failures + 1, last_failure_at = ?2
-           returning failures as "failures!: i64""#,
-        email,
-        now
-    )
-    .fetch_one(conn)
-    .await
-}
-
-pub async fn lock(conn: &mut SqliteConnection, email: &str, until: Timestamp) -> sqlx::Result<()> {
-    sqlx::query!(
-        "update login_throttle set locked_until = ? where email = ?",
-        until,
-        email
-    )
-    .execute(conn)
-    .await?;
-    Ok(())
-}
-
-/// Forgets the failures of an address (after a success, or an admin's unlock).
-pub async fn clear(conn: &mut SqliteConnection, email: &str) -> sqlx::Result<()> {
-    sqlx::query!("delete from login_throttle where email = ?", email)
-        .execute(conn)
-        .await?;
-    Ok(())
+crate::db::dispatch! { throttle;
+    pub async fn locked_until(email: &str, now: Timestamp) -> sqlx::Result<Option<Timestamp>>;
+    pub async fn record_failure(email: &str, now: Timestamp) -> sqlx::Result<i64>;
+    pub async fn lock(email: &str, until: Timestamp) -> sqlx::Result<()>;
+    pub async fn clear(email: &str) -> sqlx::Result<()>;
 }

@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use apalis::prelude::TaskBuilder;
 use serde::{Deserialize, Serialize};
-use sqlx::SqliteConnection;
 
+use crate::db;
 use crate::ids::{AccountId, HostId, OutboxId, SubscriptionId, WebhookDeliveryId};
 
 /// Queue names are part of the database: renaming one orphans its queued jobs.
@@ -53,16 +53,13 @@ pub enum Deletion {
 
 /// Enqueues a SendEmail job on `conn`, normally inside the transaction that wrote the
 /// outbox row.
-pub async fn enqueue_send_email(
-    conn: &mut SqliteConnection,
-    outbox_id: OutboxId,
-) -> anyhow::Result<()> {
+pub async fn enqueue_send_email(conn: &mut db::Conn, outbox_id: OutboxId) -> anyhow::Result<()> {
     push(conn, SEND_EMAIL_QUEUE, &SendEmail { outbox_id }, None).await
 }
 
 /// Enqueues a SendEmail job that runs no earlier than `delay` from now.
 pub async fn enqueue_send_email_after(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     outbox_id: OutboxId,
     delay: Duration,
 ) -> anyhow::Result<()> {
@@ -76,17 +73,14 @@ pub async fn enqueue_send_email_after(
 }
 
 /// Enqueues a deletion in the transaction that marked the thing for deletion.
-pub async fn enqueue_deletion(
-    conn: &mut SqliteConnection,
-    deletion: Deletion,
-) -> anyhow::Result<()> {
+pub async fn enqueue_deletion(conn: &mut db::Conn, deletion: Deletion) -> anyhow::Result<()> {
     push(conn, DELETIONS_QUEUE, &deletion, None).await
 }
 
 /// Enqueues a SendWebhook job that runs no earlier than `delay` from now (none: at
 /// once), normally inside the transaction that wrote or updated the delivery row.
 pub async fn enqueue_webhook(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     delivery_id: WebhookDeliveryId,
     attempts: i64,
     delay: Option<Duration>,
@@ -99,7 +93,7 @@ pub async fn enqueue_webhook(
 }
 
 async fn push<T: Serialize>(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     queue: &str,
     job: &T,
     delay: Option<Duration>,
@@ -112,7 +106,11 @@ async fn push<T: Serialize>(
     if let Some(delay) = delay {
         task = task.run_after(delay);
     }
-    apalis_sqlite::queries::push_tasks(conn, queue, &[task.build()]).await?;
+    match conn.backend() {
+        db::Backend::Sqlite(conn) => {
+            apalis_sqlite::queries::push_tasks(conn, queue, &[task.build()]).await?
+        }
+    }
     Ok(())
 }
 

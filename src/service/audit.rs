@@ -3,14 +3,14 @@
 //! audit rows.
 
 use serde_json::{Value, json};
-use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
+use crate::db;
 use crate::db::api_tokens::ApiToken;
 use crate::db::audit::{self, NewEvent};
 use crate::ids::AccountId;
 use crate::service::{Authenticated, ClientInfo};
-use crate::text_enum::text_enum;
+use steward_store::text_enum;
 
 text_enum! {
     /// Event types: stable strings that clients and admins filter on.
@@ -102,7 +102,7 @@ impl Actor {
 
 /// Records an event of `account_id`, done by the account itself from `client`.
 pub async fn record(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     account_id: AccountId,
     kind: Kind,
@@ -124,7 +124,7 @@ pub async fn record(
 /// Records an event of `account_id` (none: of the server, such as a new API token), done
 /// by `actor` from `client`; an operator is named in the detail's `"by"`.
 pub async fn record_by(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     account_id: Option<AccountId>,
     kind: Kind,

@@ -90,10 +90,7 @@ pub async fn run(state: &AppState, deletion: Deletion) -> anyhow::Result<()> {
 /// one deletes nothing. Returns the rows deleted.
 async fn in_batches<F>(state: &AppState, mut batch: F) -> anyhow::Result<u64>
 where
-    F: for<'c> FnMut(
-        &'c mut sqlx::SqliteConnection,
-        i64,
-    ) -> futures::future::BoxFuture<'c, sqlx::Result<u64>>,
+    F: for<'c> FnMut(&'c mut db::Conn, i64) -> futures::future::BoxFuture<'c, sqlx::Result<u64>>,
 {
     let size = state.config.jobs.deletion_batch_size;
     let mut total = 0;

@@ -153,11 +153,7 @@ pub async fn confirm(
     Ok((account.id, token.email))
 }
 
-async fn usable(
-    conn: &mut sqlx::SqliteConnection,
-    now: Timestamp,
-    token: &str,
-) -> Result<(EmailToken, Account)> {
+async fn usable(conn: &mut db::Conn, now: Timestamp, token: &str) -> Result<(EmailToken, Account)> {
     let found =
         email_tokens::find_by_hash(conn, Purpose::ChangeEmail, &token_digest(token)).await?;
     // the link is mailed to the new address, which the account does not have yet

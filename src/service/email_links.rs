@@ -3,9 +3,8 @@
 //! written once. A link is found by the digest of its token, counts once, until it
 //! expires, and only for an account that may still use it.
 
-use sqlx::SqliteConnection;
-
 use crate::clock::Timestamp;
+use crate::db;
 use crate::db::accounts::{self, Account};
 use crate::db::email_tokens::EmailToken;
 use crate::db::password_links::PasswordLink;
@@ -36,7 +35,7 @@ pub struct Holder {
 /// can be used at `now`: `TokenInvalid` for an unknown or used link or one whose
 /// account may not use it, `TokenExpired` past its lifetime.
 pub async fn check<L: StoredLink>(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     found: Option<L>,
     holder: Holder,

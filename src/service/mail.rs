@@ -2,9 +2,9 @@
 //! the link a mail carries, which [`crate::service::delivery`] mints at send time.
 
 use serde_json::{Value, json};
-use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
+use crate::db;
 use crate::db::accounts;
 use crate::db::email_tokens::{self, NewEmailToken, Purpose};
 use crate::db::outbox::{self, NewMail};
@@ -71,7 +71,7 @@ pub struct Mail<'a> {
 /// Writes the mail to the outbox and enqueues its job. Both commit with the caller's
 /// change or not at all.
 pub async fn queue(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     mail: Mail<'_>,
 ) -> anyhow::Result<OutboxId> {
@@ -104,7 +104,7 @@ pub async fn queue(
 
 /// Queues a notice about a change to the account's security, to its address.
 pub async fn notice(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     account: &crate::db::accounts::Account,
     template: &str,
@@ -138,7 +138,7 @@ pub struct LinkMail<'a> {
 }
 
 pub async fn queue_with_link(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     mail: LinkMail<'_>,
 ) -> anyhow::Result<EmailTokenId> {

@@ -5,9 +5,9 @@
 //! transaction, it is set, sessions end, the event is recorded and the owner is told.
 
 use serde_json::{Map, Value, json};
-use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
+use crate::db;
 use crate::db::accounts::{self, Account};
 use crate::db::sessions;
 use crate::ids::SessionId;
@@ -65,7 +65,7 @@ pub struct Replacement<'a> {
 
 /// Carries out `r` in the caller's transaction; returns how many sessions ended.
 pub async fn replace(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     client: &ClientInfo,
     r: Replacement<'_>,

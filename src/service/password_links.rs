@@ -6,7 +6,6 @@
 //! a client here, so the page itself takes the new password.
 
 use serde_json::json;
-use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
 use crate::crypto::{random_token, token_digest};
@@ -39,7 +38,7 @@ fn lifetime(state: &AppState, kind: Kind) -> time::Duration {
 /// Older unused links of the account stop working: only the newest mail counts.
 pub async fn queue_mail(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     account: &Account,
     kind: Kind,
@@ -89,7 +88,7 @@ pub async fn queue_mail(
 /// caller's transaction, like `queue_mail`.
 pub async fn console_link(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     account: &Account,
 ) -> anyhow::Result<String> {
@@ -133,7 +132,7 @@ pub async fn peek(state: &AppState, token: &str) -> Result<LinkInfo> {
 }
 
 async fn usable(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     token: &str,
 ) -> Result<(password_links::PasswordLink, Account)> {

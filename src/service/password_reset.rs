@@ -120,7 +120,7 @@ pub async fn validate_link(state: &AppState, token: &str) -> Result<()> {
 }
 
 async fn usable_link(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     token: &str,
 ) -> Result<crate::ids::EmailTokenId> {
@@ -278,7 +278,7 @@ pub async fn passkey_options(
 /// would: wrong secret, used, or expired.
 async fn validated_account(
     state: &AppState,
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut db::Conn,
     id: PasswordResetId,
     client_secret: &str,
 ) -> Result<Option<Account>> {

@@ -151,7 +151,7 @@ pub async fn resend_verification(state: &AppState, raw_email: &str) -> Result<()
 }
 
 async fn recently_mailed(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut db::Conn,
     recipient: &str,
     template: &str,
     now: Timestamp,
@@ -162,7 +162,7 @@ async fn recently_mailed(
 
 async fn queue_verification(
     state: &AppState,
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     account_id: AccountId,
     email: &str,
@@ -211,7 +211,7 @@ pub async fn confirm_email(state: &AppState, token: &str) -> Result<(AccountId, 
 }
 
 async fn usable_token(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     token: &str,
 ) -> Result<(EmailToken, Account)> {

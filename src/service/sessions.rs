@@ -2,7 +2,6 @@
 //! reauthentication, and finding the session behind a bearer token.
 
 use serde_json::json;
-use sqlx::SqliteConnection;
 use time::Duration;
 
 use crate::clock::Timestamp;
@@ -225,7 +224,7 @@ pub async fn complete_mfa_with(
 /// address's failures as a sign-in does; the refusal goes on the account's trail.
 async fn refuse(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     account: &Account,
     client: &ClientInfo,
 ) -> Result<()> {
@@ -246,7 +245,7 @@ async fn refuse(
 /// records the sign-in. A fresh sign-in counts as a recent authentication.
 pub(crate) async fn create_session(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     account: &Account,
     device_name: Option<&str>,
     client: &ClientInfo,

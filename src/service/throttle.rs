@@ -53,7 +53,7 @@ pub async fn failure(state: &AppState, email: &str) -> Result<bool> {
 }
 
 /// Forgets the failures of an address after a successful attempt.
-pub async fn success(conn: &mut sqlx::SqliteConnection, email: &str) -> Result<()> {
+pub async fn success(conn: &mut db::Conn, email: &str) -> Result<()> {
     throttle::clear(conn, &key(email)).await?;
     Ok(())
 }

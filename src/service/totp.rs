@@ -2,7 +2,6 @@
 //! codes, and checking a second factor.
 
 use serde_json::json;
-use sqlx::SqliteConnection;
 use time::Duration;
 
 use crate::clock::Timestamp;
@@ -334,7 +333,7 @@ pub async fn regenerate_recovery_codes(
 }
 
 pub(crate) async fn replace_recovery_codes(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     auth: &Authenticated,
     now: Timestamp,
 ) -> Result<Vec<String>> {
@@ -349,7 +348,7 @@ pub(crate) async fn replace_recovery_codes(
 
 /// Whether the account has a second factor, an authenticator app or a passkey
 /// (two-factor is on).
-pub async fn enabled(conn: &mut SqliteConnection, account: &Account) -> Result<bool> {
+pub async fn enabled(conn: &mut db::Conn, account: &Account) -> Result<bool> {
     Ok(store::count_devices(conn, account.id).await? > 0
         || db::passkeys::count(conn, account.id).await? > 0)
 }
@@ -399,7 +398,7 @@ impl<'a> SecondFactor<'a> {
 /// `conn`, normally the transaction of the action the factor allows.
 pub async fn verify(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     account: &Account,
     factor: SecondFactor<'_>,
     client: &ClientInfo,

@@ -2,7 +2,6 @@
 //! creating or editing one.
 
 use serde_json::{Value, json};
-use sqlx::SqliteConnection;
 
 use crate::clock::Timestamp;
 use crate::db::accounts::{self, Account, AccountStatus, NewAccount};
@@ -41,11 +40,7 @@ impl From<store::UserRow> for UserView {
 }
 
 /// One user as operators see it, read on `conn` (inside a transaction: as it wrote it).
-pub(super) async fn view(
-    state: &AppState,
-    conn: &mut SqliteConnection,
-    id: AccountId,
-) -> Result<UserView> {
+pub(super) async fn view(state: &AppState, conn: &mut db::Conn, id: AccountId) -> Result<UserView> {
     let row = store::find_user(conn, id, state.clock.now()).await?;
     Ok(row.ok_or(Error::NotFound)?.into())
 }

@@ -4,7 +4,6 @@
 pub mod sign_in;
 
 use serde_json::{Value, json};
-use sqlx::SqliteConnection;
 use time::Duration;
 use webauthn_rs::Webauthn;
 use webauthn_rs::prelude::{
@@ -60,7 +59,7 @@ fn options_challenge(options: &Value) -> Result<String> {
 /// Stores a ceremony's state and returns its options.
 async fn save_ceremony(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     account: Option<&Account>,
     purpose: Purpose,
     name: Option<String>,
@@ -334,7 +333,7 @@ pub async fn remove(
 /// reauthentication or a reset), in `conn`'s transaction; None when it has none.
 pub async fn second_factor_options(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     account: &Account,
 ) -> Result<Option<Started>> {
     let Some(rp) = state.passkeys.as_deref() else {
@@ -390,7 +389,7 @@ fn signed_challenge(answer: &PublicKeyCredential) -> Option<String> {
 /// wrong answer rolls back with the caller's work, and counts toward the lockout).
 pub async fn verify_second_factor(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     account: &Account,
     answer: &Value,
     client: &ClientInfo,
@@ -433,7 +432,7 @@ pub async fn verify_second_factor(
 /// Stores what a successful use changed (counter, backup state) and records it.
 async fn record_use(
     state: &AppState,
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     row: &Passkey,
     result: &webauthn_rs::prelude::AuthenticationResult,
     client: &ClientInfo,
@@ -471,11 +470,7 @@ pub struct Methods {
     pub passkey: bool,
 }
 
-pub async fn methods(
-    state: &AppState,
-    conn: &mut SqliteConnection,
-    account: &Account,
-) -> Result<Methods> {
+pub async fn methods(state: &AppState, conn: &mut db::Conn, account: &Account) -> Result<Methods> {
     Ok(Methods {
         totp: db::totp::count_devices(conn, account.id).await? > 0,
         passkey: available(state) && store::count(conn, account.id).await? > 0,

@@ -321,7 +321,7 @@ pub async fn retry_delivery(
 }
 
 async fn audit(
-    conn: &mut sqlx::SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     actor: &Actor,
     kind: Kind,

@@ -7,14 +7,14 @@ pub mod endpoints;
 pub mod send;
 
 use serde_json::{Value, json};
-use sqlx::SqliteConnection;
 use time::format_description::well_known::Rfc3339;
 
 use crate::clock::Timestamp;
+use crate::db;
 use crate::db::webhooks::{self as store, NewDelivery};
 use crate::ids::{WebhookDeliveryId, WebhookEventId};
 use crate::jobs::queue;
-use crate::text_enum::text_enum;
+use steward_store::text_enum;
 
 pub use data::{account, deleted, host, integration, subscription};
 
@@ -46,7 +46,7 @@ pub const ALL_EVENTS: &str = "*";
 /// wants it, on `conn`, which is the transaction of the change (so the event is sent if
 /// and only if the change commits).
 pub async fn record(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     kind: EventType,
     data: Value,
@@ -82,7 +82,7 @@ pub async fn record(
 
 /// Records an event whose data is the account `id` as it stands in this transaction.
 pub async fn record_account(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     kind: EventType,
     id: crate::ids::AccountId,
@@ -98,7 +98,7 @@ pub async fn record_account(
 /// integrations that go with it: receivers that provision hosts learn of each.
 /// Call it before marking them.
 pub async fn record_hosts_going(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     owner: crate::ids::AccountId,
     subscription: Option<crate::ids::SubscriptionId>,
@@ -114,7 +114,7 @@ pub async fn record_hosts_going(
 /// that decides it (an integration that goes with its host is as gone as one deleted
 /// alone).
 pub async fn record_host_going(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     owner: crate::ids::AccountId,
     host: crate::ids::HostId,
@@ -129,7 +129,7 @@ pub async fn record_host_going(
 
 /// Queues a `webhook.test` event to one endpoint, whatever events it asked for.
 pub async fn record_test(
-    conn: &mut SqliteConnection,
+    conn: &mut db::Conn,
     now: Timestamp,
     endpoint_id: crate::ids::WebhookEndpointId,
 ) -> anyhow::Result<WebhookDeliveryId> {

@@ -138,10 +138,7 @@ pub async fn deliver(
 
 /// Queues the endpoint's next delivery (its own job may have come and gone while an
 /// earlier one was under way).
-async fn queue_next(
-    conn: &mut sqlx::SqliteConnection,
-    endpoint: WebhookEndpointId,
-) -> anyhow::Result<()> {
+async fn queue_next(conn: &mut db::Conn, endpoint: WebhookEndpointId) -> anyhow::Result<()> {
     if let Some(head) = store::head(conn, endpoint).await? {
         enqueue_webhook(conn, head.id, head.attempts, None).await?;
     }

@@ -12,6 +12,7 @@ pub struct Unknown {
 
 /// Declares an enum and its string forms: `as_str`, `ALL`, `FromStr`, `Display`, serde
 /// (as the string) and sqlx for SQLite (as TEXT).
+/// Exported at this crate's root; a crate using it needs neither serde nor sqlx.
 ///
 /// ```text
 /// text_enum! {
@@ -22,6 +23,7 @@ pub struct Unknown {
 ///     }
 /// }
 /// ```
+#[macro_export]
 macro_rules! text_enum {
     ($(#[$meta:meta])* $vis:vis enum $name:ident {
         $($(#[$vmeta:meta])* $variant:ident = $text:literal,)+
@@ -63,52 +65,51 @@ macro_rules! text_enum {
             }
         }
 
-        impl serde::Serialize for $name {
-            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        impl $crate::__private::serde::Serialize for $name {
+            fn serialize<S: $crate::__private::serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
                 s.serialize_str(self.as_str())
             }
         }
 
-        impl<'de> serde::Deserialize<'de> for $name {
-            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        impl<'de> $crate::__private::serde::Deserialize<'de> for $name {
+            fn deserialize<D: $crate::__private::serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
-                text.parse().map_err(serde::de::Error::custom)
+                text.parse().map_err($crate::__private::serde::de::Error::custom)
             }
         }
 
-        impl sqlx::Type<sqlx::Sqlite> for $name {
-            fn type_info() -> sqlx::sqlite::SqliteTypeInfo {
-                <String as sqlx::Type<sqlx::Sqlite>>::type_info()
+        impl $crate::__private::sqlx::Type<$crate::__private::sqlx::Sqlite> for $name {
+            fn type_info() -> $crate::__private::sqlx::sqlite::SqliteTypeInfo {
+                <String as $crate::__private::sqlx::Type<$crate::__private::sqlx::Sqlite>>::type_info()
             }
-            fn compatible(ty: &sqlx::sqlite::SqliteTypeInfo) -> bool {
-                <String as sqlx::Type<sqlx::Sqlite>>::compatible(ty)
+            fn compatible(ty: &$crate::__private::sqlx::sqlite::SqliteTypeInfo) -> bool {
+                <String as $crate::__private::sqlx::Type<$crate::__private::sqlx::Sqlite>>::compatible(ty)
             }
         }
 
-        impl sqlx::Encode<'_, sqlx::Sqlite> for $name {
+        impl $crate::__private::sqlx::Encode<'_, $crate::__private::sqlx::Sqlite> for $name {
             fn encode_by_ref(
                 &self,
-                buf: &mut sqlx::sqlite::SqliteArgumentsBuffer,
-            ) -> Result<sqlx::encode::IsNull, sqlx::error::BoxDynError> {
-                <&str as sqlx::Encode<'_, sqlx::Sqlite>>::encode(self.as_str(), buf)
+                buf: &mut $crate::__private::sqlx::sqlite::SqliteArgumentsBuffer,
+            ) -> Result<$crate::__private::sqlx::encode::IsNull, $crate::__private::sqlx::error::BoxDynError> {
+                <&str as $crate::__private::sqlx::Encode<'_, $crate::__private::sqlx::Sqlite>>::encode(self.as_str(), buf)
             }
         }
 
-        impl<'r> sqlx::Decode<'r, sqlx::Sqlite> for $name {
+        impl<'r> $crate::__private::sqlx::Decode<'r, $crate::__private::sqlx::Sqlite> for $name {
             fn decode(
-                value: sqlx::sqlite::SqliteValueRef<'r>,
-            ) -> Result<Self, sqlx::error::BoxDynError> {
-                let text = <&str as sqlx::Decode<'r, sqlx::Sqlite>>::decode(value)?;
+                value: $crate::__private::sqlx::sqlite::SqliteValueRef<'r>,
+            ) -> Result<Self, $crate::__private::sqlx::error::BoxDynError> {
+                let text = <&str as $crate::__private::sqlx::Decode<'r, $crate::__private::sqlx::Sqlite>>::decode(value)?;
                 Ok(text.parse()?)
             }
         }
     };
 }
 
-pub(crate) use text_enum;
-
 #[cfg(test)]
 mod tests {
+
     text_enum! {
         /// For the tests.
         enum Colour {
