@@ -150,6 +150,87 @@ fn page_context(locale: &str, state: &str) -> minijinja::Value {
     }
 }
 
+/// `page_context` with what the admin pages and the hosting pages read besides, by
+/// page (their `rows`, `subscriptions`, `hosts` and `integrations` are lists, where
+/// the delete page's are counts); "done" takes the other branches of each page.
+fn page_with_extras(name: &str, locale: &str, state: &str) -> minijinja::Value {
+    use minijinja::context;
+    let done = state == "done";
+    let when = "2026-12-01 14:03 UTC";
+    let host = context! { id => "h1", name => "Home", domain => (), created => when };
+    let integration = context! {
+        id => "i1", name => "Bridge", kind => "matrix-bridge", created => when, updated => when,
+    };
+    let subscription = context! {
+        id => "s1", plan => "Basic", status => "Active", created => when, hosts => 1, usable => true,
+        label => "Basic, since 2026-12-01",
+    };
+    let none: Vec<minijinja::Value> = Vec::new();
+    let extras = match name {
+        "console/hosting.html" => context! {
+            plans => vec![
+                context! { id => "basic", name => "Basic", max_hosts => 1, trial_days => () },
+                context! { id => "pro", name => "Pro", max_hosts => 3, trial_days => 14 },
+            ],
+            subscriptions => if done { none.clone() } else { vec![subscription] },
+            hosts => if done { none.clone() } else { vec![context! { plan => "Basic", ..host.clone() }] },
+            can_add_host => !done,
+        },
+        "console/hosting_confirm.html" => context! {
+            title => "Delete host", what => "Delete the host Home?", action => "/hosting/hosts/h1/delete",
+            goes_too => if done { Vec::new() } else { vec!["Bridge"] }, button => "Delete host",
+            keep_href => "/hosting/hosts/h1", keep_label => "Keep the host",
+        },
+        "console/hosting_host.html" => context! {
+            host, integrations => if done { none.clone() } else { vec![integration] },
+        },
+        "console/hosting_integration.html" => context! {
+            host, integration => if done { None } else { Some(integration) },
+            values => context! { kind => "matrix-bridge", name => "Bridge", settings => "{}" },
+        },
+        name if name.starts_with("admin/") => {
+            let user = context! {
+                id => "u1", email => "ada@example.org", display_name => (), is_admin => !done,
+                status => if done { "deactivated" } else { "active" }, verified => done,
+                has_password => done, created_at => when, last_sign_in_at => (), two_factor => !done,
+                subscriptions => 1, hosts => 2, totp_devices => 1, passkeys => 2, sessions => 1,
+            };
+            let rows = match name {
+                "admin/mail.html" => vec![context! {
+                    id => "m1", recipient => "ada@example.org", template => "verify_email",
+                    attempts => 5, last_error => "connection refused", created_at => when,
+                }],
+                "admin/tokens.html" => vec![context! {
+                    id => "t1", name => "ci", created_at => when, expires_at => (), last_used_at => (),
+                }],
+                "admin/users.html" => vec![context! {
+                    id => "u1", email => "ada@example.org", display_name => "Ada", status => "active",
+                    is_admin => true, two_factor => true, verified => false, created_at => when,
+                }],
+                "admin/webhooks.html" => vec![context! {
+                    id => "w1", url => "https://hooks.example.org", events => "account.created",
+                    description => (), enabled => done, more => true,
+                    failed => vec![context! {
+                        id => "d1", event_type => "account.created", attempts => 5,
+                        status_code => 500, last_error => (), created_at => when,
+                    }],
+                }],
+                _ => Vec::new(),
+            };
+            context! {
+                me => if done { None } else { Some("root@example.org") }, nav => "users",
+                rows => if done { none.clone() } else { rows },
+                ticket => if done { None } else { Some("k") },
+                created_token => if done { None } else { Some("stw_abc") }, created_name => "ci",
+                query => "ada", status => "", next_url => "/admin/users?cursor=x", destructive => true,
+                user, sessions => vec![context! { device => (), user_agent => "Firefox", ip => (), last_seen_at => when }],
+            }
+        }
+        _ => context! {},
+    };
+    context! { ..extras, ..page_context(locale, state) }
+}
+
 /// Every page of the console and the email links in every shipped language: rendered
 /// whole (no message missing, no variable unreplaced), in `<html lang>` of that
 /// language, and not English outside `en`.
@@ -159,10 +240,9 @@ fn every_translated_page_renders_in_every_language() {
     let pages: Vec<(&str, &str)> = EMBEDDED
         .iter()
         .filter(|(name, _)| {
-            // the admin page and the hosting pages are still English only (issue 18's
-            // note): their words are not messages yet
-            (name.starts_with("console/") || name.starts_with("pages/"))
-                && !name.starts_with("console/hosting")
+            (name.starts_with("console/")
+                || name.starts_with("pages/")
+                || name.starts_with("admin/"))
                 && !name.ends_with("base.html")
                 && !name.ends_with("macros.html")
                 && !name.ends_with("language.html")
@@ -178,7 +258,7 @@ fn every_translated_page_renders_in_every_language() {
         for state in ["form", "done"] {
             let render = |locale: &str| {
                 let html = t
-                    .render(name, page_context(locale, state))
+                    .render(name, page_with_extras(name, locale, state))
                     .unwrap_or_else(|e| panic!("{locale} {name} {state}: {e:#}"));
                 assert!(
                     !html.contains("{ $") && !html.contains("Unknown localization"),

@@ -1,0 +1,61 @@
+# Hosting (/hosting): plans, subscriptions, hosts and their integrations. Every message
+# may use $app (the product's name). Messages with markup (<strong>) are rendered as
+# HTML; their variables are escaped. Dates come formatted already.
+
+## The overview
+
+hosting-plans = Plans
+hosting-plan-hosts = Up to { $hosts ->
+        [one] { $hosts } host
+       *[other] { $hosts } hosts
+    }.
+hosting-plan-hosts-trial = Up to { $hosts ->
+        [one] { $hosts } host
+       *[other] { $hosts } hosts
+    }, a { $days }-day trial.
+hosting-subscribe = Subscribe
+hosting-your-subscriptions = Your subscriptions
+hosting-status = Status
+hosting-since = Since
+hosting-hosts = Hosts
+hosting-cancel-subscription = Cancel subscription
+hosting-subscriptions-none = You have no subscriptions yet: choose a plan above.
+hosting-your-hosts = Your hosts
+hosting-domain = Domain
+hosting-no-domain = none
+hosting-subscription = Subscription
+hosting-added = Added
+hosting-hosts-none = You have no hosts yet.
+hosting-add-host = Add host
+hosting-name = Name
+hosting-domain-hint = Optional. Like matrix.example.org.
+hosting-subscribe-first = Subscribe to a plan first, then add a host to it.
+
+## Confirming a deletion
+
+hosting-confirm-goes = These are deleted with it:
+hosting-confirm-nothing = Nothing else goes with it.
+
+## A host
+
+hosting-back = Back to hosting
+hosting-domain-hint-edit = Optional. Like matrix.example.org. Leave it empty to remove the domain.
+hosting-integrations = Integrations
+hosting-kind = Kind
+hosting-changed = Changed
+hosting-edit = Edit
+hosting-integrations-none = This host has no integrations yet.
+hosting-add-integration = Add integration
+hosting-delete-host = Delete host
+hosting-delete-host-intro = Deletes this host and its integrations. You are asked to confirm first.
+
+## An integration
+
+hosting-edit-integration = Edit integration
+hosting-back-to = Back to { $name }
+hosting-on-host = On the host <strong>{ $name }</strong>.
+hosting-kind-hint = Like matrix-bridge: 1 to 50 of a-z, 0-9, _ and -.
+hosting-settings = Settings
+hosting-settings-hint = A JSON object, like { $example }.
+hosting-delete-integration = Delete integration
+hosting-delete-integration-intro = Deletes this integration and its settings. You are asked to confirm first.
