@@ -30,9 +30,10 @@ pub struct RequestLanguage {
     browser: Option<String>,
     /// The signed-in account's locale, once a page authenticated its session.
     account: Mutex<Option<String>>,
-    /// The page's own path and query (a GET) or path (any other method): where the
-    /// language picker leads back to.
-    here: String,
+    /// The request's address, and whether it is a GET: what [`here`] is made of, only
+    /// when a page with the picker is rendered.
+    uri: poem::http::Uri,
+    get: bool,
 }
 
 tokio::task_local! {
@@ -53,21 +54,24 @@ impl RequestLanguage {
             .and_then(|v| v.to_str().ok())
             .and_then(|v| i18n.negotiate(v))
             .map(str::to_owned);
-        let path = req.uri().path();
-        // the query too on a GET (an email link's token), unless a value in it could
-        // name another site: the picker carries it back, and should carry nothing that
-        // leads elsewhere
-        let here = match req.uri().query() {
-            Some(query) if req.method() == poem::http::Method::GET && harmless(query) => {
-                format!("{path}?{query}")
-            }
-            _ => path.to_owned(),
-        };
         Self {
             cookie,
             browser,
             account: Mutex::new(None),
-            here,
+            uri: req.uri().clone(),
+            get: req.method() == poem::http::Method::GET,
+        }
+    }
+
+    /// The page's own path and query (a GET) or path (any other method).
+    fn here(&self) -> String {
+        let path = self.uri.path();
+        // the query too on a GET (an email link's token), unless a value in it could
+        // name another site: the picker carries it back, and should carry nothing that
+        // leads elsewhere
+        match self.uri.query() {
+            Some(query) if self.get && harmless(query) => format!("{path}?{query}"),
+            _ => path.to_owned(),
         }
     }
 }
@@ -125,7 +129,7 @@ pub fn asked() -> Option<String> {
 /// a request.
 pub fn here() -> String {
     REQUEST
-        .try_with(|r| r.here.clone())
+        .try_with(RequestLanguage::here)
         .unwrap_or_else(|_| "/".to_owned())
 }
 
