@@ -181,6 +181,10 @@ fn page_with_extras(name: &str, locale: &str, state: &str) -> minijinja::Value {
             goes_too => if done { Vec::new() } else { vec!["Bridge"] }, button => "Delete host",
             keep_href => "/hosting/hosts/h1", keep_label => "Keep the host",
         },
+        // one page renames either second factor: "done" takes the passkey's words
+        "console/rename.html" => context! {
+            kind => if done { "passkey" } else { "app" }, action => "/account/security/apps/a1/rename",
+        },
         "console/hosting_host.html" => context! {
             host, integrations => if done { none.clone() } else { vec![integration] },
         },

@@ -25,7 +25,7 @@ use crate::state::AppState;
 const SECURITY: &str = "/account/security";
 const ADD_TEMPLATE: &str = "console/passkey_add.html";
 const SIGN_IN_TEMPLATE: &str = "console/sign_in.html";
-const RENAME_TEMPLATE: &str = "console/passkey_rename.html";
+const RENAME_TEMPLATE: &str = "console/rename.html";
 
 pub fn routes(route: Route) -> Route {
     route
@@ -241,6 +241,8 @@ fn rename_context(key: &Passkey, name: &str) -> minijinja::Value {
     minijinja::context! {
         nav => "security",
         id => key.id.to_string(),
+        kind => "passkey",
+        action => format!("{SECURITY}/passkeys/{}/rename", key.id),
         name => key.name,
         added => time(key.created_at),
         values => minijinja::context! { name },

@@ -26,7 +26,7 @@ use crate::state::AppState;
 
 const START_PATH: &str = "/account/security/authenticator";
 const SETUP_TEMPLATE: &str = "console/totp_setup.html";
-const RENAME_TEMPLATE: &str = "console/totp_rename.html";
+const RENAME_TEMPLATE: &str = "console/rename.html";
 const REMOVE_TEMPLATE: &str = "console/totp_remove.html";
 /// The name an enrollment holds until the person names the device beside the code.
 const PROVISIONAL_NAME: &str = "Authenticator app";
@@ -212,6 +212,8 @@ fn device_context(device: &Device) -> minijinja::Value {
     minijinja::context! {
         nav => "security",
         id => device.id.to_string(),
+        kind => "app",
+        action => format!("/account/security/apps/{}/rename", device.id),
         name => device.name,
         added => time(device.created_at),
     }
