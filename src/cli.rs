@@ -8,7 +8,7 @@ use std::path::Path;
 use anyhow::{Context, bail};
 
 use crate::clock::{Clock, Timestamp};
-use crate::config::Config;
+use crate::config::{Config, Database};
 use crate::db::admin::UserFilter;
 use crate::service::admin::{self, Actor, NewUser};
 use crate::service::webhooks::endpoints;
@@ -320,11 +320,16 @@ pub async fn backup(config: Config, path: &Path) -> anyhow::Result<()> {
             path.display()
         );
     }
-    let db = crate::db::connect(&config.database_path()).await?;
+    let database = config.database();
+    if let Database::Postgres(_) = database {
+        bail!(
+            "steward backup copies the SQLite file; this installation runs on PostgreSQL: \
+             back it up with pg_dump (README, \"Backups\")"
+        );
+    }
+    let db = crate::db::connect(&database, 1, None).await?;
     let target = path.to_str().context("the backup path is not UTF-8")?;
-    sqlx::query("vacuum into ?")
-        .bind(target)
-        .execute(&db)
+    crate::db::backup_into(&db, target)
         .await
         .with_context(|| format!("writing the backup to {}", path.display()))?;
     db.close().await;

@@ -204,13 +204,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
             steward::telemetry::init(&config.log);
             runtime()?.block_on(async {
                 std::fs::create_dir_all(&config.server.data_dir)?;
-                let pool = steward::db::connect(&config.database_path()).await?;
+                let database = config.database();
+                let pool =
+                    steward::db::connect(&database, config.database.max_connections, None).await?;
                 steward::db::migrate(&pool).await?;
                 pool.close().await;
-                eprintln!(
-                    "steward: database {} is up to date",
-                    config.database_path().display()
-                );
+                eprintln!("steward: database {database} is up to date");
                 Ok(())
             })
         }

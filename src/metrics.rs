@@ -7,7 +7,7 @@ use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
-use sqlx::SqlitePool;
+use steward_store::metrics::Counts as QueueCounts;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
 pub struct RequestLabels {
@@ -174,16 +174,11 @@ impl Metrics {
         self.lockouts.inc();
     }
 
-    /// The text exposition, with the queue and outbox read from the database now.
-    pub async fn render(&self, db: &SqlitePool) -> String {
-        // the queue's table belongs to apalis: checked at run time
-        let jobs: Vec<(String, String, i64)> =
-            sqlx::query_as("select job_type, status, count(*) from Jobs group by job_type, status")
-                .fetch_all(db)
-                .await
-                .unwrap_or_default();
+    /// The text exposition, with the queue, outbox and deliveries as `counts` read them
+    /// from the database now.
+    pub fn render(&self, counts: QueueCounts) -> String {
         self.jobs.clear();
-        for (queue, status, n) in jobs {
+        for (queue, status, n) in counts.jobs {
             self.jobs
                 .get_or_create(&QueueLabels {
                     queue,
@@ -191,22 +186,12 @@ impl Metrics {
                 })
                 .set(n);
         }
-        let outbox: Vec<(String, i64)> =
-            sqlx::query_as("select status, count(*) from outbox group by status")
-                .fetch_all(db)
-                .await
-                .unwrap_or_default();
         self.outbox.clear();
-        for (status, n) in outbox {
+        for (status, n) in counts.outbox {
             self.outbox.get_or_create(&StatusLabels { status }).set(n);
         }
-        let deliveries: Vec<(String, i64)> =
-            sqlx::query_as("select status, count(*) from webhook_deliveries group by status")
-                .fetch_all(db)
-                .await
-                .unwrap_or_default();
         self.webhook_deliveries.clear();
-        for (status, n) in deliveries {
+        for (status, n) in counts.webhook_deliveries {
             self.webhook_deliveries
                 .get_or_create(&StatusLabels { status })
                 .set(n);

@@ -5,7 +5,6 @@
 use std::sync::Arc;
 
 use anyhow::Context;
-use sqlx::SqlitePool;
 use tokio_util::sync::CancellationToken;
 
 use crate::clock::Clock;
@@ -20,7 +19,7 @@ use crate::templates::Templates;
 /// What every request and job shares. Cheap to clone.
 #[derive(Clone)]
 pub struct AppState {
-    pub db: SqlitePool,
+    pub db: db::Pool,
     pub config: Arc<Config>,
     pub clock: Clock,
     pub hasher: PasswordHasher,
@@ -46,10 +45,6 @@ pub struct AppState {
     pub passkeys: Option<Arc<webauthn_rs::Webauthn>>,
 }
 
-/// Read-only connections in [`AppState::readers`]: at 64 connections four served 15%
-/// more requests than the pool, eight no more than four.
-const READERS: usize = 4;
-
 impl AppState {
     /// Opens the data folder and the database (applying migrations) and builds the
     /// services. Fails with a clear message when the folder can't be written.
@@ -58,14 +53,22 @@ impl AppState {
         std::fs::create_dir_all(data_dir)
             .with_context(|| format!("cannot create the data folder {}", data_dir.display()))?;
         ensure_room(data_dir)?;
+        // before the database: on PostgreSQL a key must be configured
+        let secrets = SecretBox::from_config(&config)?;
         let job_bell = db::JobBell::new();
-        let db = db::connect_with_job_bell(&config.database_path(), job_bell.clone()).await?;
+        let database = config.database();
+        let db = db::connect(
+            &database,
+            config.database.max_connections,
+            Some(job_bell.clone()),
+        )
+        .await?;
         db::migrate(&db).await?;
-        let readers = db::Readers::open(&config.database_path(), READERS).await?;
+        let readers = db::Readers::open(&database, &db).await?;
         let templates = Templates::new(Some(&config.server.templates_dir), &config.i18n)?;
         let mailer = Mailer::new(&config)?;
         let hasher = PasswordHasher::new(&config.security)?;
-        let secrets = SecretBox::from_config(&config)?;
+        check_server_key(&db, &secrets, clock.now()).await?;
         let ip_limiter = IpLimiter::new(config.security.sign_in_per_ip_per_minute);
         let webhook_client = crate::outbound::client(
             config.webhooks.allow_private_addresses,
@@ -109,6 +112,39 @@ pub fn check(config: &Config) -> anyhow::Result<()> {
     crate::crypto::argon2_params(&config.security)?;
     SecretBox::check(config)?;
     Ok(())
+}
+
+/// What the seal holds: a constant, sealed under the server key.
+const SEALED_CONSTANT: &[u8] = b"steward server key";
+
+/// Refuses a server key other than the one the database was first used with (whose
+/// seal the first start wrote): secrets sealed under it would be unreadable. Every
+/// instance on one database must share the key.
+async fn check_server_key(
+    pool: &db::Pool,
+    secrets: &SecretBox,
+    now: crate::clock::Timestamp,
+) -> anyhow::Result<()> {
+    let mut tx = db::begin_immediate(pool).await?;
+    let sealed = match db::seal::find(&mut tx).await? {
+        Some(sealed) => sealed,
+        None => {
+            db::seal::insert(&mut tx, &secrets.seal(SEALED_CONSTANT)?, now).await?;
+            db::seal::find(&mut tx)
+                .await?
+                .context("the server key's seal was not written")?
+        }
+    };
+    tx.commit().await?;
+    match secrets.open(&sealed) {
+        Ok(opened) if opened == SEALED_CONSTANT => Ok(()),
+        _ => anyhow::bail!(
+            "the server key is not the one this database was first used with: configure \
+             that key again (security.secret_key, secret_key_file or the steward_secret_key \
+             credential; on SQLite it may be data_dir/secret.key). With another key, the \
+             authenticator apps and webhook signing keys stored here cannot be read"
+        ),
+    }
 }
 
 /// Room the data folder must have at start-up, for the database to grow and SQLite's

@@ -59,6 +59,7 @@ impl Config {
             anyhow::anyhow!("invalid configuration: {e}")
         })?;
         config.resolve_secret_files()?;
+        config.resolve_database_url()?;
         config.validate()?;
         Ok(config)
     }

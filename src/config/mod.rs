@@ -10,12 +10,14 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
+mod database;
 mod load;
 mod secrets;
 #[cfg(test)]
 mod tests;
 mod webhooks;
 
+pub use database::{Database, DatabaseConfig, redact_url};
 pub use webhooks::WebhooksConfig;
 
 pub use secrets::{
@@ -27,6 +29,7 @@ pub use secrets::{
 #[serde(deny_unknown_fields, default)]
 pub struct Config {
     pub server: ServerConfig,
+    pub database: DatabaseConfig,
     pub mail: MailConfig,
     pub security: SecurityConfig,
     pub jobs: JobsConfig,
@@ -45,6 +48,7 @@ impl Default for Config {
     fn default() -> Self {
         Self {
             server: ServerConfig::default(),
+            database: DatabaseConfig::default(),
             mail: MailConfig::default(),
             security: SecurityConfig::default(),
             jobs: JobsConfig::default(),
@@ -481,15 +485,12 @@ impl Config {
         self.server.public_url.trim_end_matches('/')
     }
 
-    pub fn database_path(&self) -> PathBuf {
-        self.server.data_dir.join("steward.db")
-    }
-
     /// The effective configuration as TOML, with every secret replaced.
     pub fn redacted_toml(&self) -> anyhow::Result<String> {
         let mut copy = self.clone();
         copy.mail.smtp.password = redact(&copy.mail.smtp.password).into();
         copy.security.secret_key = redact(&copy.security.secret_key).into();
+        copy.database.url = redact_url(&copy.database.url);
         Ok(toml::to_string_pretty(&copy)?)
     }
 }

@@ -13,6 +13,11 @@ use crate::config::{Config, decode_server_key};
 
 const NONCE_LEN: usize = 24;
 
+/// Why a PostgreSQL installation needs its key configured.
+const KEY_REQUIRED: &str = "on PostgreSQL the server key must be configured \
+    (security.secret_key, secret_key_file or the steward_secret_key credential), the same on \
+    every instance: a key made in one machine's data folder would differ from the others'";
+
 /// Seals and opens small secrets. The output is `nonce || ciphertext+tag`.
 #[derive(Clone)]
 pub struct SecretBox {
@@ -32,6 +37,7 @@ impl SecretBox {
     pub fn from_config(config: &Config) -> anyhow::Result<Self> {
         let key = match config.configured_server_key()? {
             Some(key) => key,
+            None if !config.database.url.is_empty() => bail!("{KEY_REQUIRED}"),
             None => {
                 let path = config.server.data_dir.join("secret.key");
                 decode_server_key(&load_or_create(&path)?)
@@ -47,6 +53,9 @@ impl SecretBox {
     pub fn check(config: &Config) -> anyhow::Result<()> {
         if config.configured_server_key()?.is_some() {
             return Ok(());
+        }
+        if !config.database.url.is_empty() {
+            bail!("{KEY_REQUIRED}");
         }
         let path = config.server.data_dir.join("secret.key");
         match std::fs::read_to_string(&path) {

@@ -2,7 +2,7 @@
 //! it is, and each query function of `db` passes it on to that engine's SQL crate.
 
 use sqlx::pool::PoolConnection;
-use sqlx::{Sqlite, SqliteConnection, Transaction};
+use sqlx::{PgConnection, Postgres, Sqlite, SqliteConnection, Transaction};
 
 /// A connection to the database in use, pooled or inside a transaction. Query
 /// functions take `&mut Conn`, so callers hand over either.
@@ -16,6 +16,7 @@ pub type Conn = dyn Connection;
 /// The engine behind a connection, and the connection as that engine's driver sees it.
 pub enum Backend<'c> {
     Sqlite(&'c mut SqliteConnection),
+    Postgres(&'c mut PgConnection),
 }
 
 impl Connection for SqliteConnection {
@@ -36,8 +37,27 @@ impl Connection for Transaction<'_, Sqlite> {
     }
 }
 
+impl Connection for PgConnection {
+    fn backend(&mut self) -> Backend<'_> {
+        Backend::Postgres(self)
+    }
+}
+
+impl Connection for PoolConnection<Postgres> {
+    fn backend(&mut self) -> Backend<'_> {
+        Backend::Postgres(self)
+    }
+}
+
+impl Connection for Transaction<'_, Postgres> {
+    fn backend(&mut self) -> Backend<'_> {
+        Backend::Postgres(self)
+    }
+}
+
 /// Declares query functions that take `&mut Conn` and run the function of the same
-/// name and arguments in the backend's crate (`steward_sqlite::<module>`):
+/// name and arguments in the backend's crate (`steward_sqlite::<module>` or
+/// `steward_postgres::<module>`):
 ///
 /// ```text
 /// dispatch! { accounts;
@@ -52,6 +72,9 @@ macro_rules! dispatch {
             match conn.backend() {
                 $crate::db::Backend::Sqlite(c) => {
                     steward_sqlite::$module::$name(c, $($arg),*).await
+                }
+                $crate::db::Backend::Postgres(c) => {
+                    steward_postgres::$module::$name(c, $($arg),*).await
                 }
             }
         }

@@ -1,5 +1,5 @@
-//! The job queue: apalis on the same SQLite file, so a job commits with the change that
-//! causes it. Workers run in the server process: mail, deletions, and periodic
+//! The job queue: apalis in the same database (apalis-sqlite or apalis-postgres), so a
+//! job commits with the change that causes it. Workers run in the server process: mail, deletions, and periodic
 //! maintenance (apalis-cron).
 
 mod maintenance;
@@ -12,6 +12,7 @@ use std::pin::Pin;
 use std::time::Duration;
 
 use apalis::prelude::*;
+use apalis_postgres::PostgresStorage;
 use apalis_sqlite::SqliteStorage;
 use tokio::sync::watch;
 use tokio_util::sync::CancellationToken;
@@ -25,6 +26,50 @@ pub use maintenance::{resume_deletions, tick as maintenance_tick};
 
 /// Mail jobs taken from the queue per fetch.
 const MAIL_BATCH: usize = 50;
+
+/// Runs a worker of `$queue` on the database in use until `$stop`: apalis-sqlite or
+/// apalis-postgres storage, woken by the job bell and every `$poll`.
+macro_rules! run_worker {
+    ($state:expr, $stop:expr, $poll:expr, $kind:literal, $args:ty, $queue:expr, $batch:expr,
+     $concurrency:expr, $handler:expr) => {{
+        let state: &AppState = $state;
+        let wake = WakeEvery::new($poll, state.job_bell.listen());
+        match &state.db {
+            crate::db::Pool::Sqlite(pool) => {
+                let config = apalis_sqlite::Config::default()
+                    .queue($queue)
+                    .batch_size($batch);
+                let storage = SqliteStorage::<$args>::new(pool)
+                    .with_config(config)
+                    .poll_with_strategy(wake);
+                WorkerBuilder::new(worker_name($kind))
+                    .backend(storage)
+                    .concurrency($concurrency)
+                    .data(state.clone())
+                    .build($handler)
+                    .run_until(stop_signal($stop))
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))
+            }
+            crate::db::Pool::Postgres(pool) => {
+                let config = apalis_postgres::Config::default()
+                    .queue($queue)
+                    .batch_size($batch);
+                let storage = PostgresStorage::<$args>::new(pool)
+                    .with_config(config)
+                    .poll_with_strategy(wake);
+                WorkerBuilder::new(worker_name($kind))
+                    .backend(storage)
+                    .concurrency($concurrency)
+                    .data(state.clone())
+                    .build($handler)
+                    .run_until(stop_signal($stop))
+                    .await
+                    .map_err(|e| anyhow::anyhow!("{e}"))
+            }
+        }
+    }};
+}
 
 /// Runs the workers until `shutdown`, then lets the work under way finish.
 ///
@@ -41,64 +86,55 @@ pub async fn run(state: AppState, shutdown: CancellationToken) -> anyhow::Result
     let mail = supervise("mail", &state, &stop_workers, move |state, stop| {
         async move {
             let jobs = &state.config.jobs;
-            let storage = SqliteStorage::<SendEmail>::new(&state.db)
-                // A fetch takes at most a batch: apalis' default of 10 left most of a
-                // burst (a retry storm after an outage) to later polls.
-                .with_config(
-                    apalis_sqlite::Config::default()
-                        .queue(SEND_EMAIL_QUEUE)
-                        .batch_size(MAIL_BATCH.max(jobs.mail_concurrency)),
-                )
-                .poll_with_strategy(WakeEvery::new(poll, state.job_bell.listen()));
-            let worker = WorkerBuilder::new(worker_name("mail"))
-                .backend(storage)
-                .concurrency(jobs.mail_concurrency)
-                .data(state.clone())
-                .build(send_email::handle);
-            worker
-                .run_until(stop_signal(stop))
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))
+            // A fetch takes at most a batch: apalis' default of 10 left most of a burst
+            // (a retry storm after an outage) to later polls.
+            let batch = MAIL_BATCH.max(jobs.mail_concurrency);
+            run_worker!(
+                &state,
+                stop,
+                poll,
+                "mail",
+                SendEmail,
+                SEND_EMAIL_QUEUE,
+                batch,
+                jobs.mail_concurrency,
+                send_email::handle
+            )
         }
     });
     let deletions = supervise("deletion", &state, &stop_workers, move |state, stop| {
         async move {
-            let storage = SqliteStorage::<Deletion>::new(&state.db)
-                .with_config(apalis_sqlite::Config::default().queue(DELETIONS_QUEUE))
-                .poll_with_strategy(WakeEvery::new(poll, state.job_bell.listen()));
             // one at a time: deletions are long, and each one batches its own writes
-            let worker = WorkerBuilder::new(worker_name("deletion"))
-                .backend(storage)
-                .concurrency(1)
-                .data(state.clone())
-                .build(handle_deletion);
-            worker
-                .run_until(stop_signal(stop))
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))
+            run_worker!(
+                &state,
+                stop,
+                poll,
+                "deletion",
+                Deletion,
+                DELETIONS_QUEUE,
+                10,
+                1,
+                handle_deletion
+            )
         }
     });
     let webhooks = supervise("webhook", &state, &stop_workers, move |state, stop| {
         async move {
-            let concurrency = state.config.webhooks.concurrency.max(1);
-            let storage = SqliteStorage::<SendWebhook>::new(&state.db)
-                .with_config(
-                    apalis_sqlite::Config::default()
-                        .queue(WEBHOOKS_QUEUE)
-                        .batch_size(MAIL_BATCH.max(concurrency)),
-                )
-                .poll_with_strategy(WakeEvery::new(poll, state.job_bell.listen()));
             // Several at once, so one hanging receiver holds one slot, not the queue; an
             // endpoint's own deliveries still go one at a time (see service::webhooks).
-            let worker = WorkerBuilder::new(worker_name("webhook"))
-                .backend(storage)
-                .concurrency(concurrency)
-                .data(state.clone())
-                .build(send_webhook::handle);
-            worker
-                .run_until(stop_signal(stop))
-                .await
-                .map_err(|e| anyhow::anyhow!("{e}"))
+            let concurrency = state.config.webhooks.concurrency.max(1);
+            let batch = MAIL_BATCH.max(concurrency);
+            run_worker!(
+                &state,
+                stop,
+                poll,
+                "webhook",
+                SendWebhook,
+                WEBHOOKS_QUEUE,
+                batch,
+                concurrency,
+                send_webhook::handle
+            )
         }
     });
     let cron = supervise(

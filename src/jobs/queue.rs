@@ -110,6 +110,9 @@ async fn push<T: Serialize>(
         db::Backend::Sqlite(conn) => {
             apalis_sqlite::queries::push_tasks(conn, queue, &[task.build()]).await?
         }
+        db::Backend::Postgres(conn) => {
+            apalis_postgres::queries::push_tasks(conn, queue, vec![task.build()]).await?
+        }
     }
     Ok(())
 }

@@ -14,13 +14,20 @@ use poem::{Response, handler};
 
 use crate::state::AppState;
 
-/// Prometheus text exposition.
+/// Prometheus text exposition. When the database does not answer, its counts are
+/// left out and the process's own metrics still served.
 #[handler]
 pub async fn metrics(state: Data<&AppState>) -> Response {
+    let counts = match state.db.acquire().await {
+        Ok(mut conn) => crate::db::metrics::counts(&mut conn)
+            .await
+            .unwrap_or_default(),
+        Err(_) => Default::default(),
+    };
     Response::builder()
         .content_type("text/plain; version=0.0.4; charset=utf-8")
         .header(header::CACHE_CONTROL, "no-store")
-        .body(state.metrics.render(&state.db).await)
+        .body(state.metrics.render(counts))
 }
 
 #[handler]

@@ -274,12 +274,16 @@ async fn the_user_lifecycle() {
     assert_eq!(revoked.json["revoked"], 1);
 
     // every step is on the user's trail, naming the admin
-    let by_admin: Vec<(String, String)> =
-        sqlx::query_as("select type, detail from audit_events where account_id = ? and type like 'admin.%' order by id")
-            .bind(&id)
-            .fetch_all(&app.state.db)
-            .await
-            .unwrap();
+    let trail = "from audit_events where account_id = ? and type like 'admin.%' order by id";
+    let types: Vec<String> = app
+        .sql()
+        .all(&format!("select type {trail}"), &[(&id).into()])
+        .await;
+    let details: Vec<String> = app
+        .sql()
+        .all(&format!("select detail {trail}"), &[(&id).into()])
+        .await;
+    let by_admin: Vec<(String, String)> = types.into_iter().zip(details).collect();
     let kinds: Vec<&str> = by_admin.iter().map(|(k, _)| k.as_str()).collect();
     assert_eq!(
         kinds,

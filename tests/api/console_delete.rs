@@ -89,10 +89,12 @@ async fn deleting_the_account_asks_for_the_email_then_signs_out_and_says_goodbye
 async fn the_account_can_be_deleted_with_the_terms_outdated() {
     let app = TestApp::spawn().await;
     let token = app.signed_in("ada@example.org").await;
-    sqlx::query("update accounts set terms_version_accepted = 'an old one'")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.sql()
+        .exec(
+            "update accounts set terms_version_accepted = 'an old one'",
+            &[],
+        )
+        .await;
     // the other pages send to the terms first
     let hosting = get_page(&app, "/hosting", &session(&token)).await;
     assert_eq!(hosting.status, 303);

@@ -287,11 +287,12 @@ async fn plan_limits_and_other_accounts_ids_are_shown_in_place() {
 
     // a subscription that is no longer active refuses new hosts, in place
     let trial = app.subscribe(&token, "on-premise-trial").await;
-    sqlx::query("update subscriptions set status = 'expired' where id = ?")
-        .bind(&trial)
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.sql()
+        .exec(
+            "update subscriptions set status = 'expired' where id = ?",
+            &[(&trial).into()],
+        )
+        .await;
     let resp = post_form(
         &app,
         "/hosting/hosts",

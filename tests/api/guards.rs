@@ -344,13 +344,13 @@ async fn an_admin_can_neither_deactivate_nor_delete_themselves() {
             .all(|m| !m.subject.contains("was deleted")),
         "no goodbye mail"
     );
-    let refused: i64 = sqlx::query_scalar(
-        "select count(*) from audit_events where account_id = ? and type like 'admin.%'",
-    )
-    .bind(&me)
-    .fetch_one(&app.state.db)
-    .await
-    .unwrap();
+    let refused: i64 = app
+        .sql()
+        .one(
+            "select count(*) from audit_events where account_id = ? and type like 'admin.%'",
+            &[(&me).into()],
+        )
+        .await;
     assert_eq!(refused, 0, "nothing on record as done");
     // and the admin still acts on others
     let user = app.signed_in("other@example.org").await;
@@ -368,7 +368,7 @@ async fn an_admin_can_neither_deactivate_nor_delete_themselves() {
 /// attempt (what its `jobs::queue` pushed through `apalis_sqlite::queries::push_tasks`).
 /// Returns the queue row's id.
 async fn push_old_job(app: &TestApp, queue: &str, payload: String) -> String {
-    let mut conn = app.state.db.acquire().await.unwrap();
+    let mut conn = app.sqlite().acquire().await.unwrap();
     let task = TaskBuilder::new(payload.clone().into_bytes())
         .max_attempts(1)
         .build();
@@ -384,21 +384,22 @@ async fn push_old_job(app: &TestApp, queue: &str, payload: String) -> String {
 }
 
 async fn job_status(app: &TestApp, id: &str) -> String {
-    sqlx::query_scalar("select status from Jobs where id = ?")
-        .bind(id)
-        .fetch_one(&app.state.db)
+    app.sql()
+        .one("select status from Jobs where id = ?", &[id.into()])
         .await
-        .unwrap()
 }
 
-/// No periodic sweep in these tests: only the old job can do the work.
-fn no_maintenance(config: &mut steward::config::Config) {
+/// No periodic sweep in these tests: only the old job can do the work. On SQLite, which
+/// the previous release ran on.
+fn sqlite_without_maintenance(config: &mut steward::config::Config) {
+    config.database.url.clear();
     config.jobs.maintenance_schedule = "0 0 0 1 1 * 2099".into();
 }
 
 #[tokio::test]
 async fn deletion_jobs_queued_by_the_previous_release_still_run() {
-    let app = TestApp::spawn_with(no_maintenance).await;
+    // the previous release ran on SQLite alone
+    let app = TestApp::spawn_with(sqlite_without_maintenance).await;
     let token = app.signed_in("queued@example.org").await;
     let id = account_id(&app, &token).await;
     let sub = app.subscribe(&token, "on-premise-trial").await;
@@ -420,11 +421,12 @@ async fn deletion_jobs_queued_by_the_previous_release_still_run() {
     let dropped = host("dropped").await;
 
     // marked for deletion as the previous release did it, with its job in the old form
-    sqlx::query("update hosts set status = 'deleting' where id = ?")
-        .bind(&dropped)
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.sql()
+        .exec(
+            "update hosts set status = 'deleting' where id = ?",
+            &[(&dropped).into()],
+        )
+        .await;
     let job = push_old_job(
         &app,
         "deletions",
@@ -441,11 +443,12 @@ async fn deletion_jobs_queued_by_the_previous_release_still_run() {
         .assert(200);
     assert_eq!(app.count("select count(*) from hosts").await, 1);
 
-    sqlx::query("update accounts set status = 'deleting' where id = ?")
-        .bind(&id)
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.sql()
+        .exec(
+            "update accounts set status = 'deleting' where id = ?",
+            &[(&id).into()],
+        )
+        .await;
     let job = push_old_job(
         &app,
         "deletions",
@@ -465,14 +468,16 @@ async fn deletion_jobs_queued_by_the_previous_release_still_run() {
 
 #[tokio::test]
 async fn a_mail_queued_by_the_previous_release_is_sent_with_a_working_link() {
-    let app = TestApp::spawn_with(no_maintenance).await;
+    let app = TestApp::spawn_with(sqlite_without_maintenance).await;
     app.register("late@example.org", PASSWORD).await.assert(202);
     app.mail_to("late@example.org").await;
-    let account: String =
-        sqlx::query_scalar("select id from accounts where email = 'late@example.org'")
-            .fetch_one(&app.state.db)
-            .await
-            .unwrap();
+    let account: String = app
+        .sql()
+        .one(
+            "select id from accounts where email = 'late@example.org'",
+            &[],
+        )
+        .await;
 
     // an outbox row and its pending link as the previous release wrote them: the link
     // named by `token_id` and `link_path` in the row's data, the token not yet minted
@@ -480,7 +485,7 @@ async fn a_mail_queued_by_the_previous_release_is_sent_with_a_working_link() {
     let token = uuid::Uuid::now_v7().to_string();
     let now = app.clock.now().0;
     let data = json!({"token_id": token, "link_path": "/verify-email"}).to_string();
-    let mut tx = app.state.db.begin().await.unwrap();
+    let mut tx = app.sqlite().begin().await.unwrap();
     sqlx::query(
         "insert into outbox (id, account_id, recipient, template, data, status, attempts,
                              next_attempt_at, created_at)

@@ -347,33 +347,44 @@ async fn deleting_a_host_or_cancelling_a_subscription_takes_everything_under_it(
 /// column that could name an account fails here until this function learns how it
 /// relates to accounts. The queue's own tables (apalis) and SQLite's are not ours.
 async fn rows_of(app: &TestApp, account_id: &str, email: &str) -> Vec<(String, i64)> {
-    let tables: Vec<String> = sqlx::query_scalar(
-        "select name from sqlite_master where type = 'table'
-           and name not like 'sqlite\\_%' escape '\\' and name not like '\\_%' escape '\\'
-           and name not in ('Jobs', 'Workers')
-         order by name",
-    )
-    .fetch_all(&app.state.db)
-    .await
-    .unwrap();
+    let sqlite = matches!(app.state.db, steward::db::Pool::Sqlite(_));
+    let (tables, columns) = if sqlite {
+        (
+            "select name from sqlite_master where type = 'table'
+               and name not like 'sqlite\\_%' escape '\\' and name not like '\\_%' escape '\\'
+               and name not in ('Jobs', 'Workers')
+             order by name",
+            "select name from pragma_table_info(?)",
+        )
+    } else {
+        (
+            "select cast(table_name as text) from information_schema.tables
+             where table_schema = 'public' and table_name not like '\\_%' escape '\\'
+             order by table_name",
+            "select cast(column_name as text) from information_schema.columns
+             where table_schema = 'public' and table_name = ?",
+        )
+    };
+    let tables: Vec<String> = app.sql().all(tables, &[]).await;
     let mut counts = Vec::new();
     for table in tables {
-        let columns: Vec<String> = sqlx::query_scalar("select name from pragma_table_info(?)")
-            .bind(&table)
-            .fetch_all(&app.state.db)
-            .await
-            .unwrap();
-        if table == "webhook_endpoints" {
-            continue; // the organisation's receivers, registered by admins: no account's
+        let columns: Vec<String> = app.sql().all(columns, &[(&table).into()]).await;
+        if table == "webhook_endpoints" || table == "server_key_seal" {
+            // the organisation's receivers, registered by admins, and the server key's
+            // seal: no account's
+            continue;
         }
         let mut naming = Vec::new();
         for column in &columns {
             match column.as_str() {
                 "id" if table == "accounts" => naming.push(format!("{column} = ?1")),
                 "account_id" | "actor_id" | "created_by" => naming.push(format!("{column} = ?1")),
-                "email" | "recipient" => naming.push(format!("{column} = ?2 collate nocase")),
+                "email" | "recipient" => {
+                    naming.push(format!("lower(cast({column} as text)) = lower(?2)"))
+                }
                 // the events about the account carry its id in their data
-                "payload" => naming.push(format!("instr({column}, ?1) > 0")),
+                "payload" if sqlite => naming.push(format!("instr({column}, ?1) > 0")),
+                "payload" => naming.push(format!("strpos({column}, cast(?1 as text)) > 0")),
                 _ => {}
             }
         }
@@ -383,12 +394,10 @@ async fn rows_of(app: &TestApp, account_id: &str, email: &str) -> Vec<(String, i
         );
         let sql = format!("select count(*) from {table} where {}", naming.join(" or "));
         // table and column names come from the schema, not from input
-        let n: i64 = sqlx::query_scalar(sqlx::AssertSqlSafe(sql))
-            .bind(account_id)
-            .bind(email)
-            .fetch_one(&app.state.db)
-            .await
-            .unwrap();
+        let n: i64 = app
+            .sql()
+            .one(&sql, &[account_id.into(), email.into()])
+            .await;
         counts.push((table, n));
     }
     counts
@@ -530,13 +539,13 @@ async fn deleting_the_account_ends_sessions_at_once_and_leaves_no_row_behind() {
         .into_iter()
         .find(|m| m.subject.contains("was deleted"));
     assert!(goodbye.is_some(), "a goodbye mail");
-    let trail: i64 = sqlx::query_scalar(
-        "select count(*) from audit_events where account_id = ? and type = 'account.deleted'",
-    )
-    .bind(&id)
-    .fetch_one(&app.state.db)
-    .await
-    .unwrap();
+    let trail: i64 = app
+        .sql()
+        .one(
+            "select count(*) from audit_events where account_id = ? and type = 'account.deleted'",
+            &[(&id).into()],
+        )
+        .await;
     assert_eq!(trail, 1, "the deletion is on record");
     // the address is free again, and nobody else lost anything
     app.get(&format!("/api/v1/subscriptions/{theirs}"), Some(&bystander))
@@ -559,15 +568,15 @@ async fn a_deletion_whose_job_was_lost_is_finished_by_maintenance() {
     let host = add_host(&app, &token, &sub, "h", None).await;
     add_integration(&app, &token, &host, "i").await;
     // marked for deletion, but its job never made it (or its row was lost)
-    sqlx::query("update accounts set status = 'deleting' where id = ?")
-        .bind(&id)
-        .execute(&app.state.db)
-        .await
-        .unwrap();
-    sqlx::query("update hosts set status = 'deleting'")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.sql()
+        .exec(
+            "update accounts set status = 'deleting' where id = ?",
+            &[(&id).into()],
+        )
+        .await;
+    app.sql()
+        .exec("update hosts set status = 'deleting'", &[])
+        .await;
     steward::jobs::maintenance_tick(&app.state).await.unwrap();
     app.run_jobs_until_idle().await;
     let after = left_behind(rows_of(&app, &id, "lost@example.org").await);
@@ -832,29 +841,31 @@ async fn a_deletion_under_way_is_gone_for_every_call() {
     app.delete(&format!("/api/v1/subscriptions/{sub}"), Some(&token))
         .await
         .assert(202);
-    let visible: i64 = sqlx::query_scalar(
-        "select count(*) from hosts where subscription_id = ? and status != 'deleting'",
-    )
-    .bind(&sub)
-    .fetch_one(&app.state.db)
-    .await
-    .unwrap();
+    let visible: i64 = app
+        .sql()
+        .one(
+            "select count(*) from hosts where subscription_id = ? and status != 'deleting'",
+            &[(&sub).into()],
+        )
+        .await;
     assert_eq!(visible, 0);
 
     // the state between the DELETE and its job, held still: the job never runs
     let sub = app.subscribe(&token, "on-premise-trial").await;
     let host = add_host(&app, &token, &sub, "h2", None).await;
     let integration_2 = add_integration(&app, &token, &host, "i2").await;
-    sqlx::query("update subscriptions set status = 'cancelling' where id = ?")
-        .bind(&sub)
-        .execute(&app.state.db)
-        .await
-        .unwrap();
-    sqlx::query("update hosts set status = 'deleting' where id = ?")
-        .bind(&host)
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.sql()
+        .exec(
+            "update subscriptions set status = 'cancelling' where id = ?",
+            &[(&sub).into()],
+        )
+        .await;
+    app.sql()
+        .exec(
+            "update hosts set status = 'deleting' where id = ?",
+            &[(&host).into()],
+        )
+        .await;
     for path in [
         format!("/api/v1/subscriptions/{sub}"),
         format!("/api/v1/hosts/{host}"),

@@ -17,6 +17,7 @@ mod console_passkeys;
 mod console_reset;
 mod console_sign_in;
 mod credentials;
+mod database;
 mod email_change;
 mod faults;
 mod guards;

@@ -92,10 +92,7 @@ async fn probes_and_docs_answer() {
     assert!(docs.text().await.unwrap().contains("swagger"));
 
     // not ready when the schema is not (or no longer) there
-    sqlx::query("delete from _sqlx_migrations")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.sql().exec("delete from _sqlx_migrations", &[]).await;
     let resp = app.get("/readyz", None).await;
     resp.assert(503);
     app.get("/healthz", None).await.assert(200);

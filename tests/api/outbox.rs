@@ -11,11 +11,16 @@ use crate::support::smtp::{DownPort, Mode, SmtpServer};
 use crate::support::{PASSWORD, TestApp};
 
 async fn outbox_row(app: &TestApp, recipient: &str) -> (String, i64, Option<String>) {
-    sqlx::query_as("select status, attempts, last_error from outbox where recipient = ?")
-        .bind(recipient)
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
+    let sql = app.sql();
+    let args = [recipient.into()];
+    (
+        sql.one("select status from outbox where recipient = ?", &args)
+            .await,
+        sql.one("select attempts from outbox where recipient = ?", &args)
+            .await,
+        sql.one("select last_error from outbox where recipient = ?", &args)
+            .await,
+    )
 }
 
 /// Waits (up to 10 s) for the recipient's outbox row to reach `status`; returns the row.
@@ -115,10 +120,12 @@ async fn a_mail_whose_tries_never_finish_is_not_retried_forever() {
         .await
         .assert(202);
     app.run_jobs_until_idle().await;
-    sqlx::query("update outbox set attempts = 3, next_attempt_at = 0, lease_until = null")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.sql()
+        .exec(
+            "update outbox set attempts = 3, next_attempt_at = 0, lease_until = null",
+            &[],
+        )
+        .await;
     app.smtp.set_mode(Mode::Accept);
     let app = app.restart().await; // the start-up sweep picks the due row up
     let deadline = Instant::now() + Duration::from_secs(10);

@@ -466,10 +466,9 @@ async fn bad_sign_ins_are_refused_and_count_toward_the_lockout() {
     let mut stranger = SoftPasskey::new(PUBLIC_URL);
     let other = app.signed_in("other@example.org").await;
     app.add_passkey(&other, &mut stranger, "Theirs").await;
-    sqlx::query("delete from passkeys where name = 'Theirs'")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.sql()
+        .exec("delete from passkeys where name = 'Theirs'", &[])
+        .await;
     let (challenge, options) = begin_sign_in(&app).await;
     complete_sign_in(&app, &challenge, &stranger.get(&options))
         .await

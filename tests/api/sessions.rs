@@ -187,18 +187,12 @@ async fn sessions_end_after_14_idle_days_and_30_days_in_all() {
 
 #[tokio::test]
 async fn tokens_are_stored_only_as_digests() {
-    let app = TestApp::spawn().await;
+    let app = TestApp::spawn_sqlite().await;
     let token = app.signed_in("vault@example.org").await;
-    let stored: Vec<u8> = sqlx::query_scalar("select token_hash from sessions")
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap();
+    let stored: Vec<u8> = app.sql().one("select token_hash from sessions", &[]).await;
     assert_eq!(stored, Sha256::digest(token.as_bytes()).to_vec());
     // nowhere in the database file in clear (checkpoint the WAL first)
-    sqlx::query("pragma wal_checkpoint(truncate)")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.sql().exec("pragma wal_checkpoint(truncate)", &[]).await;
     let file = std::fs::read(app.state.config.database_path()).unwrap();
     let needle = token.as_bytes();
     assert!(
@@ -251,10 +245,12 @@ async fn a_deactivated_account_can_not_sign_in_and_its_sessions_stop_working() {
     let app = TestApp::spawn().await;
     let token = app.signed_in("former@example.org").await;
     // deactivation arrives with the admin API; the state is what matters here
-    sqlx::query("update accounts set status = 'deactivated' where email = 'former@example.org'")
-        .execute(&app.state.db)
-        .await
-        .unwrap();
+    app.sql()
+        .exec(
+            "update accounts set status = 'deactivated' where email = 'former@example.org'",
+            &[],
+        )
+        .await;
     app.get("/api/v1/account", Some(&token))
         .await
         .assert_error(401, "unauthenticated");

@@ -1,12 +1,14 @@
-//! Typed identifiers: UUIDv7, stored as hyphenated TEXT.
+//! Typed identifiers: UUIDv7, stored as hyphenated TEXT on SQLite and as uuid on
+//! PostgreSQL.
 
 use std::fmt;
 use std::str::FromStr;
 
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
+use sqlx::postgres::{PgArgumentBuffer, PgTypeInfo, PgValueRef};
 use sqlx::sqlite::{SqliteArgumentsBuffer, SqliteTypeInfo, SqliteValueRef};
-use sqlx::{Decode, Encode, Sqlite, Type};
+use sqlx::{Decode, Encode, Postgres, Sqlite, Type};
 use uuid::Uuid;
 
 macro_rules! id_type {
@@ -61,6 +63,27 @@ macro_rules! id_type {
             fn decode(value: SqliteValueRef<'r>) -> Result<Self, BoxDynError> {
                 let text = <&str as Decode<'r, Sqlite>>::decode(value)?;
                 Ok(Self(Uuid::parse_str(text)?))
+            }
+        }
+
+        impl Type<Postgres> for $name {
+            fn type_info() -> PgTypeInfo {
+                <Uuid as Type<Postgres>>::type_info()
+            }
+            fn compatible(ty: &PgTypeInfo) -> bool {
+                <Uuid as Type<Postgres>>::compatible(ty)
+            }
+        }
+
+        impl Encode<'_, Postgres> for $name {
+            fn encode_by_ref(&self, buf: &mut PgArgumentBuffer) -> Result<IsNull, BoxDynError> {
+                <Uuid as Encode<'_, Postgres>>::encode_by_ref(&self.0, buf)
+            }
+        }
+
+        impl<'r> Decode<'r, Postgres> for $name {
+            fn decode(value: PgValueRef<'r>) -> Result<Self, BoxDynError> {
+                <Uuid as Decode<'r, Postgres>>::decode(value).map(Self)
             }
         }
     )*};

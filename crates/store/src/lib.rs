@@ -12,6 +12,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod email_tokens;
 pub mod hosting;
+pub mod metrics;
 pub mod mfa;
 pub mod outbox;
 pub mod passkeys;

@@ -11,7 +11,7 @@ pub struct Unknown {
 }
 
 /// Declares an enum and its string forms: `as_str`, `ALL`, `FromStr`, `Display`, serde
-/// (as the string) and sqlx for SQLite (as TEXT).
+/// (as the string) and sqlx for SQLite and PostgreSQL (as text).
 /// Exported at this crate's root; a crate using it needs neither serde nor sqlx.
 ///
 /// ```text
@@ -101,6 +101,33 @@ macro_rules! text_enum {
                 value: $crate::__private::sqlx::sqlite::SqliteValueRef<'r>,
             ) -> Result<Self, $crate::__private::sqlx::error::BoxDynError> {
                 let text = <&str as $crate::__private::sqlx::Decode<'r, $crate::__private::sqlx::Sqlite>>::decode(value)?;
+                Ok(text.parse()?)
+            }
+        }
+
+        impl $crate::__private::sqlx::Type<$crate::__private::sqlx::Postgres> for $name {
+            fn type_info() -> $crate::__private::sqlx::postgres::PgTypeInfo {
+                <String as $crate::__private::sqlx::Type<$crate::__private::sqlx::Postgres>>::type_info()
+            }
+            fn compatible(ty: &$crate::__private::sqlx::postgres::PgTypeInfo) -> bool {
+                <String as $crate::__private::sqlx::Type<$crate::__private::sqlx::Postgres>>::compatible(ty)
+            }
+        }
+
+        impl $crate::__private::sqlx::Encode<'_, $crate::__private::sqlx::Postgres> for $name {
+            fn encode_by_ref(
+                &self,
+                buf: &mut $crate::__private::sqlx::postgres::PgArgumentBuffer,
+            ) -> Result<$crate::__private::sqlx::encode::IsNull, $crate::__private::sqlx::error::BoxDynError> {
+                <&str as $crate::__private::sqlx::Encode<'_, $crate::__private::sqlx::Postgres>>::encode(self.as_str(), buf)
+            }
+        }
+
+        impl<'r> $crate::__private::sqlx::Decode<'r, $crate::__private::sqlx::Postgres> for $name {
+            fn decode(
+                value: $crate::__private::sqlx::postgres::PgValueRef<'r>,
+            ) -> Result<Self, $crate::__private::sqlx::error::BoxDynError> {
+                let text = <&str as $crate::__private::sqlx::Decode<'r, $crate::__private::sqlx::Postgres>>::decode(value)?;
                 Ok(text.parse()?)
             }
         }

@@ -10,10 +10,12 @@ use crate::support::console::{csrf_in, get_page, post_form, session};
 use crate::support::{PASSWORD, TestApp};
 
 async fn recovery_hashes(app: &TestApp) -> Vec<Vec<u8>> {
-    sqlx::query_scalar("select code_hash from recovery_codes order by code_hash")
-        .fetch_all(&app.state.db)
+    app.sql()
+        .all(
+            "select code_hash from recovery_codes order by code_hash",
+            &[],
+        )
         .await
-        .unwrap()
 }
 
 #[tokio::test]

@@ -7,6 +7,7 @@ pub mod console;
 pub mod passkey;
 pub mod process;
 pub mod smtp;
+pub mod sql;
 
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
@@ -21,9 +22,12 @@ use steward::state::AppState;
 
 pub use authenticator::Authenticator;
 pub use passkey::SoftPasskey;
+pub use sql::Sql;
 
 pub const PUBLIC_URL: &str = "http://steward.test";
 pub const PASSWORD: &str = "correct horse battery staple";
+/// The server key of apps on PostgreSQL (base64 of 32 bytes).
+pub const TEST_SERVER_KEY: &str = "c3Rld2FyZC10ZXN0cy1zZXJ2ZXIta2V5LTMyYnl0ZXM=";
 
 pub struct TestApp {
     pub base: String,
@@ -158,8 +162,34 @@ impl TestApp {
         let smtp = SmtpServer::start().await;
         let dir = tempfile::tempdir().unwrap();
         let mut config = test_config(dir.path().to_path_buf(), smtp.port);
+        config.database.url = test_database().await;
+        if !config.database.url.is_empty() {
+            // required on PostgreSQL (every instance shares it)
+            config.security.secret_key = TEST_SERVER_KEY.into();
+        }
         configure(&mut config);
         Self::boot(config, smtp, dir, Clock::frozen()).await
+    }
+
+    /// An app on SQLite whatever backend the run tests, for a test that reads the
+    /// SQLite file or apalis-sqlite's tables itself.
+    pub async fn spawn_sqlite() -> Self {
+        Self::spawn_with(|config| config.database.url.clear()).await
+    }
+
+    /// The SQLite pool of an app from [`TestApp::spawn_sqlite`].
+    pub fn sqlite(&self) -> &sqlx::SqlitePool {
+        match &self.state.db {
+            steward::db::Pool::Sqlite(pool) => pool,
+            steward::db::Pool::Postgres(_) => {
+                panic!("this test reads SQLite itself: start it with TestApp::spawn_sqlite")
+            }
+        }
+    }
+
+    /// Raw SQL on the app's database, whichever it is.
+    pub fn sql(&self) -> Sql<'_> {
+        Sql(&self.state.db)
     }
 
     async fn boot(config: Config, smtp: SmtpServer, dir: tempfile::TempDir, clock: Clock) -> Self {
@@ -276,11 +306,12 @@ impl TestApp {
     /// A verified account made an admin, as `steward user create --admin` makes one.
     pub async fn verified_admin(&self, email: &str) {
         self.verified_account(email).await;
-        sqlx::query("update accounts set is_admin = 1 where email = ?")
-            .bind(email)
-            .execute(&self.state.db)
-            .await
-            .unwrap();
+        self.sql()
+            .exec(
+                "update accounts set is_admin = true where email = ?",
+                &[email.into()],
+            )
+            .await;
     }
 
     /// The session token of an admin, root@example.org.
@@ -429,16 +460,20 @@ impl TestApp {
     /// Waits until no job is due or running, so that "no mail was sent" means something.
     pub async fn run_jobs_until_idle(&self) {
         let deadline = Instant::now() + Duration::from_secs(15);
-        loop {
-            let busy: i64 = sqlx::query_scalar(
+        let busy = match self.state.db {
+            steward::db::Pool::Sqlite(_) => {
                 "select (select count(*) from Jobs where status in ('Pending', 'Queued', 'Running')
                            and run_at <= strftime('%s', 'now'))
-                      + (select count(*) from outbox where status = 'pending' and lease_until is not null)",
-            )
-            .fetch_one(&self.state.db)
-            .await
-            .unwrap();
-            if busy == 0 {
+                      + (select count(*) from outbox where status = 'pending' and lease_until is not null)"
+            }
+            steward::db::Pool::Postgres(_) => {
+                "select (select count(*) from apalis.jobs
+                         where status in ('Pending', 'Queued', 'Running') and run_at <= now())
+                      + (select count(*) from outbox where status = 'pending' and lease_until is not null)"
+            }
+        };
+        loop {
+            if self.sql().one::<i64>(busy, &[]).await == 0 {
                 return;
             }
             assert!(Instant::now() < deadline, "jobs still busy after 15 s");
@@ -448,28 +483,57 @@ impl TestApp {
 
     /// The outbox and the queue, for failure messages.
     pub async fn queue_report(&self) -> String {
-        let report: String = sqlx::query_scalar(
-            "select json_object(
+        let report = match self.state.db {
+            steward::db::Pool::Sqlite(_) => {
+                "select json_object(
                  'now', strftime('%s', 'now'),
                  'outbox', (select json_group_array(json_object('recipient', recipient,
                      'status', status, 'attempts', attempts, 'last_error', last_error,
                      'next_attempt_at', next_attempt_at, 'lease_until', lease_until)) from outbox),
                  'jobs', (select json_group_array(json_object('id', id, 'status', status,
                      'attempts', attempts, 'run_at', run_at, 'lock_by', lock_by,
-                     'last_result', last_result)) from Jobs))",
-        )
-        .fetch_one(&self.state.db)
-        .await
-        .unwrap();
-        report
+                     'last_result', last_result)) from Jobs))"
+            }
+            steward::db::Pool::Postgres(_) => {
+                "select json_build_object(
+                 'now', now(),
+                 'outbox', (select json_agg(json_build_object('recipient', recipient,
+                     'status', status, 'attempts', attempts, 'last_error', last_error,
+                     'next_attempt_at', next_attempt_at, 'lease_until', lease_until)) from outbox),
+                 'jobs', (select json_agg(json_build_object('id', id, 'status', status,
+                     'attempts', attempts, 'run_at', run_at, 'lock_by', lock_by,
+                     'last_result', last_result)) from apalis.jobs))::text"
+            }
+        };
+        self.sql().one::<String>(report, &[]).await
     }
 
     pub async fn count(&self, sql: &'static str) -> i64 {
-        sqlx::query_scalar(sql)
-            .fetch_one(&self.state.db)
-            .await
-            .unwrap()
+        self.sql().one(sql, &[]).await
     }
+}
+
+/// The database a test's app runs on: with `TEST_POSTGRES_SERVER` (a PostgreSQL
+/// server's URL, as `scripts/test` sets it), a fresh database of its own there; else
+/// empty, for SQLite in the test's data folder.
+pub async fn test_database() -> String {
+    let Ok(server) = std::env::var("TEST_POSTGRES_SERVER") else {
+        return String::new();
+    };
+    use sqlx::Connection as _;
+    let name = format!("t_{}", uuid::Uuid::new_v4().simple());
+    let mut admin = sqlx::PgConnection::connect(&server)
+        .await
+        .expect("the test PostgreSQL server answers");
+    sqlx::query(sqlx::AssertSqlSafe(format!("create database {name}")))
+        .execute(&mut admin)
+        .await
+        .unwrap();
+    let _ = admin.close().await;
+    let (base, _) = server
+        .rsplit_once('/')
+        .expect("a server URL ends in /database");
+    format!("{base}/{name}")
 }
 
 /// Reads a response whole. A body that breaks off is a failure of the test, never an

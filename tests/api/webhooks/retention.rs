@@ -11,11 +11,7 @@ const COUNTS: &str = "select count(*) from webhook_deliveries";
 
 async fn count_status(app: &TestApp, status: &str) -> i64 {
     let sql = "select count(*) from webhook_deliveries where status = ?";
-    sqlx::query_scalar(sql)
-        .bind(status)
-        .fetch_one(&app.state.db)
-        .await
-        .unwrap()
+    app.sql().one(sql, &[status.into()]).await
 }
 
 #[tokio::test]
