@@ -31,6 +31,10 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
     let edge = api::Edge {
         max_body,
         limiter: state.ip_limiter.clone(),
+        shared_limit: match (&state.db, state.config.security.sign_in_per_ip_per_minute) {
+            (_, 0) | (crate::db::Pool::Sqlite(_), _) => None,
+            (pool, per_minute) => Some((pool.clone(), per_minute)),
+        },
         metrics: state.metrics.clone(),
         trusted_proxies: std::sync::Arc::new(state.config.trusted_proxies().unwrap_or_default()),
         methods,

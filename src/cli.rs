@@ -369,3 +369,49 @@ fn describe(err: crate::service::Error) -> anyhow::Error {
         other => anyhow::anyhow!("{other}"),
     }
 }
+
+/// `steward db copy --to URL`: this SQLite installation into an empty PostgreSQL
+/// database, migrated first (and the SQLite file brought up to date first, so both
+/// have the same tables).
+pub async fn copy_database(config: Config, to: &str) -> anyhow::Result<()> {
+    let Database::Sqlite(path) = config.database() else {
+        bail!(
+            "this installation runs on PostgreSQL already (database.url): db copy reads a SQLite one"
+        );
+    };
+    if !path.exists() {
+        bail!("no database at {}: nothing to copy", path.display());
+    }
+    let target_database = Database::Postgres(to.to_owned());
+    let source = crate::db::connect(&Database::Sqlite(path.clone()), 2, None).await?;
+    crate::db::migrate(&source).await?;
+    let target = crate::db::connect(&target_database, 2, None).await?;
+    crate::db::migrate(&target)
+        .await
+        .with_context(|| format!("migrating {target_database}"))?;
+    let copied = crate::db::copy::sqlite_to_postgres(&source, &target).await?;
+    source.close().await;
+    target.close().await;
+    let total: i64 = copied.iter().map(|(_, n)| n).sum();
+    for (table, rows) in &copied {
+        say(format_args!("{table}: {rows}"))?;
+    }
+    say(format_args!(
+        "copied {total} rows in {} tables from {} to {target_database}, each table counted on both sides",
+        copied.len(),
+        path.display()
+    ))?;
+    if config.configured_server_key()?.is_none() {
+        let key = config.server.data_dir.join("secret.key");
+        say(format_args!(
+            "the server key is {}: PostgreSQL needs it configured, e.g. \
+             security.secret_key_file = {:?} (or the steward_secret_key credential)",
+            key.display(),
+            key.display().to_string()
+        ))?;
+    }
+    say(format_args!(
+        "next: set database.url to the new database and start the server; the mail, webhooks and deletions still to do resume there"
+    ))?;
+    Ok(())
+}

@@ -60,6 +60,23 @@ enum Command {
     /// Restore: stop the server, copy the backup over data_dir/steward.db (and remove
     /// steward.db-wal and steward.db-shm), put back data_dir/secret.key, start it.
     Backup { path: PathBuf },
+    /// The database: moving an installation to PostgreSQL.
+    Db {
+        #[command(subcommand)]
+        command: DbCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum DbCommand {
+    /// Copy this installation's SQLite database (stop the server first) into an empty
+    /// PostgreSQL database, which is migrated first; the rows of each table are counted
+    /// on both sides.
+    Copy {
+        /// The PostgreSQL database, e.g. postgres://steward@db.internal/steward.
+        #[arg(long, value_name = "URL")]
+        to: String,
+    },
 }
 
 #[derive(Subcommand)]
@@ -276,6 +293,12 @@ fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Backup { path } => {
             let config = Config::load(cli.config.as_deref())?;
             runtime()?.block_on(steward::cli::backup(config, &path))
+        }
+        Command::Db {
+            command: DbCommand::Copy { to },
+        } => {
+            let config = Config::load(cli.config.as_deref())?;
+            runtime()?.block_on(steward::cli::copy_database(config, &to))
         }
         Command::Serve => {
             let config = Config::load(cli.config.as_deref())?;

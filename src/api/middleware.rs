@@ -9,6 +9,7 @@ use tokio::io::AsyncReadExt;
 use tracing::Instrument;
 
 use crate::api::{ApiError, ErrorCode};
+use crate::clock::Timestamp;
 use crate::http::client::{ClientIp, RequestId, client_ip};
 use crate::http::error::in_language;
 use crate::http::locale::{self, RequestLanguage};
@@ -20,6 +21,9 @@ use crate::ip_limit::IpLimiter;
 pub struct Edge {
     pub max_body: usize,
     pub limiter: IpLimiter,
+    /// When instances share a database (PostgreSQL): the database that counts the
+    /// attempts per IP for all of them, and the limit a minute. `limiter` is then unused.
+    pub shared_limit: Option<(crate::db::Pool, u32)>,
     pub metrics: std::sync::Arc<crate::metrics::Metrics>,
     /// Reverse proxies whose `X-Forwarded-For` is believed (`server.trusted_proxies`).
     pub trusted_proxies: std::sync::Arc<Vec<ipnet::IpNet>>,
@@ -89,11 +93,43 @@ fn is_throttled(method: &Method, path: &str) -> bool {
             || (path.starts_with("/api/v1/sessions/passkey/") && path.ends_with("/complete")))
 }
 
+/// Takes one attempt for `ip`; `Some(seconds)` until the next is allowed when it has
+/// none left. Counted in memory, or with `shared` in the database in windows of a minute
+/// of wall time, so that instances behind one load balancer count together. When that
+/// database does not answer, the attempt is let through (the per-account lockout still
+/// holds) and the failure logged.
+async fn take_attempt(
+    limiter: &IpLimiter,
+    shared: Option<&(crate::db::Pool, u32)>,
+    ip: std::net::IpAddr,
+) -> Option<u64> {
+    let Some((pool, per_minute)) = shared else {
+        return limiter.check(ip).err();
+    };
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let window = now - now.rem_euclid(60);
+    let counted = async {
+        let mut conn = pool.acquire().await?;
+        crate::db::instances::hit_ip(&mut conn, &ip.to_string(), Timestamp(window)).await
+    };
+    match counted.await {
+        Ok(attempts) if attempts > i64::from(*per_minute) => {
+            Some(u64::try_from(window + 60 - now).unwrap_or(60).max(1))
+        }
+        Ok(_) => None,
+        Err(e) => {
+            tracing::warn!(error = %e, "counting attempts per IP failed; letting this one through");
+            None
+        }
+    }
+}
+
 /// Wraps the whole app (`EndpointExt::around`).
 pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem::Result<Response> {
     let Edge {
         max_body,
         limiter,
+        shared_limit,
         metrics,
         trusted_proxies,
         methods,
@@ -121,7 +157,9 @@ pub async fn around<E: Endpoint>(next: E, mut req: Request, edge: Edge) -> poem:
         let is_admin_page = req.uri().path().starts_with("/admin");
         let mut operation: Option<&'static str> = None;
         let throttled = match ip {
-            Some(ip) if is_throttled(req.method(), req.uri().path()) => limiter.check(ip).err(),
+            Some(ip) if is_throttled(req.method(), req.uri().path()) => {
+                take_attempt(&limiter, shared_limit.as_ref(), ip).await
+            }
             _ => None,
         };
         let mut response = if let Some(retry_after) = throttled {

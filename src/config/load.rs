@@ -84,6 +84,9 @@ impl Config {
         if self.jobs.mail_max_attempts == 0 || self.jobs.mail_concurrency == 0 {
             bail!("jobs.mail_max_attempts and jobs.mail_concurrency must be at least 1");
         }
+        if self.jobs.heartbeat_seconds == 0 || self.jobs.lost_after_seconds < 1 {
+            bail!("jobs.heartbeat_seconds and jobs.lost_after_seconds must be at least 1");
+        }
         if self.jobs.deletion_batch_size < 1 {
             bail!("jobs.deletion_batch_size must be at least 1");
         }

@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 mod database;
+mod jobs;
 mod load;
 mod secrets;
 #[cfg(test)]
@@ -18,6 +19,7 @@ mod tests;
 mod webhooks;
 
 pub use database::{Database, DatabaseConfig, redact_url};
+pub use jobs::JobsConfig;
 pub use webhooks::WebhooksConfig;
 
 pub use secrets::{
@@ -265,42 +267,6 @@ impl std::fmt::Debug for SecurityConfig {
             .field("secret_key_file", &self.secret_key_file)
             .field("argon2_memory_kib", &self.argon2_memory_kib)
             .finish_non_exhaustive()
-    }
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, default)]
-pub struct JobsConfig {
-    /// How often an idle worker looks for jobs that came due (a retry) or that another
-    /// process queued, in milliseconds. Jobs this process queues wake the workers at once.
-    pub poll_interval_ms: u64,
-    /// Mails sent at once.
-    pub mail_concurrency: usize,
-    /// Tries of one mail before it is marked failed (and shown to admins).
-    pub mail_max_attempts: u32,
-    /// Seconds before the first retry; each further retry waits twice as long.
-    pub mail_retry_base_seconds: u64,
-    /// Longest wait between two tries, in seconds.
-    pub mail_retry_max_seconds: u64,
-    /// When maintenance runs (cron, with a seconds field): resuming lost mail and
-    /// deletions, ending trials, purging what expired.
-    pub maintenance_schedule: String,
-    /// Rows deleted per transaction by deletion jobs: smaller keeps other writers'
-    /// waits shorter, larger finishes sooner.
-    pub deletion_batch_size: i64,
-}
-
-impl Default for JobsConfig {
-    fn default() -> Self {
-        Self {
-            poll_interval_ms: 1000,
-            mail_concurrency: 8,
-            mail_max_attempts: 10,
-            mail_retry_base_seconds: 15,
-            mail_retry_max_seconds: 3600,
-            maintenance_schedule: "*/30 * * * * *".into(),
-            deletion_batch_size: 500,
-        }
     }
 }
 

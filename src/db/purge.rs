@@ -11,5 +11,5 @@ crate::db::dispatch! { purge;
     pub async fn password_resets(now: Timestamp) -> sqlx::Result<u64>;
     pub async fn throttle(now: Timestamp) -> sqlx::Result<u64>;
     pub async fn finished_jobs() -> sqlx::Result<u64>;
-    pub async fn busy_jobs(queue: &str) -> sqlx::Result<i64>;
+    pub async fn busy_jobs(queue: &str, alive_seconds: i64) -> sqlx::Result<i64>;
 }

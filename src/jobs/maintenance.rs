@@ -15,20 +15,28 @@ use crate::jobs::queue::{
 };
 use crate::state::AppState;
 
-/// A mail is presumed lost when it is this late.
-const GRACE_SECONDS: i64 = 60;
 const BATCH: i64 = 500;
 
-/// At start-up no work of ours is under way: free every mail lease, and resume every
-/// due mail and every unfinished deletion now rather than after the grace.
+/// The name periodic maintenance claims its ticks under (see [`handle`]).
+pub const MAINTENANCE: &str = "maintenance";
+
+/// At start-up, resume every due mail and every unfinished deletion now rather than
+/// after the grace. On SQLite, this process is the only one: no work is under way, so
+/// every lease is freed and every deletion resumed. On PostgreSQL other instances may be
+/// at work: their leases run out on their own, and only deletions no live worker holds
+/// are resumed.
 pub async fn at_start(state: &AppState) -> anyhow::Result<()> {
-    let mut tx = db::begin_immediate(&state.db).await?;
-    let released =
-        outbox::release_leases(&mut tx).await? + webhooks::release_leases(&mut tx).await?;
-    tx.commit().await?;
+    let alone = matches!(state.db, db::Pool::Sqlite(_));
+    let mut released = 0;
+    if alone {
+        let mut tx = db::begin_immediate(&state.db).await?;
+        released =
+            outbox::release_leases(&mut tx).await? + webhooks::release_leases(&mut tx).await?;
+        tx.commit().await?;
+    }
     let requeued = requeue_mail(state, state.clock.now()).await?
         + requeue_webhooks(state, state.clock.now()).await?;
-    let deletions = resume_deletions(state, true).await?;
+    let deletions = resume_deletions(state, alone).await?;
     if released + requeued + deletions > 0 {
         tracing::info!(
             released,
@@ -40,8 +48,17 @@ pub async fn at_start(state: &AppState) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub(super) async fn handle(_tick: Tick, state: Data<AppState>) -> Result<(), BoxDynError> {
+/// Runs one tick of the schedule, on the one instance that claims it first: every
+/// instance runs the schedule, and a tick runs once.
+pub(super) async fn handle(scheduled: Tick, state: Data<AppState>) -> Result<(), BoxDynError> {
     let state = (*state).clone();
+    let scheduled = Timestamp(i64::try_from(scheduled.get_timestamp()).unwrap_or(i64::MAX));
+    let mut tx = db::begin_immediate(&state.db).await?;
+    let mine = db::instances::claim_tick(&mut tx, MAINTENANCE, scheduled).await?;
+    tx.commit().await?;
+    if !mine {
+        return Ok(());
+    }
     let done = super::tracked(&state.clone(), async move {
         tick(&state).await.map_err(|e| {
             tracing::error!(error = %format!("{e:#}"), "maintenance failed");
@@ -56,14 +73,17 @@ pub(super) async fn handle(_tick: Tick, state: Data<AppState>) -> Result<(), Box
 pub async fn tick(state: &AppState) -> anyhow::Result<()> {
     state.ip_limiter.forget_idle();
     let now = state.clock.now();
-    requeue_mail(state, Timestamp(now.0 - GRACE_SECONDS)).await?;
-    requeue_webhooks(state, Timestamp(now.0 - GRACE_SECONDS)).await?;
+    let grace = state.config.jobs.lost_after_seconds;
+    requeue_mail(state, Timestamp(now.0 - grace)).await?;
+    requeue_webhooks(state, Timestamp(now.0 - grace)).await?;
     resume_deletions(state, false).await?;
     let expired = crate::service::hosting::expire_trials(state).await?;
     let purged = purge_expired(state).await?;
     let deliveries = purge_deliveries(state).await?;
     let mut tx = db::begin_immediate(&state.db).await?;
     let jobs = purge::finished_jobs(&mut tx).await?;
+    // the per-IP windows are a minute long (wall time, as the limit counts)
+    db::instances::purge_ip_attempts(&mut tx, Timestamp(wall_clock() - 120)).await?;
     tx.commit().await?;
     tracing::debug!(
         expired_trials = expired,
@@ -101,7 +121,8 @@ async fn requeue_webhooks(state: &AppState, cutoff: Timestamp) -> anyhow::Result
 /// the deletion queue is idle: a long deletion under way is not joined by copies of it.
 pub async fn resume_deletions(state: &AppState, force: bool) -> anyhow::Result<u64> {
     let mut tx = db::begin_immediate(&state.db).await?;
-    if !force && purge::busy_jobs(&mut tx, DELETIONS_QUEUE).await? > 0 {
+    let alive = 3 * i64::try_from(state.config.jobs.heartbeat_seconds).unwrap_or(i64::MAX / 4);
+    if !force && purge::busy_jobs(&mut tx, DELETIONS_QUEUE, alive).await? > 0 {
         return Ok(0);
     }
     let mut pending: Vec<Deletion> = Vec::new();
@@ -162,4 +183,9 @@ async fn purge_expired(state: &AppState) -> anyhow::Result<Purged> {
     purged.password_links = crate::db::password_links::purge(&mut tx, now).await?;
     tx.commit().await?;
     Ok(purged)
+}
+
+/// Unix seconds by the wall clock.
+fn wall_clock() -> i64 {
+    time::OffsetDateTime::now_utc().unix_timestamp()
 }

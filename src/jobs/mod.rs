@@ -38,7 +38,8 @@ macro_rules! run_worker {
             crate::db::Pool::Sqlite(pool) => {
                 let config = apalis_sqlite::Config::default()
                     .queue($queue)
-                    .batch_size($batch);
+                    .batch_size($batch)
+                    .heartbeat_interval(heartbeat(state));
                 let storage = SqliteStorage::<$args>::new(pool)
                     .with_config(config)
                     .poll_with_strategy(wake);
@@ -54,7 +55,8 @@ macro_rules! run_worker {
             crate::db::Pool::Postgres(pool) => {
                 let config = apalis_postgres::Config::default()
                     .queue($queue)
-                    .batch_size($batch);
+                    .batch_size($batch)
+                    .heartbeat_interval(heartbeat(state));
                 let storage = PostgresStorage::<$args>::new(pool)
                     .with_config(config)
                     .poll_with_strategy(wake);
@@ -189,6 +191,10 @@ where
         return Ok(None);
     }
     Ok(Some(state.tasks.spawn(work).await?))
+}
+
+fn heartbeat(state: &AppState) -> Duration {
+    Duration::from_secs(state.config.jobs.heartbeat_seconds.max(1))
 }
 
 /// A worker name seen in the last heartbeat is refused, even after a clean stop: every

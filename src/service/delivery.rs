@@ -100,10 +100,13 @@ pub async fn deliver(state: &AppState, id: OutboxId) -> anyhow::Result<Delivery>
         Err(e) => Err(SendError::Permanent(format!("{e:#}"))),
     };
 
-    let mut tx = db::begin_immediate(&state.db).await?;
-    match result {
+    let error = match result {
         Ok((message_id, sent)) => {
-            outbox::mark_sent(&mut tx, id, state.clock.now(), &message_id).await?;
+            // Marked at once, on a connection of its own, not behind other writers: until
+            // the mark commits, a process that dies leaves the mail to be sent again, so
+            // that window stays as short as it can be.
+            let mut conn = state.db.acquire().await?;
+            outbox::mark_sent(&mut conn, id, state.clock.now(), &message_id).await?;
             state.metrics.mail("sent");
             match sent {
                 Sent::File(path) => {
@@ -116,8 +119,13 @@ pub async fn deliver(state: &AppState, id: OutboxId) -> anyhow::Result<Delivery>
                     tracing::info!(outbox_id = %id, template = %mail.template, attempt = mail.attempts, "mail sent")
                 }
             }
+            return Ok(Delivery::Tried);
         }
-        Err(SendError::Transient(error)) if mail.attempts < max => {
+        Err(error) => error,
+    };
+    let mut tx = db::begin_immediate(&state.db).await?;
+    match error {
+        SendError::Transient(error) if mail.attempts < max => {
             let delay = backoff(state, mail.attempts);
             let next = Timestamp(state.clock.now().0 + delay.as_secs() as i64);
             outbox::mark_retry(&mut tx, id, &error, next).await?;
@@ -125,7 +133,7 @@ pub async fn deliver(state: &AppState, id: OutboxId) -> anyhow::Result<Delivery>
             state.metrics.mail("retry");
             tracing::warn!(outbox_id = %id, attempt = mail.attempts, retry_in_s = delay.as_secs(), %error, "mail not sent; will retry");
         }
-        Err(SendError::Transient(error) | SendError::Permanent(error)) => {
+        SendError::Transient(error) | SendError::Permanent(error) => {
             outbox::mark_failed(&mut tx, id, &error).await?;
             state.metrics.mail("failed");
             tracing::error!(outbox_id = %id, attempt = mail.attempts, %error, "mail failed for good");

@@ -81,3 +81,95 @@ async fn a_schema_from_a_newer_release_refuses_to_start() {
         "{message}"
     );
 }
+
+#[tokio::test]
+async fn db_copy_moves_a_populated_sqlite_installation_to_postgresql() {
+    use crate::support::process::{steward, write_config};
+    use crate::support::test_database;
+    use serde_json::json;
+
+    let target = test_database().await;
+    if target.is_empty() {
+        eprintln!("skipped: db copy needs PostgreSQL (TEST_POSTGRES_SERVER)");
+        return;
+    }
+    let app = TestApp::spawn_sqlite().await;
+    let people = ["ann@example.org", "bob@example.org", "cyd@example.org"];
+    let mut ann = None;
+    for (i, email) in people.iter().enumerate() {
+        let token = app.signed_in(email).await;
+        let sub = app.subscribe(&token, "on-premise-trial").await;
+        app.post(
+            "/api/v1/hosts",
+            Some(&token),
+            json!({"subscription_id": sub, "name": format!("host-of-{i}")}),
+        )
+        .await
+        .assert(201);
+        if i == 0 {
+            ann = Some(app.enroll_totp(&token, "Phone").await.0);
+        }
+    }
+    let ann = ann.unwrap();
+    let config = (*app.state.config).clone();
+    let dir = tempfile::tempdir().unwrap();
+    write_config(dir.path(), &config);
+
+    let out = steward(dir.path(), &["db", "copy", "--to", &target], None);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains("accounts: 3"), "{stdout}");
+    assert!(stdout.contains("hosts: 3"), "{stdout}");
+    assert!(stdout.contains("totp_devices: 1"), "{stdout}");
+    // a second copy would mix two installations: refused, the first one kept
+    let again = steward(dir.path(), &["db", "copy", "--to", &target], None);
+    let stderr = String::from_utf8_lossy(&again.stderr);
+    assert!(!again.status.success());
+    assert!(stderr.contains("not empty"), "{stderr}");
+    drop(app);
+
+    // the same people, on PostgreSQL, with the key the SQLite installation had
+    let key = config.security.secret_key.clone();
+    let moved = TestApp::spawn_with(|c| {
+        c.database.url = target.clone();
+        c.security.secret_key = key;
+    })
+    .await;
+    // past the step whose code confirmed the app (a code is used once)
+    moved.clock.advance(time::Duration::minutes(1));
+    for (i, email) in people.iter().enumerate() {
+        let signed_in = moved.sign_in(email, PASSWORD).await;
+        let token = if i == 0 {
+            // her authenticator app's secret, sealed on SQLite, opens here
+            assert_eq!(
+                signed_in.json["status"], "mfa_required",
+                "{}",
+                signed_in.text
+            );
+            let ticket = signed_in.json["mfa_ticket"].as_str().unwrap();
+            let done = moved
+                .post(
+                    "/api/v1/sessions/mfa",
+                    None,
+                    json!({"mfa_ticket": ticket, "code": ann.code_at(moved.clock.now().0)}),
+                )
+                .await;
+            done.assert(201);
+            done.json["token"].as_str().unwrap().to_owned()
+        } else {
+            signed_in.assert(201);
+            signed_in.json["token"].as_str().unwrap().to_owned()
+        };
+        let hosts = moved.get("/api/v1/hosts", Some(&token)).await;
+        hosts.assert(200);
+        assert!(
+            hosts.text.contains(&format!("host-of-{i}")),
+            "{email} sees their host: {}",
+            hosts.text
+        );
+    }
+}

@@ -22,6 +22,7 @@ mod email_change;
 mod faults;
 mod guards;
 mod hosting;
+mod instances;
 mod languages;
 mod languages_pages;
 mod logs;

@@ -92,13 +92,25 @@ pub async fn finished_jobs(conn: &mut PgConnection) -> sqlx::Result<u64> {
     Ok(jobs)
 }
 
-/// Jobs of a queue that are waiting or running.
-pub async fn busy_jobs(conn: &mut PgConnection, queue: &str) -> sqlx::Result<i64> {
+/// Jobs of a queue that are waiting, or taken by a worker that is alive: one whose
+/// last heartbeat is less than `alive_seconds` old. A job held by a killed instance's
+/// worker is not busy: its work may be resumed.
+pub async fn busy_jobs(
+    conn: &mut PgConnection,
+    queue: &str,
+    alive_seconds: i64,
+) -> sqlx::Result<i64> {
     sqlx::query_scalar(
-        "select count(*) from apalis.jobs
-         where job_type = $1 and status in ('Pending', 'Queued', 'Running')",
+        "select count(*) from apalis.jobs j
+         where j.job_type = $1
+           and (j.status = 'Pending'
+                or (j.status in ('Queued', 'Running')
+                    and exists (select 1 from apalis.workers w
+                                where w.id = j.lock_by
+                                  and w.last_seen > now() - make_interval(secs => $2))))",
     )
     .bind(queue)
+    .bind(alive_seconds as f64)
     .fetch_one(conn)
     .await
 }

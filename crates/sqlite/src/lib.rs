@@ -9,6 +9,7 @@ pub mod api_tokens;
 pub mod audit;
 pub mod email_tokens;
 pub mod hosting;
+pub mod instances;
 pub mod metrics;
 pub mod mfa;
 pub mod outbox;

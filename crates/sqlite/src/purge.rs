@@ -86,8 +86,13 @@ pub async fn finished_jobs(conn: &mut SqliteConnection) -> sqlx::Result<u64> {
     Ok(jobs)
 }
 
-/// Jobs of a queue that are waiting or running.
-pub async fn busy_jobs(conn: &mut SqliteConnection, queue: &str) -> sqlx::Result<i64> {
+/// Jobs of a queue that are waiting or running. Every worker on SQLite is this
+/// process's, so each one holding a job is alive: `_alive_seconds` is for PostgreSQL.
+pub async fn busy_jobs(
+    conn: &mut SqliteConnection,
+    queue: &str,
+    _alive_seconds: i64,
+) -> sqlx::Result<i64> {
     sqlx::query_scalar(
         "select count(*) from Jobs where job_type = ? and status in ('Pending', 'Queued', 'Running')",
     )
