@@ -30,7 +30,6 @@ admin-last-error = Letzter Fehler
 admin-retry = Erneut versuchen
 admin-next-page = Nächste Seite
 admin-back = Zurück
-admin-confirm-yes = Ja: { $action }
 
 ## Signing in
 

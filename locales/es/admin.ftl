@@ -30,7 +30,6 @@ admin-last-error = Último error
 admin-retry = Reintentar
 admin-next-page = Página siguiente
 admin-back = Volver
-admin-confirm-yes = Sí: { $action }
 
 ## Signing in
 

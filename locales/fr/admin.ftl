@@ -30,7 +30,6 @@ admin-last-error = Dernière erreur
 admin-retry = Réessayer
 admin-next-page = Page suivante
 admin-back = Retour
-admin-confirm-yes = Oui : { $action }
 
 ## Signing in
 

@@ -19,6 +19,7 @@ use crate::service::webhooks::{self, EventType};
 use crate::service::{Authenticated, ClientInfo};
 use crate::service::{Error, Result};
 use crate::state::AppState;
+use crate::i18n::text;
 
 pub const CONFIRM_PATH: &str = "/confirm-email";
 
@@ -35,7 +36,7 @@ pub async fn request(
     let new_email =
         validate::email("new_email", new_email).map_err(|e| Error::Validation(vec![e]))?;
     if new_email.eq_ignore_ascii_case(&account.email) {
-        return Err(Error::field("new_email", "This is already your address."));
+        return Err(Error::field("new_email", text("invalid-same-email")));
     }
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;

@@ -19,6 +19,7 @@ use crate::service::validate::{self, Checks};
 use crate::service::webhooks::{self, EventType};
 use crate::service::{Error, Result};
 use crate::state::AppState;
+use crate::i18n::text;
 
 pub const VERIFY_TEMPLATE: &str = "verify_email";
 pub const ALREADY_REGISTERED_TEMPLATE: &str = "registration_attempt";
@@ -52,7 +53,7 @@ pub async fn register(state: &AppState, input: Registration) -> Result<()> {
         validate::DISPLAY_NAME_MAX,
     ));
     if !input.accept_terms {
-        checks.add("accept_terms", "Accept the terms of service to register.");
+        checks.add("accept_terms", text("invalid-accept-terms"));
     }
     let locale = match input.locale.as_deref() {
         Some(code) => checks

@@ -18,6 +18,7 @@ use crate::service::validate;
 use crate::service::{Authenticated, ClientInfo};
 use crate::service::{Error, Result};
 use crate::state::AppState;
+use crate::i18n::text;
 
 pub const RECOVERY_CODES: usize = 10;
 
@@ -442,5 +443,5 @@ pub async fn verify(
 fn device_name(raw: &str) -> Result<String> {
     validate::optional_name("name", Some(raw), validate::DEVICE_NAME_MAX)
         .map_err(|e| Error::Validation(vec![e]))?
-        .ok_or_else(|| Error::field("name", "Name the device, e.g. \"Phone\"."))
+        .ok_or_else(|| Error::field("name", text("invalid-device-name")))
 }

@@ -12,6 +12,8 @@ use super::{
 };
 use crate::service::registration::{self, Registration};
 use crate::service::validate::EMAIL_MAX;
+use crate::i18n::text;
+use crate::pages::render::say;
 use crate::state::AppState;
 
 const PATH: &str = "/register";
@@ -135,6 +137,6 @@ async fn resend(state: Data<&AppState>, req: &Request, Form(f): Form<ResendForm>
         &state,
         req,
         email,
-        Some("If this address is waiting to be verified, a new link is on its way to it."),
+        Some(&say(&state, text("notice-verification-resent"))),
     )
 }

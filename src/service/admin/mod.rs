@@ -19,15 +19,14 @@ use crate::ids::AccountId;
 use crate::service::{Authenticated, Page};
 use crate::service::{Error, Result};
 use crate::state::AppState;
+use crate::i18n::text;
 
 /// Admin session: a signed-in admin; anyone else is Forbidden.
 pub fn require_admin(auth: Authenticated) -> Result<Actor> {
     if auth.account.is_admin {
         Ok(Actor::Admin(Box::new(auth)))
     } else {
-        Err(Error::Forbidden(
-            "This needs an admin account or an admin API token.",
-        ))
+        Err(Error::Forbidden(text("forbidden-admin-needed")))
     }
 }
 

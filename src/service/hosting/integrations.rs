@@ -12,6 +12,7 @@ use crate::service::webhooks::{self, EventType};
 use crate::service::{Authenticated, Page};
 use crate::service::{Error, Result};
 use crate::state::AppState;
+use crate::i18n::text;
 
 pub struct IntegrationInput {
     pub kind: Option<String>,
@@ -103,10 +104,7 @@ pub async fn update_integration(
     );
     let settings = checks.check(input.settings.map(|s| settings("settings", s)).transpose());
     if input.kind.is_some() {
-        checks.add(
-            "kind",
-            "The kind of an integration can't change: make a new one.",
-        );
+        checks.add("kind", text("invalid-kind-fixed"));
     }
     let (name, settings) = checks.finish(|| Some((name?, settings?)))?;
     let now = state.clock.now();
@@ -158,28 +156,19 @@ fn kind(field: &str, raw: &str) -> std::result::Result<String, validate::FieldEr
     if ok {
         Ok(raw.to_owned())
     } else {
-        Err(validate::FieldError::new(
-            field,
-            "Use 1 to 50 of a-z, 0-9, _ and -.",
-        ))
+        Err(validate::FieldError::new(field, text("invalid-kind")))
     }
 }
 
 fn settings(field: &str, value: Value) -> std::result::Result<String, validate::FieldError> {
     if !value.is_object() {
-        return Err(validate::FieldError::new(
-            field,
-            "Settings are a JSON object.",
-        ));
+        return Err(validate::FieldError::new(field, text("invalid-settings-object")));
     }
-    let text = value.to_string();
-    if text.len() > SETTINGS_MAX_BYTES {
-        return Err(validate::FieldError::new(
-            field,
-            "Settings are at most 16 KiB of JSON.",
-        ));
+    let json = value.to_string();
+    if json.len() > SETTINGS_MAX_BYTES {
+        return Err(validate::FieldError::new(field, text("invalid-settings-too-large")));
     }
-    Ok(text)
+    Ok(json)
 }
 
 #[cfg(test)]

@@ -22,6 +22,7 @@ use crate::service::totp;
 use crate::service::validate;
 use crate::service::{Authenticated, ClientInfo, Error, Result, require_elevated};
 use crate::state::AppState;
+use crate::i18n::text;
 
 /// How long a ceremony waits for its answer.
 const CEREMONY_MINUTES: i64 = 5;
@@ -480,5 +481,5 @@ pub async fn methods(state: &AppState, conn: &mut db::Conn, account: &Account) -
 fn passkey_name(raw: &str) -> Result<String> {
     validate::optional_name("name", Some(raw), validate::DEVICE_NAME_MAX)
         .map_err(|e| Error::Validation(vec![e]))?
-        .ok_or_else(|| Error::field("name", "Name the passkey, e.g. \"Laptop\"."))
+        .ok_or_else(|| Error::field("name", text("invalid-passkey-name")))
 }

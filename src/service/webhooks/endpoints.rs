@@ -16,6 +16,7 @@ use crate::service::audit::{Actor, Kind, record_by};
 use crate::service::validate::{self, Checks, FieldError};
 use crate::service::{ClientInfo, Error, Page, Result};
 use crate::state::AppState;
+use crate::i18n::text;
 
 pub const URL_MAX: usize = 2000;
 pub const DESCRIPTION_MAX: usize = 200;
@@ -347,10 +348,7 @@ async fn audit(
 async fn check_url(state: &AppState, raw: &str) -> Result<std::result::Result<String, FieldError>> {
     let allow = state.config.webhooks.allow_private_addresses;
     if raw.trim().is_empty() || raw.len() > URL_MAX {
-        return Ok(Err(FieldError::new(
-            "url",
-            "Give an http or https URL of at most 2000 characters.",
-        )));
+        return Ok(Err(FieldError::new("url", text("invalid-webhook-url-long").with("max", URL_MAX))));
     }
     let checked = match outbound::parse_url(raw, allow) {
         Ok(url) => outbound::check_resolved(&url, allow).await.map(|()| url),
@@ -358,10 +356,7 @@ async fn check_url(state: &AppState, raw: &str) -> Result<std::result::Result<St
     };
     match checked {
         Ok(url) => Ok(Ok(url.to_string())),
-        Err(Refusal::Invalid | Refusal::NoHost) => Ok(Err(FieldError::new(
-            "url",
-            "Not a valid URL: give an http or https URL with a host name.",
-        ))),
+        Err(Refusal::Invalid | Refusal::NoHost) => Ok(Err(FieldError::new("url", text("invalid-webhook-url")))),
         Err(e @ (Refusal::Scheme | Refusal::Internal(_))) => Err(Error::WebhookUrlForbidden(
             format!("This URL may not receive webhooks: {e}."),
         )),
@@ -371,10 +366,7 @@ async fn check_url(state: &AppState, raw: &str) -> Result<std::result::Result<St
 /// The events an endpoint asks for: known names, or `*` for all; stored as JSON.
 fn check_events(events: &[String]) -> std::result::Result<String, FieldError> {
     if events.is_empty() {
-        return Err(FieldError::new(
-            "events",
-            "List the events to send, or [\"*\"] for all.",
-        ));
+        return Err(FieldError::new("events", text("invalid-webhook-events-empty")));
     }
     let unknown: Vec<&str> = events
         .iter()
@@ -389,7 +381,7 @@ fn check_events(events: &[String]) -> std::result::Result<String, FieldError> {
     if !unknown.is_empty() {
         return Err(FieldError::new(
             "events",
-            format!("Unknown event types: {}.", unknown.join(", ")),
+            text("invalid-webhook-events-unknown").with("events", unknown.join(", ")),
         ));
     }
     let mut events = events.to_vec();
