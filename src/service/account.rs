@@ -3,11 +3,11 @@
 use serde_json::json;
 
 use crate::db::{self, accounts, audit as events};
+use crate::i18n::text;
 use crate::ids::AuditEventId;
 use crate::service::audit::{self, Actor, Kind};
 use crate::service::password::{self, EndSessions, Replacement};
 use crate::service::require_elevated;
-use crate::i18n::text;
 use crate::service::validate;
 use crate::service::webhooks::{self, EventType};
 use crate::service::{Authenticated, ClientInfo, Page};

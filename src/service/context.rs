@@ -4,9 +4,9 @@
 
 use crate::db::accounts::{Account, AccountFacts};
 use crate::db::sessions::Session;
+use crate::i18n::text;
 use crate::service::Error;
 use crate::state::AppState;
-use crate::i18n::text;
 
 /// Where a request came from, recorded on the session it creates or uses.
 #[derive(Debug, Clone, Default)]

@@ -9,6 +9,7 @@ use crate::crypto::token_digest;
 use crate::db::accounts::{self, Account};
 use crate::db::email_tokens::{self, EmailToken, Purpose};
 use crate::db::{self};
+use crate::i18n::text;
 use crate::ids::AccountId;
 use crate::service::audit::{self, Kind};
 use crate::service::email_links::{self, Holder};
@@ -19,7 +20,6 @@ use crate::service::webhooks::{self, EventType};
 use crate::service::{Authenticated, ClientInfo};
 use crate::service::{Error, Result};
 use crate::state::AppState;
-use crate::i18n::text;
 
 pub const CONFIRM_PATH: &str = "/confirm-email";
 

@@ -12,6 +12,7 @@ use crate::db::accounts::{self, Account};
 use crate::db::email_tokens::{self, Purpose};
 use crate::db::password_resets::{self, Reset};
 use crate::db::{self, outbox};
+use crate::i18n::text;
 use crate::ids::PasswordResetId;
 use crate::service::ClientInfo;
 use crate::service::audit::{self, Actor, Kind};
@@ -24,7 +25,6 @@ use crate::service::totp::{self, SecondFactor};
 use crate::service::validate;
 use crate::service::{Error, Result};
 use crate::state::AppState;
-use crate::i18n::text;
 
 pub const TEMPLATE: &str = "reset_password";
 pub const LINK_PATH: &str = "/reset-password";

@@ -11,6 +11,7 @@ use crate::crypto::token_digest;
 use crate::db::accounts::{self, Account, NewAccount};
 use crate::db::email_tokens::{self, EmailToken, Purpose};
 use crate::db::{self, outbox};
+use crate::i18n::text;
 use crate::ids::AccountId;
 use crate::service::account;
 use crate::service::email_links::{self, Holder};
@@ -19,7 +20,6 @@ use crate::service::validate::{self, Checks};
 use crate::service::webhooks::{self, EventType};
 use crate::service::{Error, Result};
 use crate::state::AppState;
-use crate::i18n::text;
 
 pub const VERIFY_TEMPLATE: &str = "verify_email";
 pub const ALREADY_REGISTERED_TEMPLATE: &str = "registration_attempt";

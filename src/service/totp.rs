@@ -10,6 +10,7 @@ use crate::crypto::{normalize_recovery_code, recovery_code, token_digest};
 use crate::db::accounts::Account;
 use crate::db::totp::{self as store, Device, Enrollment, NewDevice};
 use crate::db::{self};
+use crate::i18n::text;
 use crate::ids::{TotpDeviceId, TotpEnrollmentId};
 use crate::service::audit::{self, Kind};
 use crate::service::mail::notice;
@@ -18,7 +19,6 @@ use crate::service::validate;
 use crate::service::{Authenticated, ClientInfo};
 use crate::service::{Error, Result};
 use crate::state::AppState;
-use crate::i18n::text;
 
 pub const RECOVERY_CODES: usize = 10;
 

@@ -123,7 +123,10 @@ pub fn optional_name(
         return Ok(None);
     };
     if name.chars().count() > max {
-        return Err(FieldError::new(field, text("invalid-too-long").with("max", max)));
+        return Err(FieldError::new(
+            field,
+            text("invalid-too-long").with("max", max),
+        ));
     }
     if name.chars().any(char::is_control) {
         return Err(FieldError::new(field, text("invalid-control-characters")));

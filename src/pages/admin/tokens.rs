@@ -11,10 +11,10 @@ use super::{
 };
 use crate::clock::Timestamp;
 use crate::http::client::client_info;
+use crate::i18n::text;
 use crate::ids::ApiTokenId;
 use crate::service::Error;
 use crate::service::admin;
-use crate::i18n::text;
 use crate::state::AppState;
 
 #[handler]

@@ -311,10 +311,10 @@ pub async fn user_action(
             "deleting",
         ),
         "update" => {
-            let text = |k: &str| f.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
-            let name = text("display_name");
+            let typed = |k: &str| f.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
+            let name = typed("display_name");
             let update = UserUpdate {
-                email: Some(text("email")).filter(|e| !e.is_empty()),
+                email: Some(typed("email")).filter(|e| !e.is_empty()),
                 display_name: Some(Some(name).filter(|n| !n.is_empty())),
                 is_admin: Some(f.contains_key("is_admin")),
                 email_verified: Some(f.contains_key("email_verified")),

@@ -122,7 +122,10 @@ async fn save(state: Data<&AppState>, req: &Request, Form(f): Form<ProfileForm>)
     let email_changed = !typed_email.eq_ignore_ascii_case(&account.email);
     // a malformed address is said beside its field before anything is saved
     if email_changed && let Err(e) = validate::email("email", typed_email) {
-        return again(FormErrors::field(&e.field, field_told(state.templates.i18n(), &e)));
+        return again(FormErrors::field(
+            &e.field,
+            field_told(state.templates.i18n(), &e),
+        ));
     }
 
     if name_changed {

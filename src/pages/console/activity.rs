@@ -81,7 +81,9 @@ fn in_words(kind: &str) -> Option<Text> {
         "two_factor.device_added" => text("event-two-factor-device-added"),
         "two_factor.device_renamed" => text("event-two-factor-device-renamed"),
         "two_factor.device_removed" => text("event-two-factor-device-removed"),
-        "two_factor.recovery_codes_regenerated" => text("event-two-factor-recovery-codes-regenerated"),
+        "two_factor.recovery_codes_regenerated" => {
+            text("event-two-factor-recovery-codes-regenerated")
+        }
         "two_factor.recovery_code_used" => text("event-two-factor-recovery-code-used"),
         "passkey.added" => text("event-passkey-added"),
         "passkey.renamed" => text("event-passkey-renamed"),

@@ -13,9 +13,9 @@ use super::{
     signed_in, signed_out,
 };
 use crate::http::client::client_info;
-use crate::service::{deletion, hosting};
 use crate::i18n::text;
 use crate::pages::render::say;
+use crate::service::{deletion, hosting};
 use crate::state::AppState;
 
 const PATH: &str = "/account/delete";

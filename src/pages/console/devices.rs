@@ -9,8 +9,8 @@ use serde::Deserialize;
 
 use super::{CsrfForm, Terms, error_page, form_person, page, signed_in, signed_out};
 use crate::http::client::client_info;
-use crate::ids::SessionId;
 use crate::i18n::text;
+use crate::ids::SessionId;
 use crate::pages::render::{say, time};
 use crate::service::{Error, Page, sessions};
 use crate::state::AppState;

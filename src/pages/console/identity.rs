@@ -10,9 +10,9 @@ use serde::Deserialize;
 use super::{
     FormErrors, Person, Terms, form_failure, form_person, page, safe_next, said, signed_in,
 };
+use crate::http::client::client_info;
 use crate::i18n::text;
 use crate::pages::render::say;
-use crate::http::client::client_info;
 use crate::service::totp::SecondFactor;
 use crate::service::{Error, passkeys, sessions};
 use crate::state::AppState;

@@ -10,10 +10,10 @@ use serde::Deserialize;
 use super::{
     FormErrors, anonymous_csrf_ok, anonymous_page, csrf_refused, current, error_page, form_failure,
 };
-use crate::service::registration::{self, Registration};
-use crate::service::validate::EMAIL_MAX;
 use crate::i18n::text;
 use crate::pages::render::say;
+use crate::service::registration::{self, Registration};
+use crate::service::validate::EMAIL_MAX;
 use crate::state::AppState;
 
 const PATH: &str = "/register";

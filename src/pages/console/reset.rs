@@ -16,15 +16,15 @@ use poem::{IntoResponse, Request, Response, Route, get, handler, post};
 use serde::Deserialize;
 
 use super::{
-    CsrfForm, FormErrors, anonymous_csrf_ok, anonymous_page, csrf_refused, error_page, form_failure,
-    said,
+    CsrfForm, FormErrors, anonymous_csrf_ok, anonymous_page, csrf_refused, error_page,
+    form_failure, said,
 };
 use crate::crypto::random_token;
 use crate::http::client::client_info;
 use crate::http::error::field_told;
 use crate::i18n::{Text, text};
-use crate::pages::render::say;
 use crate::ids::PasswordResetId;
+use crate::pages::render::say;
 use crate::pages::session::{CookieSpec, SameSite, cookie, set_cookie};
 use crate::service::password_reset::{self, Completion};
 use crate::service::totp::SecondFactor;
@@ -127,11 +127,17 @@ async fn start(state: Data<&AppState>, req: &Request, Form(f): Form<StartForm>) 
     if email.chars().count() > EMAIL_MAX {
         return refused(FormErrors::field(
             "email",
-            say(&state, text("invalid-email-too-long").with("max", EMAIL_MAX)),
+            say(
+                &state,
+                text("invalid-email-too-long").with("max", EMAIL_MAX),
+            ),
         ));
     }
     if let Err(e) = validate::email("email", &email) {
-        return refused(FormErrors::field("email", field_told(state.templates.i18n(), &e)));
+        return refused(FormErrors::field(
+            "email",
+            field_told(state.templates.i18n(), &e),
+        ));
     }
     let client_secret = random_token("");
     let id = match password_reset::request(&state, &email, &client_secret, &client_info(req)).await

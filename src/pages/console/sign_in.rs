@@ -115,7 +115,10 @@ async fn password_step(state: &AppState, req: &Request, f: SignInForm, next: Str
     }
     // no password can be longer (validate::new_password refuses it): wrong without hashing
     if f.password.chars().count() > PASSWORD_MAX {
-        let message = say(state, text("console-password-too-long").with("max", PASSWORD_MAX));
+        let message = say(
+            state,
+            text("console-password-too-long").with("max", PASSWORD_MAX),
+        );
         return first_step(FormErrors::field("password", message), false);
     }
     let client = client_info(req);

@@ -8,9 +8,9 @@ use serde::Deserialize;
 
 use super::{Person, Terms, form_failure, form_person, page, safe_next, signed_in};
 use crate::http::client::client_info;
-use crate::service::account;
 use crate::i18n::text;
 use crate::pages::render::say;
+use crate::service::account;
 use crate::state::AppState;
 
 const PATH: &str = "/terms";

@@ -17,9 +17,9 @@ use crate::service::{Error, Result};
 use crate::service::{deletion, password_links};
 use crate::state::AppState;
 
+use crate::i18n::text;
 use crate::service::admin::{Actor, account};
 use crate::service::audit::{Kind, record_by};
-use crate::i18n::text;
 
 /// Deactivates (every session ends at once, sign-in answers account_deactivated) or
 /// reactivates an account.

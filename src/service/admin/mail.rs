@@ -10,9 +10,9 @@ use crate::service::{ClientInfo, Page};
 use crate::service::{Error, Result};
 use crate::state::AppState;
 
+use crate::i18n::text;
 use crate::service::admin::Actor;
 use crate::service::audit::{Kind, record_by};
-use crate::i18n::text;
 
 /// The mail outbox, newest first; optionally one status (`failed` for what needs help).
 pub async fn emails(

@@ -15,11 +15,11 @@ pub use crate::service::audit::Actor;
 
 use crate::db::accounts::{self, Account};
 use crate::db::admin::{self as store};
+use crate::i18n::text;
 use crate::ids::AccountId;
 use crate::service::{Authenticated, Page};
 use crate::service::{Error, Result};
 use crate::state::AppState;
-use crate::i18n::text;
 
 /// Admin session: a signed-in admin; anyone else is Forbidden.
 pub fn require_admin(auth: Authenticated) -> Result<Actor> {

@@ -13,9 +13,9 @@ use crate::service::validate::{self};
 use crate::service::{Error, Result};
 use crate::state::AppState;
 
+use crate::i18n::text;
 use crate::service::admin::Actor;
 use crate::service::audit::{Kind, record_by};
-use crate::i18n::text;
 
 /// Prefix of admin API tokens.
 pub const API_TOKEN_PREFIX: &str = "stw_a_";

@@ -17,9 +17,9 @@ use crate::service::{ClientInfo, Page};
 use crate::service::{Error, Result};
 use crate::state::AppState;
 
+use crate::i18n::text;
 use crate::service::admin::Actor;
 use crate::service::audit::{Kind, record_by};
-use crate::i18n::text;
 
 /// A user as operators see it.
 pub struct UserView {

@@ -6,13 +6,13 @@ use serde_json::Value;
 use super::{KIND_MAX, SETTINGS_MAX_BYTES, required_name};
 use crate::db::hosting::{self, Integration};
 use crate::db::{self};
+use crate::i18n::text;
 use crate::ids::{HostId, IntegrationId};
 use crate::service::validate::{self, Checks};
 use crate::service::webhooks::{self, EventType};
 use crate::service::{Authenticated, Page};
 use crate::service::{Error, Result};
 use crate::state::AppState;
-use crate::i18n::text;
 
 pub struct IntegrationInput {
     pub kind: Option<String>,
@@ -162,11 +162,17 @@ fn kind(field: &str, raw: &str) -> std::result::Result<String, validate::FieldEr
 
 fn settings(field: &str, value: Value) -> std::result::Result<String, validate::FieldError> {
     if !value.is_object() {
-        return Err(validate::FieldError::new(field, text("invalid-settings-object")));
+        return Err(validate::FieldError::new(
+            field,
+            text("invalid-settings-object"),
+        ));
     }
     let json = value.to_string();
     if json.len() > SETTINGS_MAX_BYTES {
-        return Err(validate::FieldError::new(field, text("invalid-settings-too-large")));
+        return Err(validate::FieldError::new(
+            field,
+            text("invalid-settings-too-large"),
+        ));
     }
     Ok(json)
 }

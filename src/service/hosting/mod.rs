@@ -6,6 +6,7 @@ use time::Duration;
 use crate::config::PlanConfig;
 use crate::db::hosting::{self, Host, HostStatus, Subscription, SubscriptionStatus};
 use crate::db::{self};
+use crate::i18n::text;
 use crate::ids::{HostId, SubscriptionId};
 use crate::jobs::queue::{self, Deletion};
 use crate::service::validate::{self, Checks};
@@ -13,7 +14,6 @@ use crate::service::webhooks::{self, EventType};
 use crate::service::{Authenticated, Page};
 use crate::service::{Error, Result};
 use crate::state::AppState;
-use crate::i18n::text;
 
 mod integrations;
 pub use integrations::*;
@@ -34,9 +34,7 @@ pub async fn create_subscription(
     let plan = plans(state)
         .iter()
         .find(|p| p.id == plan_id)
-        .ok_or_else(|| {
-            Error::field("plan_id", text("invalid-plan"))
-        })?;
+        .ok_or_else(|| Error::field("plan_id", text("invalid-plan")))?;
     let now = state.clock.now();
     let trial = plan.trial_days > 0;
     let subscription = Subscription {
@@ -136,9 +134,7 @@ pub async fn create_host(state: &AppState, auth: &Authenticated, input: NewHost)
     let mut tx = db::begin_immediate(&state.db).await?;
     let subscription = hosting::find_subscription(&mut tx, auth.account.id, input.subscription_id)
         .await?
-        .ok_or_else(|| {
-            Error::field("subscription_id", text("invalid-subscription"))
-        })?;
+        .ok_or_else(|| Error::field("subscription_id", text("invalid-subscription")))?;
     if !matches!(
         subscription.status,
         SubscriptionStatus::Active | SubscriptionStatus::Trialing

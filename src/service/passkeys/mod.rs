@@ -15,6 +15,7 @@ use crate::clock::Timestamp;
 use crate::db::accounts::Account;
 use crate::db::passkeys::{self as store, Challenge, NewPasskey, Passkey, Purpose};
 use crate::db::{self};
+use crate::i18n::text;
 use crate::ids::{PasskeyChallengeId, PasskeyId};
 use crate::service::audit::{self, Kind};
 use crate::service::mail::notice;
@@ -22,7 +23,6 @@ use crate::service::totp;
 use crate::service::validate;
 use crate::service::{Authenticated, ClientInfo, Error, Result, require_elevated};
 use crate::state::AppState;
-use crate::i18n::text;
 
 /// How long a ceremony waits for its answer.
 const CEREMONY_MINUTES: i64 = 5;

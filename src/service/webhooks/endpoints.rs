@@ -9,6 +9,7 @@ use crate::clock::Timestamp;
 use crate::crypto::webhook;
 use crate::db::webhooks::{self as store, Delivery, DeliveryStatus, Endpoint};
 use crate::db::{self};
+use crate::i18n::text;
 use crate::ids::{WebhookDeliveryId, WebhookEndpointId};
 use crate::jobs::queue::enqueue_webhook;
 use crate::outbound::{self, Refusal};
@@ -16,7 +17,6 @@ use crate::service::audit::{Actor, Kind, record_by};
 use crate::service::validate::{self, Checks, FieldError};
 use crate::service::{ClientInfo, Error, Page, Result};
 use crate::state::AppState;
-use crate::i18n::text;
 
 pub const URL_MAX: usize = 2000;
 pub const DESCRIPTION_MAX: usize = 200;
@@ -348,7 +348,10 @@ async fn audit(
 async fn check_url(state: &AppState, raw: &str) -> Result<std::result::Result<String, FieldError>> {
     let allow = state.config.webhooks.allow_private_addresses;
     if raw.trim().is_empty() || raw.len() > URL_MAX {
-        return Ok(Err(FieldError::new("url", text("invalid-webhook-url-long").with("max", URL_MAX))));
+        return Ok(Err(FieldError::new(
+            "url",
+            text("invalid-webhook-url-long").with("max", URL_MAX),
+        )));
     }
     let checked = match outbound::parse_url(raw, allow) {
         Ok(url) => outbound::check_resolved(&url, allow).await.map(|()| url),
@@ -356,7 +359,9 @@ async fn check_url(state: &AppState, raw: &str) -> Result<std::result::Result<St
     };
     match checked {
         Ok(url) => Ok(Ok(url.to_string())),
-        Err(Refusal::Invalid | Refusal::NoHost) => Ok(Err(FieldError::new("url", text("invalid-webhook-url")))),
+        Err(Refusal::Invalid | Refusal::NoHost) => {
+            Ok(Err(FieldError::new("url", text("invalid-webhook-url"))))
+        }
         Err(e @ (Refusal::Scheme | Refusal::Internal(_))) => Err(Error::WebhookUrlForbidden(
             format!("This URL may not receive webhooks: {e}."),
         )),
@@ -366,7 +371,10 @@ async fn check_url(state: &AppState, raw: &str) -> Result<std::result::Result<St
 /// The events an endpoint asks for: known names, or `*` for all; stored as JSON.
 fn check_events(events: &[String]) -> std::result::Result<String, FieldError> {
     if events.is_empty() {
-        return Err(FieldError::new("events", text("invalid-webhook-events-empty")));
+        return Err(FieldError::new(
+            "events",
+            text("invalid-webhook-events-empty"),
+        ));
     }
     let unknown: Vec<&str> = events
         .iter()

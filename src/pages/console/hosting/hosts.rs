@@ -7,16 +7,16 @@ use poem::{IntoResponse, Request, Response, Route, get, handler, post};
 use serde::Deserialize;
 
 use super::{
-    Confirm, DoneQuery, all_integrations, confirm_page, done_notice, named_host,
-    person_and_host, render_overview,
+    Confirm, DoneQuery, all_integrations, confirm_page, done_notice, named_host, person_and_host,
+    render_overview,
 };
 use crate::db::hosting::Host;
+use crate::i18n::text;
 use crate::ids::{HostId, SubscriptionId};
 use crate::pages::console::{
     CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page, said,
     signed_in,
 };
-use crate::i18n::text;
 use crate::pages::render::time;
 use crate::service::Error;
 use crate::service::hosting::{self, HostUpdate, NewHost};

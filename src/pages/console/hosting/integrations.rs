@@ -10,11 +10,11 @@ use serde_json::Value;
 
 use super::{Confirm, DoneQuery, confirm_page, done_notice, parse_id, person_and_host};
 use crate::db::hosting::{Host, Integration};
+use crate::i18n::text;
 use crate::ids::IntegrationId;
 use crate::pages::console::{
     CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page, signed_in,
 };
-use crate::i18n::text;
 use crate::pages::render::{say, time};
 use crate::service::Error;
 use crate::service::hosting::{self, IntegrationInput};
@@ -56,13 +56,12 @@ impl IntegrationForm {
         if raw.is_empty() {
             return Ok(Value::Object(Default::default()));
         }
-        serde_json::from_str(raw)
-            .map_err(|e| {
-                let words = text("invalid-settings-json")
-                    .with("line", e.line())
-                    .with("column", e.column());
-                FormErrors::field("settings", say(state, words))
-            })
+        serde_json::from_str(raw).map_err(|e| {
+            let words = text("invalid-settings-json")
+                .with("line", e.line())
+                .with("column", e.column());
+            FormErrors::field("settings", say(state, words))
+        })
     }
 }
 

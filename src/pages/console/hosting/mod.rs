@@ -14,8 +14,8 @@ use serde::Deserialize;
 use super::signed_in;
 use super::{CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page};
 use crate::db::hosting::{Host, Integration, Subscription, SubscriptionStatus};
-use crate::ids::{HostId, SubscriptionId};
 use crate::i18n::{Text, text};
+use crate::ids::{HostId, SubscriptionId};
 use crate::pages::render::{say, time};
 use crate::service::{Authenticated, Error, Page, hosting};
 use crate::state::AppState;
@@ -252,7 +252,14 @@ async fn overview(state: Data<&AppState>, req: &Request, Query(q): Query<DoneQue
         Ok(person) => person,
         Err(response) => return response,
     };
-    render_overview(&state, req, &person, None, done_notice(&state, q.done.as_deref()).as_deref()).await
+    render_overview(
+        &state,
+        req,
+        &person,
+        None,
+        done_notice(&state, q.done.as_deref()).as_deref(),
+    )
+    .await
 }
 
 #[derive(Debug, Deserialize)]
