@@ -13,6 +13,9 @@ use fluent_templates::{ArcLoader, LanguageIdentifier, Loader};
 
 use crate::config::I18nConfig;
 
+mod text;
+pub use text::{Arg, Text, text};
+
 fluent_templates::static_loader! {
     static SHIPPED = {
         locales: "./locales",

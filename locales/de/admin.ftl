@@ -30,7 +30,6 @@ admin-last-error = Letzter Fehler
 admin-retry = Erneut versuchen
 admin-next-page = Nächste Seite
 admin-back = Zurück
-admin-confirm-yes = Ja: { $action }
 
 ## Signing in
 
@@ -125,3 +124,39 @@ admin-event = Ereignis
 admin-webhook-failed-none = Keine fehlgeschlagenen Zustellungen.
 admin-webhook-more = Weitere fehlgeschlagene Zustellungen: siehe Admin-API.
 admin-webhooks-none = Noch keine Webhook-Endpunkte.
+
+## What the page says after a step, and of what went wrong
+
+admin-done-created = Der Benutzer wurde erstellt.
+admin-done-invited = Der Benutzer wurde erstellt und eine Einladung per E-Mail gesendet.
+admin-done-updated = Gespeichert.
+admin-done-deactivated = Der Benutzer ist deaktiviert und jede seiner Sitzungen beendet.
+admin-done-reactivated = Der Benutzer ist wieder aktiv.
+admin-done-password-link = Eine E-Mail mit einem Link zum Festlegen eines neuen Passworts ist unterwegs.
+admin-done-unlocked = Die Anmeldung ist entsperrt.
+admin-done-sessions-ended = Jede Sitzung des Benutzers ist beendet.
+admin-done-two-factor-removed = Alle zweiten Faktoren wurden entfernt; eine Benachrichtigung wurde per E-Mail gesendet.
+admin-done-deleting = Das Konto wird gelöscht.
+admin-done-retried = Die E-Mail steht wieder in der Warteschlange.
+admin-done-revoked = Das Token ist widerrufen.
+admin-done-delivery-retried = Die Zustellung steht wieder in der Warteschlange.
+admin-not-done = Nicht ausgeführt
+admin-not-signed-out = Nicht abgemeldet
+admin-error-internal = Etwas ist schiefgegangen; das Protokoll enthält die Einzelheiten.
+admin-csrf-refused = Dieses Formular ist abgelaufen oder stammt nicht von dieser Seite. Melden Sie sich erneut an.
+admin-form-expired = Dieses Formular ist abgelaufen. Versuchen Sie es noch einmal.
+
+## Confirming an action on a user: its title, what it does, its button
+
+admin-confirm-deactivate = Diesen Benutzer deaktivieren?
+admin-confirm-deactivate-what = Jede Sitzung endet sofort, und die Anmeldung wird verweigert, bis der Benutzer reaktiviert wird.
+admin-confirm-deactivate-button = Ja, diesen Benutzer deaktivieren
+admin-confirm-end-sessions = Jede Sitzung dieses Benutzers beenden?
+admin-confirm-end-sessions-what = Der Benutzer wird auf jedem Gerät abgemeldet.
+admin-confirm-end-sessions-button = Ja, jede Sitzung dieses Benutzers beenden
+admin-confirm-remove-2fa = Alle zweiten Faktoren entfernen?
+admin-confirm-remove-2fa-what = Der Benutzer meldet sich nur mit dem Passwort an, bis er wieder eine Authenticator-App hinzufügt. Eine Benachrichtigung wird per E-Mail gesendet.
+admin-confirm-remove-2fa-button = Ja, alle zweiten Faktoren entfernen
+admin-confirm-delete = Dieses Konto löschen?
+admin-confirm-delete-what = Das Konto und alles, was ihm gehört (Abonnements, Hosts, Integrationen), werden endgültig gelöscht. Dies kann nicht rückgängig gemacht werden.
+admin-confirm-delete-button = Ja, dieses Konto löschen

@@ -171,3 +171,80 @@ delete-button = Mein Konto löschen
 delete-keep = Mein Konto behalten
 deleted-title = Ihr Konto wird gelöscht
 deleted-intro = Sie sind überall abgemeldet. Ihre Hosts, Integrationen und Abonnements werden entfernt, und eine E-Mail bestätigt es, sobald es erledigt ist.
+
+## What a page says after a step (its notice), and of what went wrong
+
+console-error-internal = Bei uns ist etwas schiefgegangen. Versuchen Sie es gleich noch einmal; wenn es weiterhin fehlschlägt, nennen Sie Ihrem Administrator die Anfrage-ID unten.
+console-csrf-title = Dieses Formular ist abgelaufen
+console-csrf = Das Formular stammt nicht von dieser Seite oder ist zu alt. Es wurde nichts geändert. Gehen Sie zurück, laden Sie die Seite neu und versuchen Sie es noch einmal.
+notice-saved = Gespeichert.
+notice-email-sent = Gespeichert. Ein Link zur Bestätigung der neuen Adresse ist dorthin unterwegs.
+notice-email-cancelled = Die Adressänderung ist abgebrochen: Der dafür gesendete Link funktioniert nicht mehr.
+notice-identity-confirmed = Identität bestätigt. Klicken Sie auf Speichern, um einen Link an die neue Adresse zu senden.
+notice-signed-out-others = { $count ->
+        [one] { $count } andere Sitzung abgemeldet.
+       *[other] { $count } andere Sitzungen abgemeldet.
+    }
+notice-signed-out-one = Diese Sitzung ist abgemeldet.
+
+## The events of the Activity page
+
+event-account-registered = Konto erstellt
+event-email-verified = E-Mail-Adresse bestätigt
+event-sign-in-succeeded = Angemeldet
+event-sign-in-failed = Fehlgeschlagener Anmeldeversuch
+event-sign-in-locked = Anmeldung nach zu vielen Fehlversuchen gesperrt
+event-session-signed-out = Abgemeldet
+event-session-revoked = Eine andere Sitzung abgemeldet
+event-session-reauthenticated = Identität bestätigt
+event-password-changed = Passwort geändert
+event-password-reset-requested = Zurücksetzen des Passworts angefordert
+event-password-reset = Passwort zurückgesetzt
+event-password-set-by-link = Passwort über einen zugesandten Link festgelegt
+event-two-factor-device-added = Authenticator-App hinzugefügt
+event-two-factor-device-renamed = Authenticator-App umbenannt
+event-two-factor-device-removed = Authenticator-App entfernt
+event-two-factor-recovery-codes-regenerated = Neue Wiederherstellungscodes erzeugt
+event-two-factor-recovery-code-used = Wiederherstellungscode verwendet
+event-passkey-added = Passkey hinzugefügt
+event-passkey-renamed = Passkey umbenannt
+event-passkey-removed = Passkey entfernt
+event-passkey-used = Passkey verwendet
+event-email-change-requested = Änderung der E-Mail-Adresse angefordert
+event-email-change-cancelled = Änderung der E-Mail-Adresse abgebrochen
+event-email-changed = E-Mail-Adresse geändert
+event-account-deletion-requested = Löschung des Kontos angefordert
+event-terms-accepted = Geschäftsbedingungen akzeptiert
+event-admin-user-created = Konto von einem Administrator erstellt
+event-admin-user-updated = Konto von einem Administrator geändert
+event-admin-user-deactivated = Konto von einem Administrator deaktiviert
+event-admin-user-reactivated = Konto von einem Administrator reaktiviert
+event-admin-password-set = Passwort von einem Administrator festgelegt
+event-admin-password-link-sent = Passwort-Link von einem Administrator gesendet
+event-admin-unlocked = Anmeldung von einem Administrator entsperrt
+event-admin-sessions-revoked = Sitzungen von einem Administrator abgemeldet
+event-admin-two-factor-removed = Zweite Faktoren von einem Administrator entfernt
+event-admin-user-deletion-requested = Löschung des Kontos von einem Administrator angefordert
+notice-password-changed = Ihr Passwort ist geändert. Ihre anderen Sitzungen wurden abgemeldet.
+notice-app-added = Die Authenticator-App ist eingerichtet.
+notice-app-renamed = Die Authenticator-App ist umbenannt.
+notice-app-removed = Die Authenticator-App ist entfernt.
+notice-passkey-added = Der Passkey ist hinzugefügt.
+notice-passkey-removed = Der Passkey ist entfernt.
+notice-passkey-renamed = Der Passkey ist umbenannt.
+console-passwords-differ = Die beiden Passwörter stimmen nicht überein. Geben Sie das neue Passwort zweimal ein.
+totp-provisional-name = Authenticator-App
+console-code-missing = Geben Sie den Code ein, den Ihre Authenticator-App anzeigt.
+console-code-no-match = Der Code stimmt nicht. Prüfen Sie die App und die Uhrzeit des Geräts und versuchen Sie es noch einmal.
+codes-file-heading = Wiederherstellungscodes: Jeder gilt einmal, anstelle eines Codes aus Ihrer Authenticator-App.
+console-password-too-long = Ein Passwort hat höchstens { $max } Zeichen.
+console-second-factor-missing = Geben Sie einen Code aus Ihrer Authenticator-App oder einen Wiederherstellungscode ein.
+console-sign-in-expired = Diese Anmeldung hat zu lange gedauert. Geben Sie Ihre E-Mail-Adresse und Ihr Passwort erneut ein.
+console-password-wrong = Das Passwort ist falsch.
+notice-verification-resent = Wenn diese Adresse auf ihre Bestätigung wartet, ist ein neuer Link an sie unterwegs.
+console-terms-changed = Die Geschäftsbedingungen haben sich geändert, während diese Seite offen war: Lesen Sie sie noch einmal.
+console-delete-not-your-email = Dies ist nicht die E-Mail-Adresse Ihres Kontos. Geben Sie sie genau so ein, wie sie angezeigt wird.
+console-reset-not-confirmed = Der Link in der E-Mail wurde noch nicht bestätigt. Öffnen Sie ihn, klicken Sie auf „Änderung meines Passworts bestätigen“ und kehren Sie dann hierher zurück.
+console-reset-expired = Dieses Zurücksetzen des Passworts ist abgelaufen. Fordern Sie eine neue E-Mail an.
+console-reset-unknown = Dieses Zurücksetzen des Passworts wurde bereits verwendet oder ist unbekannt. Fordern Sie eine neue E-Mail an.
+console-reset-passwords-differ = Die beiden Passwörter stimmen nicht überein. Geben Sie zweimal dasselbe neue Passwort ein.

@@ -72,3 +72,49 @@ error-rate-limited-title = Zu viele Anfragen
 error-rate-limited-detail = Zu viele Versuche. Versuchen Sie es in { $seconds } Sekunden erneut.
 error-internal-error-title = Interner Fehler
 error-internal-error-detail = Der Server konnte nicht antworten. Geben Sie die Anfrage-ID an, wenn Sie dies melden.
+
+## What is wrong with a field, beside it on a page and in the API's errors (the API
+## says the English words exactly as written here)
+
+invalid-email-empty = Geben Sie eine E-Mail-Adresse ein.
+invalid-email-too-long = Eine E-Mail-Adresse hat höchstens { $max } Zeichen.
+invalid-email = Dies ist keine gültige E-Mail-Adresse.
+invalid-too-short = Verwenden Sie mindestens { $min } Zeichen.
+invalid-too-long = Verwenden Sie höchstens { $max } Zeichen.
+invalid-password-is-email = Das Passwort darf nicht Ihre E-Mail-Adresse sein.
+invalid-control-characters = Steuerzeichen sind nicht erlaubt.
+invalid-accept-terms = Akzeptieren Sie die Geschäftsbedingungen, um sich zu registrieren.
+invalid-device-name = Geben Sie dem Gerät einen Namen, z. B. „Telefon“.
+invalid-passkey-name = Geben Sie dem Passkey einen Namen, z. B. „Laptop“.
+invalid-locale = Wählen Sie eine der angebotenen Sprachen: { $languages }.
+invalid-terms-version = Die aktuellen Geschäftsbedingungen haben die Version { $version }.
+invalid-cursor = Kein Cursor aus dieser Liste.
+invalid-same-email = Dies ist bereits Ihre Adresse.
+invalid-client-secret = Verwenden Sie 16 bis 255 Zeichen, die der Client zufällig gewählt hat.
+invalid-plan = Diesen Tarif gibt es nicht: Wählen Sie einen der angebotenen Tarife.
+invalid-subscription = Sie haben kein solches Abonnement.
+invalid-name-empty = Geben Sie einen Namen ein.
+invalid-domain = Kein gültiger Domainname (wie matrix.example.org).
+invalid-kind = Verwenden Sie 1 bis 50 der Zeichen a-z, 0-9, _ und -.
+invalid-kind-fixed = Die Art einer Integration lässt sich nicht ändern: Erstellen Sie eine neue.
+invalid-settings-object = Die Einstellungen sind ein JSON-Objekt.
+invalid-settings-too-large = Die Einstellungen umfassen höchstens 16 KiB JSON.
+invalid-mail-status = Einer von pending, sent, failed, skipped.
+invalid-user-status = Einer von active, deactivated, deleting.
+invalid-password-or-invite = Legen Sie entweder ein Passwort fest oder senden Sie eine Einladung, nicht beides.
+invalid-token-name = Benennen Sie das Token nach dem Skript, das es verwendet.
+invalid-expiry-past = Der Ablauf muss in der Zukunft liegen.
+invalid-expires-days = Eine ganze Zahl von Tagen, 1 bis 3650.
+invalid-webhook-url-long = Geben Sie eine http- oder https-URL mit höchstens { $max } Zeichen an.
+invalid-webhook-url = Keine gültige URL: Geben Sie eine http- oder https-URL mit einem Hostnamen an.
+invalid-webhook-events-empty = Führen Sie die zu sendenden Ereignisse auf, oder ["*"] für alle.
+invalid-webhook-events-unknown = Unbekannte Ereignistypen: { $events }.
+
+## Why something is not allowed (a refusal's detail)
+
+forbidden-self-deactivate = Administratoren können sich nicht selbst deaktivieren.
+forbidden-self-delete = Administratoren können ihr eigenes Konto nicht als Administrator löschen: Löschen Sie es über Ihr eigenes Konto.
+forbidden-self-demote = Administratoren können sich ihre eigenen Administratorrechte nicht entziehen; bitten Sie einen anderen Administrator.
+forbidden-admin-needed = Dafür ist ein Administratorkonto oder ein Administrator-API-Token nötig.
+forbidden-not-an-admin = Dieses Konto ist kein Administratorkonto.
+forbidden-reset-secret = Dieses client_secret gehört nicht zu diesem Zurücksetzen.

@@ -62,3 +62,36 @@ hosting-settings = Einstellungen
 hosting-settings-hint = Ein JSON-Objekt, zum Beispiel { $example }.
 hosting-delete-integration = Integration löschen
 hosting-delete-integration-intro = Löscht diese Integration und ihre Einstellungen. Sie werden vorher um Bestätigung gebeten.
+
+## What a page says after a step (its notice)
+
+notice-subscribed = Sie haben das Abonnement abgeschlossen. Fügen Sie unten einen Host hinzu.
+notice-subscription-cancelled = Das Abonnement ist gekündigt. Seine Hosts und deren Integrationen werden gelöscht.
+notice-host-added = Der Host ist hinzugefügt.
+notice-host-saved = Der Host ist gespeichert.
+notice-host-deleted = Der Host wird mit seinen Integrationen gelöscht.
+notice-integration-added = Die Integration ist hinzugefügt.
+notice-integration-saved = Die Integration ist gespeichert.
+notice-integration-deleted = Die Integration ist gelöscht.
+
+## A subscription's status, and how the add-host form names it
+
+subscription-active = Aktiv
+subscription-trial = Testphase
+subscription-trial-until = Testphase bis { $date }
+subscription-expired = Abgelaufen
+subscription-cancelling = Wird gekündigt
+subscription-label = { $plan }, seit { $date }
+
+## The pages that ask before deleting ($host: a host's name, its domain in brackets)
+
+confirm-cancel-subscription = Damit kündigen Sie Ihr Abonnement für { $plan } sofort. Dies kann nicht rückgängig gemacht werden.
+confirm-goes-host = { $host } und seine Integrationen
+confirm-keep-subscription = Abonnement behalten
+confirm-delete-host = Damit löschen Sie den Host { $host }. Dies kann nicht rückgängig gemacht werden.
+confirm-goes-integration = die Integration { $name } ({ $kind })
+confirm-keep-host = Host behalten
+confirm-delete-integration = Damit löschen Sie die Integration { $name } ({ $kind }) des Hosts { $host } mit ihren Einstellungen. Dies kann nicht rückgängig gemacht werden.
+confirm-keep-integration = Integration behalten
+invalid-settings-json = Dies ist kein gültiges JSON (Zeile { $line }, Spalte { $column }).
+hosting-choose-subscription = Wählen Sie eines Ihrer Abonnements.

@@ -72,3 +72,18 @@ link-set-password-again = Noch einmal dasselbe
 link-set-password-button = Mein Passwort festlegen
 link-set-password-done-title = Passwort festgelegt
 link-set-password-done = Ihr Passwort ist festgelegt und Ihre Adresse bestätigt. Alle früheren Sitzungen wurden abgemeldet. Sie können sich jetzt anmelden und dieses Fenster schließen.
+
+## What the pages that email links open say when a link does not work
+
+link-passwords-differ = Die beiden Passwörter stimmen nicht überein. Geben Sie zweimal dasselbe Passwort ein.
+link-expired-title = Dieser Link ist abgelaufen
+link-expired = Fordern Sie in der App eine neue E-Mail an und verwenden Sie den Link darin.
+link-invalid-title = Dieser Link ist nicht gültig
+link-invalid-verify = Jeder Link funktioniert einmal, und sobald einer von ihnen die Adresse bestätigt hat, funktionieren die anderen nicht mehr. Wenn Ihre Adresse bestätigt ist, können Sie sich anmelden.
+link-invalid-change-email = Er wurde bereits verwendet, oder die Änderung wurde abgebrochen oder durch eine neuere ersetzt.
+link-invalid-reset = Er wurde bereits verwendet: Jeder Link funktioniert nur einmal.
+link-invalid-set-password = Er wurde bereits verwendet, oder ein neuerer hat ihn ersetzt.
+link-email-taken-title = Diese Adresse ist vergeben
+link-email-taken = Ein anderes Konto verwendet diese Adresse inzwischen. Es wurde nichts geändert.
+link-failed-title = Etwas ist schiefgegangen
+link-failed = Bitte versuchen Sie es gleich noch einmal.

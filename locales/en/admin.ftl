@@ -30,7 +30,6 @@ admin-last-error = Last error
 admin-retry = Retry
 admin-next-page = Next page
 admin-back = Back
-admin-confirm-yes = Yes, { $action }
 
 ## Signing in
 
@@ -125,3 +124,39 @@ admin-event = Event
 admin-webhook-failed-none = No failed deliveries.
 admin-webhook-more = More failed deliveries: see the admin API.
 admin-webhooks-none = No webhook endpoints yet.
+
+## What the page says after a step, and of what went wrong
+
+admin-done-created = The user was created.
+admin-done-invited = The user was created and an invitation mailed.
+admin-done-updated = Saved.
+admin-done-deactivated = The user is deactivated and every session ended.
+admin-done-reactivated = The user is active again.
+admin-done-password-link = A mail with a link to set a new password is on its way.
+admin-done-unlocked = Sign-in is unlocked.
+admin-done-sessions-ended = Every session of the user ended.
+admin-done-two-factor-removed = Every second factor was removed; a notice was mailed.
+admin-done-deleting = The account is being deleted.
+admin-done-retried = The mail is queued again.
+admin-done-revoked = The token is revoked.
+admin-done-delivery-retried = The delivery is queued again.
+admin-not-done = Not done
+admin-not-signed-out = Not signed out
+admin-error-internal = Something went wrong; the log has the details.
+admin-csrf-refused = This form expired or did not come from this page. Sign in again.
+admin-form-expired = This form expired. Try again.
+
+## Confirming an action on a user: its title, what it does, its button
+
+admin-confirm-deactivate = Deactivate this user?
+admin-confirm-deactivate-what = Every session ends at once and sign-in is refused until the user is reactivated.
+admin-confirm-deactivate-button = Yes, deactivate this user
+admin-confirm-end-sessions = End every session of this user?
+admin-confirm-end-sessions-what = Every device of the user is signed out.
+admin-confirm-end-sessions-button = Yes, end every session of this user
+admin-confirm-remove-2fa = Remove every second factor?
+admin-confirm-remove-2fa-what = The user signs in with the password alone until they add an authenticator app again. A notice is mailed.
+admin-confirm-remove-2fa-button = Yes, remove every second factor
+admin-confirm-delete = Delete this account?
+admin-confirm-delete-what = The account and everything it owns (subscriptions, hosts, integrations) are deleted for good. This can't be undone.
+admin-confirm-delete-button = Yes, delete this account

@@ -168,3 +168,80 @@ delete-button = Delete my account
 delete-keep = Keep my account
 deleted-title = Your account is being deleted
 deleted-intro = You are signed out everywhere. Your hosts, integrations and subscriptions are being removed, and a mail confirms it when it is done.
+
+## What a page says after a step (its notice), and of what went wrong
+
+console-error-internal = Something went wrong on our side. Try again in a moment; if it keeps failing, quote the request id below to your administrator.
+console-csrf-title = This form has expired
+console-csrf = The form did not come from this page, or it is too old. Nothing was changed. Go back, reload the page and try again.
+notice-saved = Saved.
+notice-email-sent = Saved. A link to confirm the new address is on its way there.
+notice-email-cancelled = The address change is cancelled: the link sent for it no longer works.
+notice-identity-confirmed = Identity confirmed. Press Save to send a link to the new address.
+notice-signed-out-others = { $count ->
+        [one] Signed out of { $count } other session.
+       *[other] Signed out of { $count } other sessions.
+    }
+notice-signed-out-one = That session is signed out.
+
+## The events of the Activity page
+
+event-account-registered = Account created
+event-email-verified = Email address verified
+event-sign-in-succeeded = Signed in
+event-sign-in-failed = Failed sign-in attempt
+event-sign-in-locked = Sign-in locked after too many failed attempts
+event-session-signed-out = Signed out
+event-session-revoked = Another session signed out
+event-session-reauthenticated = Identity confirmed
+event-password-changed = Password changed
+event-password-reset-requested = Password reset requested
+event-password-reset = Password reset
+event-password-set-by-link = Password set from a mailed link
+event-two-factor-device-added = Authenticator app added
+event-two-factor-device-renamed = Authenticator app renamed
+event-two-factor-device-removed = Authenticator app removed
+event-two-factor-recovery-codes-regenerated = New recovery codes generated
+event-two-factor-recovery-code-used = Recovery code used
+event-passkey-added = Passkey added
+event-passkey-renamed = Passkey renamed
+event-passkey-removed = Passkey removed
+event-passkey-used = Passkey used
+event-email-change-requested = Email change requested
+event-email-change-cancelled = Email change cancelled
+event-email-changed = Email address changed
+event-account-deletion-requested = Account deletion requested
+event-terms-accepted = Terms accepted
+event-admin-user-created = Account created by an administrator
+event-admin-user-updated = Account changed by an administrator
+event-admin-user-deactivated = Account deactivated by an administrator
+event-admin-user-reactivated = Account reactivated by an administrator
+event-admin-password-set = Password set by an administrator
+event-admin-password-link-sent = Password link sent by an administrator
+event-admin-unlocked = Sign-in unlocked by an administrator
+event-admin-sessions-revoked = Sessions signed out by an administrator
+event-admin-two-factor-removed = Second factors removed by an administrator
+event-admin-user-deletion-requested = Account deletion requested by an administrator
+notice-password-changed = Your password is changed. Your other sessions were signed out.
+notice-app-added = The authenticator app is set up.
+notice-app-renamed = The authenticator app is renamed.
+notice-app-removed = The authenticator app is removed.
+notice-passkey-added = The passkey is added.
+notice-passkey-removed = The passkey is removed.
+notice-passkey-renamed = The passkey is renamed.
+console-passwords-differ = The two passwords differ. Type the new password twice.
+totp-provisional-name = Authenticator app
+console-code-missing = Enter the code your authenticator app shows.
+console-code-no-match = The code does not match. Check the app and the device's clock, and try again.
+codes-file-heading = Recovery codes: each works once, instead of a code from your authenticator app.
+console-password-too-long = A password has at most { $max } characters.
+console-second-factor-missing = Enter a code from your authenticator app, or a recovery code.
+console-sign-in-expired = This sign-in took too long. Enter your email and password again.
+console-password-wrong = The password is wrong.
+notice-verification-resent = If this address is waiting to be verified, a new link is on its way to it.
+console-terms-changed = The terms changed while this page was open: read them again.
+console-delete-not-your-email = This is not your account's email address. Type it exactly as shown.
+console-reset-not-confirmed = The link in the mail was not confirmed yet. Open it, press "Confirm changing my password", then come back here.
+console-reset-expired = This password reset has expired. Ask for a new mail.
+console-reset-unknown = This password reset was used already or is unknown. Ask for a new mail.
+console-reset-passwords-differ = The two passwords differ. Type the same new password twice.

@@ -72,3 +72,49 @@ error-rate-limited-title = Too many requests
 error-rate-limited-detail = Too many attempts. Try again in { $seconds } seconds.
 error-internal-error-title = Internal error
 error-internal-error-detail = The server failed to answer. Quote the request id when reporting this.
+
+## What is wrong with a field, beside it on a page and in the API's errors (the API
+## says the English words exactly as written here)
+
+invalid-email-empty = Enter an email address.
+invalid-email-too-long = An email address has at most { $max } characters.
+invalid-email = This is not a valid email address.
+invalid-too-short = Use at least { $min } characters.
+invalid-too-long = Use at most { $max } characters.
+invalid-password-is-email = The password must not be your email address.
+invalid-control-characters = Control characters are not allowed.
+invalid-accept-terms = Accept the terms of service to register.
+invalid-device-name = Name the device, e.g. "Phone".
+invalid-passkey-name = Name the passkey, e.g. "Laptop".
+invalid-locale = Choose one of the offered languages: { $languages }.
+invalid-terms-version = The current terms are version { $version }.
+invalid-cursor = Not a cursor from this list.
+invalid-same-email = This is already your address.
+invalid-client-secret = Use 16 to 255 characters the client chose at random.
+invalid-plan = There is no such plan: choose one of the plans offered.
+invalid-subscription = There is no such subscription of yours.
+invalid-name-empty = Give it a name.
+invalid-domain = Not a valid domain name (like matrix.example.org).
+invalid-kind = Use 1 to 50 of a-z, 0-9, _ and -.
+invalid-kind-fixed = The kind of an integration can't change: make a new one.
+invalid-settings-object = Settings are a JSON object.
+invalid-settings-too-large = Settings are at most 16 KiB of JSON.
+invalid-mail-status = One of pending, sent, failed, skipped.
+invalid-user-status = One of active, deactivated, deleting.
+invalid-password-or-invite = Either set a password or send an invitation, not both.
+invalid-token-name = Name the token after the script that uses it.
+invalid-expiry-past = The expiry must be in the future.
+invalid-expires-days = A whole number of days, 1 to 3650.
+invalid-webhook-url-long = Give an http or https URL of at most { $max } characters.
+invalid-webhook-url = Not a valid URL: give an http or https URL with a host name.
+invalid-webhook-events-empty = List the events to send, or ["*"] for all.
+invalid-webhook-events-unknown = Unknown event types: { $events }.
+
+## Why something is not allowed (a refusal's detail)
+
+forbidden-self-deactivate = Admins can't deactivate themselves.
+forbidden-self-delete = Admins can't delete their own account as admins: delete it from your own account.
+forbidden-self-demote = Admins can't remove their own admin rights; ask another admin.
+forbidden-admin-needed = This needs an admin account or an admin API token.
+forbidden-not-an-admin = This account is not an admin.
+forbidden-reset-secret = This client_secret does not belong to this reset.

@@ -59,3 +59,36 @@ hosting-settings = Settings
 hosting-settings-hint = A JSON object, like { $example }.
 hosting-delete-integration = Delete integration
 hosting-delete-integration-intro = Deletes this integration and its settings. You are asked to confirm first.
+
+## What a page says after a step (its notice)
+
+notice-subscribed = You are subscribed. Add a host to it below.
+notice-subscription-cancelled = The subscription is cancelled. Its hosts and their integrations are being deleted.
+notice-host-added = The host is added.
+notice-host-saved = The host is saved.
+notice-host-deleted = The host is being deleted, with its integrations.
+notice-integration-added = The integration is added.
+notice-integration-saved = The integration is saved.
+notice-integration-deleted = The integration is deleted.
+
+## A subscription's status, and how the add-host form names it
+
+subscription-active = Active
+subscription-trial = Trial
+subscription-trial-until = Trial until { $date }
+subscription-expired = Expired
+subscription-cancelling = Being cancelled
+subscription-label = { $plan }, since { $date }
+
+## The pages that ask before deleting ($host: a host's name, its domain in brackets)
+
+confirm-cancel-subscription = This cancels your subscription to { $plan } at once. It can't be undone.
+confirm-goes-host = { $host } and its integrations
+confirm-keep-subscription = Keep the subscription
+confirm-delete-host = This deletes the host { $host }. It can't be undone.
+confirm-goes-integration = the integration { $name } ({ $kind })
+confirm-keep-host = Keep the host
+confirm-delete-integration = This deletes the integration { $name } ({ $kind }) of the host { $host }, with its settings. It can't be undone.
+confirm-keep-integration = Keep the integration
+invalid-settings-json = This is not valid JSON (line { $line }, column { $column }).
+hosting-choose-subscription = Choose one of your subscriptions.

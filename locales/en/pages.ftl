@@ -72,3 +72,18 @@ link-set-password-again = The same again
 link-set-password-button = Set my password
 link-set-password-done-title = Password set
 link-set-password-done = Your password is set and your address is verified. Every earlier session was signed out. You can sign in now. You may close this window.
+
+## What the pages that email links open say when a link does not work
+
+link-passwords-differ = The two passwords differ. Type the same password twice.
+link-expired-title = This link has expired
+link-expired = Ask for a new mail from the app and use the link in it.
+link-invalid-title = This link is not valid
+link-invalid-verify = Each link works once, and once one of them verified the address the others stop working. If your address is verified, you can sign in.
+link-invalid-change-email = It was used already, or the change was cancelled or replaced by a newer one.
+link-invalid-reset = It was used already: each link works once.
+link-invalid-set-password = It was used already, or a newer one replaced it.
+link-email-taken-title = This address is taken
+link-email-taken = Another account uses this address now. Nothing was changed.
+link-failed-title = Something went wrong
+link-failed = Please try again in a moment.

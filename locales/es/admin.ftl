@@ -30,7 +30,6 @@ admin-last-error = Último error
 admin-retry = Reintentar
 admin-next-page = Página siguiente
 admin-back = Volver
-admin-confirm-yes = Sí: { $action }
 
 ## Signing in
 
@@ -125,3 +124,39 @@ admin-event = Evento
 admin-webhook-failed-none = Ninguna entrega fallida.
 admin-webhook-more = Hay más entregas fallidas: consulte la API de administración.
 admin-webhooks-none = Aún no hay endpoints de webhook.
+
+## What the page says after a step, and of what went wrong
+
+admin-done-created = El usuario se ha creado.
+admin-done-invited = El usuario se ha creado y se ha enviado una invitación por correo.
+admin-done-updated = Guardado.
+admin-done-deactivated = El usuario está desactivado y todas sus sesiones se han cerrado.
+admin-done-reactivated = El usuario vuelve a estar activo.
+admin-done-password-link = Un correo con un enlace para establecer una nueva contraseña va de camino.
+admin-done-unlocked = El inicio de sesión está desbloqueado.
+admin-done-sessions-ended = Todas las sesiones del usuario se han cerrado.
+admin-done-two-factor-removed = Se han eliminado todos los segundos factores; se ha enviado un aviso por correo.
+admin-done-deleting = La cuenta se está eliminando.
+admin-done-retried = El correo vuelve a estar en la cola.
+admin-done-revoked = El token está revocado.
+admin-done-delivery-retried = La entrega vuelve a estar en la cola.
+admin-not-done = No realizado
+admin-not-signed-out = Sesión no cerrada
+admin-error-internal = Algo ha fallado; el registro tiene los detalles.
+admin-csrf-refused = Este formulario ha caducado o no procede de esta página. Inicie sesión de nuevo.
+admin-form-expired = Este formulario ha caducado. Inténtelo de nuevo.
+
+## Confirming an action on a user: its title, what it does, its button
+
+admin-confirm-deactivate = ¿Desactivar este usuario?
+admin-confirm-deactivate-what = Todas las sesiones terminan de inmediato y se rechaza el inicio de sesión hasta que el usuario se reactive.
+admin-confirm-deactivate-button = Sí, desactivar este usuario
+admin-confirm-end-sessions = ¿Cerrar todas las sesiones de este usuario?
+admin-confirm-end-sessions-what = Se cierra la sesión del usuario en todos sus dispositivos.
+admin-confirm-end-sessions-button = Sí, cerrar todas las sesiones de este usuario
+admin-confirm-remove-2fa = ¿Eliminar todos los segundos factores?
+admin-confirm-remove-2fa-what = El usuario inicia sesión solo con la contraseña hasta que vuelva a añadir una aplicación de autenticación. Se envía un aviso por correo.
+admin-confirm-remove-2fa-button = Sí, eliminar todos los segundos factores
+admin-confirm-delete = ¿Eliminar esta cuenta?
+admin-confirm-delete-what = La cuenta y todo lo que posee (suscripciones, hosts, integraciones) se eliminan para siempre. No se puede deshacer.
+admin-confirm-delete-button = Sí, eliminar esta cuenta

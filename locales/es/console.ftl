@@ -171,3 +171,80 @@ delete-button = Eliminar mi cuenta
 delete-keep = Conservar mi cuenta
 deleted-title = Su cuenta se está eliminando
 deleted-intro = Se ha cerrado su sesión en todas partes. Sus hosts, integraciones y suscripciones se están eliminando, y un correo lo confirmará cuando termine.
+
+## What a page says after a step (its notice), and of what went wrong
+
+console-error-internal = Algo ha fallado por nuestra parte. Inténtelo de nuevo en un momento; si sigue fallando, indique a su administrador el identificador de solicitud que aparece abajo.
+console-csrf-title = Este formulario ha caducado
+console-csrf = El formulario no procede de esta página o es demasiado antiguo. No se ha cambiado nada. Vuelva atrás, recargue la página e inténtelo de nuevo.
+notice-saved = Guardado.
+notice-email-sent = Guardado. Un enlace para confirmar la nueva dirección va de camino a ella.
+notice-email-cancelled = El cambio de dirección se ha cancelado: el enlace enviado para él ya no funciona.
+notice-identity-confirmed = Identidad confirmada. Pulse Guardar para enviar un enlace a la nueva dirección.
+notice-signed-out-others = { $count ->
+        [one] Se ha cerrado { $count } otra sesión.
+       *[other] Se han cerrado { $count } otras sesiones.
+    }
+notice-signed-out-one = Esa sesión se ha cerrado.
+
+## The events of the Activity page
+
+event-account-registered = Cuenta creada
+event-email-verified = Dirección de correo verificada
+event-sign-in-succeeded = Sesión iniciada
+event-sign-in-failed = Intento fallido de inicio de sesión
+event-sign-in-locked = Inicio de sesión bloqueado tras demasiados intentos fallidos
+event-session-signed-out = Sesión cerrada
+event-session-revoked = Otra sesión cerrada
+event-session-reauthenticated = Identidad confirmada
+event-password-changed = Contraseña cambiada
+event-password-reset-requested = Restablecimiento de contraseña solicitado
+event-password-reset = Contraseña restablecida
+event-password-set-by-link = Contraseña establecida desde un enlace enviado por correo
+event-two-factor-device-added = Aplicación de autenticación añadida
+event-two-factor-device-renamed = Aplicación de autenticación renombrada
+event-two-factor-device-removed = Aplicación de autenticación eliminada
+event-two-factor-recovery-codes-regenerated = Nuevos códigos de recuperación generados
+event-two-factor-recovery-code-used = Código de recuperación usado
+event-passkey-added = Llave de acceso añadida
+event-passkey-renamed = Llave de acceso renombrada
+event-passkey-removed = Llave de acceso eliminada
+event-passkey-used = Llave de acceso usada
+event-email-change-requested = Cambio de dirección de correo solicitado
+event-email-change-cancelled = Cambio de dirección de correo cancelado
+event-email-changed = Dirección de correo cambiada
+event-account-deletion-requested = Eliminación de la cuenta solicitada
+event-terms-accepted = Términos aceptados
+event-admin-user-created = Cuenta creada por un administrador
+event-admin-user-updated = Cuenta modificada por un administrador
+event-admin-user-deactivated = Cuenta desactivada por un administrador
+event-admin-user-reactivated = Cuenta reactivada por un administrador
+event-admin-password-set = Contraseña establecida por un administrador
+event-admin-password-link-sent = Enlace de contraseña enviado por un administrador
+event-admin-unlocked = Inicio de sesión desbloqueado por un administrador
+event-admin-sessions-revoked = Sesiones cerradas por un administrador
+event-admin-two-factor-removed = Segundos factores eliminados por un administrador
+event-admin-user-deletion-requested = Eliminación de la cuenta solicitada por un administrador
+notice-password-changed = Su contraseña se ha cambiado. Se han cerrado sus demás sesiones.
+notice-app-added = La aplicación de autenticación está configurada.
+notice-app-renamed = La aplicación de autenticación se ha renombrado.
+notice-app-removed = La aplicación de autenticación se ha eliminado.
+notice-passkey-added = La llave de acceso se ha añadido.
+notice-passkey-removed = La llave de acceso se ha eliminado.
+notice-passkey-renamed = La llave de acceso se ha renombrado.
+console-passwords-differ = Las dos contraseñas no coinciden. Escriba la nueva contraseña dos veces.
+totp-provisional-name = Aplicación de autenticación
+console-code-missing = Introduzca el código que muestra su aplicación de autenticación.
+console-code-no-match = El código no coincide. Compruebe la aplicación y la hora del dispositivo, e inténtelo de nuevo.
+codes-file-heading = Códigos de recuperación: cada uno funciona una vez, en lugar de un código de su aplicación de autenticación.
+console-password-too-long = Una contraseña tiene como máximo { $max } caracteres.
+console-second-factor-missing = Introduzca un código de su aplicación de autenticación o un código de recuperación.
+console-sign-in-expired = Este inicio de sesión ha tardado demasiado. Introduzca de nuevo su correo y su contraseña.
+console-password-wrong = La contraseña es incorrecta.
+notice-verification-resent = Si esta dirección está pendiente de verificación, un nuevo enlace va de camino a ella.
+console-terms-changed = Los términos cambiaron mientras esta página estaba abierta: léalos de nuevo.
+console-delete-not-your-email = Esta no es la dirección de correo de su cuenta. Escríbala exactamente como se muestra.
+console-reset-not-confirmed = El enlace del correo aún no se ha confirmado. Ábralo, pulse «Confirmar el cambio de mi contraseña» y vuelva aquí.
+console-reset-expired = Este restablecimiento de contraseña ha caducado. Pida un correo nuevo.
+console-reset-unknown = Este restablecimiento de contraseña ya se ha usado o es desconocido. Pida un correo nuevo.
+console-reset-passwords-differ = Las dos contraseñas no coinciden. Escriba la misma contraseña nueva dos veces.

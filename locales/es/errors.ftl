@@ -72,3 +72,49 @@ error-rate-limited-title = Demasiadas solicitudes
 error-rate-limited-detail = Demasiados intentos. Vuelva a intentarlo dentro de { $seconds } segundos.
 error-internal-error-title = Error interno
 error-internal-error-detail = El servidor no pudo responder. Indique el identificador de la solicitud al informar de esto.
+
+## What is wrong with a field, beside it on a page and in the API's errors (the API
+## says the English words exactly as written here)
+
+invalid-email-empty = Introduzca una dirección de correo.
+invalid-email-too-long = Una dirección de correo tiene como máximo { $max } caracteres.
+invalid-email = Esta no es una dirección de correo válida.
+invalid-too-short = Use al menos { $min } caracteres.
+invalid-too-long = Use como máximo { $max } caracteres.
+invalid-password-is-email = La contraseña no debe ser su dirección de correo.
+invalid-control-characters = No se permiten caracteres de control.
+invalid-accept-terms = Acepte los términos del servicio para registrarse.
+invalid-device-name = Ponga nombre al dispositivo, p. ej. «Teléfono».
+invalid-passkey-name = Ponga nombre a la llave de acceso, p. ej. «Portátil».
+invalid-locale = Elija uno de los idiomas ofrecidos: { $languages }.
+invalid-terms-version = Los términos actuales son la versión { $version }.
+invalid-cursor = No es un cursor de esta lista.
+invalid-same-email = Esta ya es su dirección.
+invalid-client-secret = Use de 16 a 255 caracteres elegidos al azar por el cliente.
+invalid-plan = No existe ese plan: elija uno de los planes ofrecidos.
+invalid-subscription = No tiene ninguna suscripción así.
+invalid-name-empty = Póngale un nombre.
+invalid-domain = No es un nombre de dominio válido (como matrix.example.org).
+invalid-kind = Use de 1 a 50 caracteres de a-z, 0-9, _ y -.
+invalid-kind-fixed = El tipo de una integración no puede cambiar: cree una nueva.
+invalid-settings-object = La configuración es un objeto JSON.
+invalid-settings-too-large = La configuración tiene como máximo 16 KiB de JSON.
+invalid-mail-status = Uno de pending, sent, failed, skipped.
+invalid-user-status = Uno de active, deactivated, deleting.
+invalid-password-or-invite = Establezca una contraseña o envíe una invitación, no ambas cosas.
+invalid-token-name = Ponga al token el nombre del script que lo usa.
+invalid-expiry-past = La caducidad debe estar en el futuro.
+invalid-expires-days = Un número entero de días, de 1 a 3650.
+invalid-webhook-url-long = Indique una URL http o https de como máximo { $max } caracteres.
+invalid-webhook-url = No es una URL válida: indique una URL http o https con un nombre de host.
+invalid-webhook-events-empty = Enumere los eventos que se enviarán, o ["*"] para todos.
+invalid-webhook-events-unknown = Tipos de evento desconocidos: { $events }.
+
+## Why something is not allowed (a refusal's detail)
+
+forbidden-self-deactivate = Los administradores no pueden desactivarse a sí mismos.
+forbidden-self-delete = Los administradores no pueden eliminar su propia cuenta como administradores: elimínela desde su propia cuenta.
+forbidden-self-demote = Los administradores no pueden quitarse sus propios derechos de administración; pídaselo a otro administrador.
+forbidden-admin-needed = Esto requiere una cuenta de administrador o un token de API de administración.
+forbidden-not-an-admin = Esta cuenta no es de administrador.
+forbidden-reset-secret = Este client_secret no pertenece a este restablecimiento.

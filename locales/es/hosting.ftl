@@ -62,3 +62,36 @@ hosting-settings = Configuración
 hosting-settings-hint = Un objeto JSON, por ejemplo { $example }.
 hosting-delete-integration = Eliminar integración
 hosting-delete-integration-intro = Elimina esta integración y su configuración. Se le pedirá confirmación antes.
+
+## What a page says after a step (its notice)
+
+notice-subscribed = Ya está suscrito. Añada un host abajo.
+notice-subscription-cancelled = La suscripción se ha cancelado. Sus hosts y sus integraciones se están eliminando.
+notice-host-added = El host se ha añadido.
+notice-host-saved = El host se ha guardado.
+notice-host-deleted = El host se está eliminando, con sus integraciones.
+notice-integration-added = La integración se ha añadido.
+notice-integration-saved = La integración se ha guardado.
+notice-integration-deleted = La integración se ha eliminado.
+
+## A subscription's status, and how the add-host form names it
+
+subscription-active = Activa
+subscription-trial = Prueba
+subscription-trial-until = Prueba hasta el { $date }
+subscription-expired = Caducada
+subscription-cancelling = En cancelación
+subscription-label = { $plan }, desde el { $date }
+
+## The pages that ask before deleting ($host: a host's name, its domain in brackets)
+
+confirm-cancel-subscription = Esto cancela de inmediato su suscripción a { $plan }. No se puede deshacer.
+confirm-goes-host = { $host } y sus integraciones
+confirm-keep-subscription = Conservar la suscripción
+confirm-delete-host = Esto elimina el host { $host }. No se puede deshacer.
+confirm-goes-integration = la integración { $name } ({ $kind })
+confirm-keep-host = Conservar el host
+confirm-delete-integration = Esto elimina la integración { $name } ({ $kind }) del host { $host }, con su configuración. No se puede deshacer.
+confirm-keep-integration = Conservar la integración
+invalid-settings-json = Esto no es JSON válido (línea { $line }, columna { $column }).
+hosting-choose-subscription = Elija una de sus suscripciones.

@@ -72,3 +72,18 @@ link-set-password-again = La misma otra vez
 link-set-password-button = Establecer mi contraseña
 link-set-password-done-title = Contraseña establecida
 link-set-password-done = Su contraseña está establecida y su dirección verificada. Se ha cerrado toda sesión anterior. Ya puede iniciar sesión y cerrar esta ventana.
+
+## What the pages that email links open say when a link does not work
+
+link-passwords-differ = Las dos contraseñas no coinciden. Escriba la misma contraseña dos veces.
+link-expired-title = Este enlace ha caducado
+link-expired = Pida un correo nuevo desde la aplicación y use el enlace que contiene.
+link-invalid-title = Este enlace no es válido
+link-invalid-verify = Cada enlace funciona una vez, y en cuanto uno de ellos verifica la dirección, los demás dejan de funcionar. Si su dirección está verificada, puede iniciar sesión.
+link-invalid-change-email = Ya se ha usado, o el cambio se canceló o fue sustituido por otro más reciente.
+link-invalid-reset = Ya se ha usado: cada enlace funciona una sola vez.
+link-invalid-set-password = Ya se ha usado, o uno más reciente lo ha sustituido.
+link-email-taken-title = Esta dirección está ocupada
+link-email-taken = Otra cuenta usa ahora esta dirección. No se ha cambiado nada.
+link-failed-title = Algo ha fallado
+link-failed = Inténtelo de nuevo en un momento.

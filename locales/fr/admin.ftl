@@ -30,7 +30,6 @@ admin-last-error = Dernière erreur
 admin-retry = Réessayer
 admin-next-page = Page suivante
 admin-back = Retour
-admin-confirm-yes = Oui : { $action }
 
 ## Signing in
 
@@ -125,3 +124,39 @@ admin-event = Événement
 admin-webhook-failed-none = Aucune livraison en échec.
 admin-webhook-more = D'autres livraisons ont échoué : consultez l'API d'administration.
 admin-webhooks-none = Aucun point de terminaison de webhook pour l'instant.
+
+## What the page says after a step, and of what went wrong
+
+admin-done-created = L'utilisateur a été créé.
+admin-done-invited = L'utilisateur a été créé et une invitation envoyée par e-mail.
+admin-done-updated = Enregistré.
+admin-done-deactivated = L'utilisateur est désactivé et toutes ses sessions sont fermées.
+admin-done-reactivated = L'utilisateur est de nouveau actif.
+admin-done-password-link = Un e-mail avec un lien pour définir un nouveau mot de passe est en route.
+admin-done-unlocked = La connexion est débloquée.
+admin-done-sessions-ended = Toutes les sessions de l'utilisateur sont fermées.
+admin-done-two-factor-removed = Tous les seconds facteurs ont été retirés ; un avis a été envoyé par e-mail.
+admin-done-deleting = Le compte est en cours de suppression.
+admin-done-retried = L'e-mail est de nouveau en file d'attente.
+admin-done-revoked = Le jeton est révoqué.
+admin-done-delivery-retried = La livraison est de nouveau en file d'attente.
+admin-not-done = Non effectué
+admin-not-signed-out = Non déconnecté
+admin-error-internal = Un problème est survenu ; le journal contient les détails.
+admin-csrf-refused = Ce formulaire a expiré ou ne provient pas de cette page. Reconnectez-vous.
+admin-form-expired = Ce formulaire a expiré. Réessayez.
+
+## Confirming an action on a user: its title, what it does, its button
+
+admin-confirm-deactivate = Désactiver cet utilisateur ?
+admin-confirm-deactivate-what = Toutes les sessions se ferment immédiatement et la connexion est refusée jusqu'à ce que l'utilisateur soit réactivé.
+admin-confirm-deactivate-button = Oui, désactiver cet utilisateur
+admin-confirm-end-sessions = Fermer toutes les sessions de cet utilisateur ?
+admin-confirm-end-sessions-what = L'utilisateur est déconnecté de tous ses appareils.
+admin-confirm-end-sessions-button = Oui, fermer toutes les sessions de cet utilisateur
+admin-confirm-remove-2fa = Retirer tous les seconds facteurs ?
+admin-confirm-remove-2fa-what = L'utilisateur se connecte avec le seul mot de passe jusqu'à ce qu'il ajoute de nouveau une application d'authentification. Un avis est envoyé par e-mail.
+admin-confirm-remove-2fa-button = Oui, retirer tous les seconds facteurs
+admin-confirm-delete = Supprimer ce compte ?
+admin-confirm-delete-what = Le compte et tout ce qu'il possède (abonnements, hôtes, intégrations) sont supprimés définitivement. C'est irréversible.
+admin-confirm-delete-button = Oui, supprimer ce compte

@@ -171,3 +171,80 @@ delete-button = Supprimer mon compte
 delete-keep = Garder mon compte
 deleted-title = Votre compte est en cours de suppression
 deleted-intro = Vous êtes déconnecté partout. Vos hôtes, intégrations et abonnements sont en cours de suppression, et un e-mail le confirmera une fois terminé.
+
+## What a page says after a step (its notice), and of what went wrong
+
+console-error-internal = Un problème est survenu de notre côté. Réessayez dans un instant ; si l'erreur persiste, communiquez à votre administrateur l'identifiant de requête ci-dessous.
+console-csrf-title = Ce formulaire a expiré
+console-csrf = Le formulaire ne provient pas de cette page, ou il est trop ancien. Rien n'a été modifié. Revenez en arrière, rechargez la page et réessayez.
+notice-saved = Enregistré.
+notice-email-sent = Enregistré. Un lien pour confirmer la nouvelle adresse y a été envoyé.
+notice-email-cancelled = Le changement d'adresse est annulé : le lien envoyé pour celui-ci ne fonctionne plus.
+notice-identity-confirmed = Identité confirmée. Appuyez sur Enregistrer pour envoyer un lien à la nouvelle adresse.
+notice-signed-out-others = { $count ->
+        [one] { $count } autre session déconnectée.
+       *[other] { $count } autres sessions déconnectées.
+    }
+notice-signed-out-one = Cette session est déconnectée.
+
+## The events of the Activity page
+
+event-account-registered = Compte créé
+event-email-verified = Adresse e-mail vérifiée
+event-sign-in-succeeded = Connexion
+event-sign-in-failed = Tentative de connexion échouée
+event-sign-in-locked = Connexion bloquée après trop de tentatives échouées
+event-session-signed-out = Déconnexion
+event-session-revoked = Une autre session déconnectée
+event-session-reauthenticated = Identité confirmée
+event-password-changed = Mot de passe modifié
+event-password-reset-requested = Réinitialisation du mot de passe demandée
+event-password-reset = Mot de passe réinitialisé
+event-password-set-by-link = Mot de passe défini depuis un lien envoyé par e-mail
+event-two-factor-device-added = Application d'authentification ajoutée
+event-two-factor-device-renamed = Application d'authentification renommée
+event-two-factor-device-removed = Application d'authentification retirée
+event-two-factor-recovery-codes-regenerated = Nouveaux codes de récupération générés
+event-two-factor-recovery-code-used = Code de récupération utilisé
+event-passkey-added = Clé d'accès ajoutée
+event-passkey-renamed = Clé d'accès renommée
+event-passkey-removed = Clé d'accès retirée
+event-passkey-used = Clé d'accès utilisée
+event-email-change-requested = Changement d'adresse e-mail demandé
+event-email-change-cancelled = Changement d'adresse e-mail annulé
+event-email-changed = Adresse e-mail modifiée
+event-account-deletion-requested = Suppression du compte demandée
+event-terms-accepted = Conditions générales acceptées
+event-admin-user-created = Compte créé par un administrateur
+event-admin-user-updated = Compte modifié par un administrateur
+event-admin-user-deactivated = Compte désactivé par un administrateur
+event-admin-user-reactivated = Compte réactivé par un administrateur
+event-admin-password-set = Mot de passe défini par un administrateur
+event-admin-password-link-sent = Lien de mot de passe envoyé par un administrateur
+event-admin-unlocked = Connexion débloquée par un administrateur
+event-admin-sessions-revoked = Sessions déconnectées par un administrateur
+event-admin-two-factor-removed = Seconds facteurs retirés par un administrateur
+event-admin-user-deletion-requested = Suppression du compte demandée par un administrateur
+notice-password-changed = Votre mot de passe est modifié. Vos autres sessions ont été déconnectées.
+notice-app-added = L'application d'authentification est configurée.
+notice-app-renamed = L'application d'authentification est renommée.
+notice-app-removed = L'application d'authentification est retirée.
+notice-passkey-added = La clé d'accès est ajoutée.
+notice-passkey-removed = La clé d'accès est retirée.
+notice-passkey-renamed = La clé d'accès est renommée.
+console-passwords-differ = Les deux mots de passe diffèrent. Saisissez deux fois le nouveau mot de passe.
+totp-provisional-name = Application d'authentification
+console-code-missing = Saisissez le code affiché par votre application d'authentification.
+console-code-no-match = Le code ne correspond pas. Vérifiez l'application et l'heure de l'appareil, puis réessayez.
+codes-file-heading = Codes de récupération : chacun fonctionne une fois, à la place d'un code de votre application d'authentification.
+console-password-too-long = Un mot de passe compte au plus { $max } caractères.
+console-second-factor-missing = Saisissez un code de votre application d'authentification, ou un code de récupération.
+console-sign-in-expired = Cette connexion a pris trop de temps. Saisissez à nouveau votre adresse e-mail et votre mot de passe.
+console-password-wrong = Le mot de passe est incorrect.
+notice-verification-resent = Si cette adresse attend sa vérification, un nouveau lien est en route vers elle.
+console-terms-changed = Les conditions ont changé pendant que cette page était ouverte : relisez-les.
+console-delete-not-your-email = Ce n'est pas l'adresse e-mail de votre compte. Saisissez-la exactement comme elle est affichée.
+console-reset-not-confirmed = Le lien de l'e-mail n'a pas encore été confirmé. Ouvrez-le, appuyez sur « Confirmer le changement de mon mot de passe », puis revenez ici.
+console-reset-expired = Cette réinitialisation du mot de passe a expiré. Demandez un nouvel e-mail.
+console-reset-unknown = Cette réinitialisation du mot de passe a déjà été utilisée ou est inconnue. Demandez un nouvel e-mail.
+console-reset-passwords-differ = Les deux mots de passe diffèrent. Saisissez deux fois le même nouveau mot de passe.

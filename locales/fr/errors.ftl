@@ -72,3 +72,49 @@ error-rate-limited-title = Trop de requêtes
 error-rate-limited-detail = Trop de tentatives. Réessayez dans { $seconds } secondes.
 error-internal-error-title = Erreur interne
 error-internal-error-detail = Le serveur n'a pas pu répondre. Indiquez l'identifiant de la requête en le signalant.
+
+## What is wrong with a field, beside it on a page and in the API's errors (the API
+## says the English words exactly as written here)
+
+invalid-email-empty = Saisissez une adresse e-mail.
+invalid-email-too-long = Une adresse e-mail compte au plus { $max } caractères.
+invalid-email = Ce n'est pas une adresse e-mail valide.
+invalid-too-short = Utilisez au moins { $min } caractères.
+invalid-too-long = Utilisez au plus { $max } caractères.
+invalid-password-is-email = Le mot de passe ne doit pas être votre adresse e-mail.
+invalid-control-characters = Les caractères de contrôle ne sont pas autorisés.
+invalid-accept-terms = Acceptez les conditions générales pour vous inscrire.
+invalid-device-name = Nommez l'appareil, par exemple « Téléphone ».
+invalid-passkey-name = Nommez la clé d'accès, par exemple « Portable ».
+invalid-locale = Choisissez l'une des langues proposées : { $languages }.
+invalid-terms-version = Les conditions actuelles sont en version { $version }.
+invalid-cursor = Ce n'est pas un curseur de cette liste.
+invalid-same-email = C'est déjà votre adresse.
+invalid-client-secret = Utilisez de 16 à 255 caractères choisis au hasard par le client.
+invalid-plan = Cette offre n'existe pas : choisissez l'une des offres proposées.
+invalid-subscription = Vous n'avez pas d'abonnement de ce type.
+invalid-name-empty = Donnez-lui un nom.
+invalid-domain = Ce n'est pas un nom de domaine valide (comme matrix.example.org).
+invalid-kind = Utilisez de 1 à 50 caractères parmi a-z, 0-9, _ et -.
+invalid-kind-fixed = Le type d'une intégration ne peut pas changer : créez-en une nouvelle.
+invalid-settings-object = Les paramètres sont un objet JSON.
+invalid-settings-too-large = Les paramètres font au plus 16 Kio de JSON.
+invalid-mail-status = L'un de pending, sent, failed, skipped.
+invalid-user-status = L'un de active, deactivated, deleting.
+invalid-password-or-invite = Définissez un mot de passe ou envoyez une invitation, pas les deux.
+invalid-token-name = Nommez le jeton d'après le script qui l'utilise.
+invalid-expiry-past = L'expiration doit être dans le futur.
+invalid-expires-days = Un nombre entier de jours, de 1 à 3650.
+invalid-webhook-url-long = Donnez une URL http ou https d'au plus { $max } caractères.
+invalid-webhook-url = Ce n'est pas une URL valide : donnez une URL http ou https avec un nom d'hôte.
+invalid-webhook-events-empty = Listez les événements à envoyer, ou ["*"] pour tous.
+invalid-webhook-events-unknown = Types d'événements inconnus : { $events }.
+
+## Why something is not allowed (a refusal's detail)
+
+forbidden-self-deactivate = Les administrateurs ne peuvent pas se désactiver eux-mêmes.
+forbidden-self-delete = Les administrateurs ne peuvent pas supprimer leur propre compte en tant qu'administrateurs : supprimez-le depuis votre propre compte.
+forbidden-self-demote = Les administrateurs ne peuvent pas retirer leurs propres droits d'administration ; demandez à un autre administrateur.
+forbidden-admin-needed = Cela nécessite un compte administrateur ou un jeton d'API d'administration.
+forbidden-not-an-admin = Ce compte n'est pas administrateur.
+forbidden-reset-secret = Ce client_secret n'appartient pas à cette réinitialisation.

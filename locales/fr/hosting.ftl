@@ -62,3 +62,36 @@ hosting-settings = Paramètres
 hosting-settings-hint = Un objet JSON, par exemple { $example }.
 hosting-delete-integration = Supprimer l'intégration
 hosting-delete-integration-intro = Supprime cette intégration et ses paramètres. Une confirmation vous est d'abord demandée.
+
+## What a page says after a step (its notice)
+
+notice-subscribed = Vous êtes abonné. Ajoutez-y un hôte ci-dessous.
+notice-subscription-cancelled = L'abonnement est résilié. Ses hôtes et leurs intégrations sont en cours de suppression.
+notice-host-added = L'hôte est ajouté.
+notice-host-saved = L'hôte est enregistré.
+notice-host-deleted = L'hôte est en cours de suppression, avec ses intégrations.
+notice-integration-added = L'intégration est ajoutée.
+notice-integration-saved = L'intégration est enregistrée.
+notice-integration-deleted = L'intégration est supprimée.
+
+## A subscription's status, and how the add-host form names it
+
+subscription-active = Actif
+subscription-trial = Essai
+subscription-trial-until = Essai jusqu'au { $date }
+subscription-expired = Expiré
+subscription-cancelling = En cours de résiliation
+subscription-label = { $plan }, depuis le { $date }
+
+## The pages that ask before deleting ($host: a host's name, its domain in brackets)
+
+confirm-cancel-subscription = Cela résilie immédiatement votre abonnement à { $plan }. C'est irréversible.
+confirm-goes-host = { $host } et ses intégrations
+confirm-keep-subscription = Garder l'abonnement
+confirm-delete-host = Cela supprime l'hôte { $host }. C'est irréversible.
+confirm-goes-integration = l'intégration { $name } ({ $kind })
+confirm-keep-host = Garder l'hôte
+confirm-delete-integration = Cela supprime l'intégration { $name } ({ $kind }) de l'hôte { $host }, avec ses paramètres. C'est irréversible.
+confirm-keep-integration = Garder l'intégration
+invalid-settings-json = Ce n'est pas du JSON valide (ligne { $line }, colonne { $column }).
+hosting-choose-subscription = Choisissez l'un de vos abonnements.

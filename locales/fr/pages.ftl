@@ -72,3 +72,18 @@ link-set-password-again = Le même, une seconde fois
 link-set-password-button = Définir mon mot de passe
 link-set-password-done-title = Mot de passe défini
 link-set-password-done = Votre mot de passe est défini et votre adresse vérifiée. Toutes les sessions précédentes ont été déconnectées. Vous pouvez maintenant vous connecter et fermer cette fenêtre.
+
+## What the pages that email links open say when a link does not work
+
+link-passwords-differ = Les deux mots de passe diffèrent. Saisissez deux fois le même mot de passe.
+link-expired-title = Ce lien a expiré
+link-expired = Demandez un nouvel e-mail depuis l'application et utilisez le lien qu'il contient.
+link-invalid-title = Ce lien n'est pas valide
+link-invalid-verify = Chaque lien fonctionne une fois, et dès que l'un d'eux a vérifié l'adresse, les autres cessent de fonctionner. Si votre adresse est vérifiée, vous pouvez vous connecter.
+link-invalid-change-email = Il a déjà été utilisé, ou le changement a été annulé ou remplacé par un plus récent.
+link-invalid-reset = Il a déjà été utilisé : chaque lien ne fonctionne qu'une fois.
+link-invalid-set-password = Il a déjà été utilisé, ou un plus récent l'a remplacé.
+link-email-taken-title = Cette adresse est prise
+link-email-taken = Un autre compte utilise désormais cette adresse. Rien n'a été modifié.
+link-failed-title = Un problème est survenu
+link-failed = Veuillez réessayer dans un instant.

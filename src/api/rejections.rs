@@ -67,7 +67,7 @@ fn payload_rejection(reason: &str) -> ApiError {
 
 /// A 422 `validation_failed` for one field, through the one error mapping.
 fn invalid(field: &str, message: String) -> ApiError {
-    ApiError::from(service::Error::Validation(vec![FieldError::new(
+    ApiError::from(service::Error::Validation(vec![FieldError::english(
         field, message,
     )]))
 }

@@ -6,7 +6,8 @@ use poem_openapi::Enum;
 
 use fluent_templates::fluent_bundle::FluentValue;
 
-use crate::i18n::{Args, I18n};
+use crate::http::locale;
+use crate::i18n::{Args, I18n, Text};
 use crate::service::{self, FieldError};
 
 /// Stable error codes. Clients branch on these, never on `title` or `detail`.
@@ -99,6 +100,8 @@ pub struct Failure {
     pub fields: Vec<FieldError>,
     /// Seconds to wait, with `rate_limited`.
     pub retry_after: Option<u64>,
+    /// The cause's own words in every language, when it has them (a refusal's reason).
+    pub text: Option<Text>,
 }
 
 /// The status and code of each domain error.
@@ -171,6 +174,10 @@ impl From<service::Error> for Failure {
             E::RateLimited { retry_after } => Some(*retry_after),
             _ => None,
         };
+        let text = match &err {
+            E::Forbidden(text) => Some(text.clone()),
+            _ => None,
+        };
         let fields = match err {
             E::Validation(fields) => fields,
             _ => Vec::new(),
@@ -181,7 +188,34 @@ impl From<service::Error> for Failure {
             detail,
             fields,
             retry_after,
+            text,
         }
+    }
+}
+
+/// What a page says of a failure, in the page's language: the code's title, and the
+/// cause's own words where it has them in every language, else the code's sentence
+/// (English keeps the detail the cause gave, as the API does).
+pub fn told(i18n: &I18n, failure: &Failure) -> (String, String) {
+    let locale = locale::current(i18n);
+    let (title, detail) = in_language(
+        i18n,
+        &locale,
+        failure.code,
+        &failure.detail,
+        failure.retry_after,
+    );
+    match &failure.text {
+        Some(text) => (title, i18n.say(&locale, text)),
+        None => (title, detail),
+    }
+}
+
+/// A field's error in the page's language (English when it has no other).
+pub fn field_told(i18n: &I18n, field: &FieldError) -> String {
+    match &field.text {
+        Some(text) => locale::say(i18n, text),
+        None => field.message.clone(),
     }
 }
 

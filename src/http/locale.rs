@@ -16,7 +16,7 @@ use poem::Request;
 use poem::http::header;
 
 use crate::http::client::cookie;
-use crate::i18n::I18n;
+use crate::i18n::{I18n, Text};
 
 /// The cookie of the language picker: a language code, nothing else.
 pub const LANG_COOKIE: &str = "lang";
@@ -114,6 +114,11 @@ pub fn current(i18n: &I18n) -> String {
             .to_owned()
         })
         .unwrap_or_else(|_| i18n.default_locale().to_owned())
+}
+
+/// `text` in this request's language (see [`current`]).
+pub fn say(i18n: &I18n, text: &Text) -> String {
+    i18n.say(&current(i18n), text)
 }
 
 /// The language this request asks for by itself (the picker's cookie, else the

@@ -8,8 +8,9 @@ use poem::{Response, handler};
 use serde::Deserialize;
 
 use crate::http::client::client_info;
-use crate::http::error::{ErrorCode, Failure};
-use crate::pages::render::render as page;
+use crate::http::error::{self, ErrorCode, Failure, field_told};
+use crate::i18n::{Text, text};
+use crate::pages::render::{render as page, say};
 use crate::service::{self, email_change, password_links, password_reset, registration};
 use crate::state::AppState;
 
@@ -130,13 +131,13 @@ pub async fn set_password_submit(
         Err(e) => return error_page(&state, e, Link::SetPassword),
     };
     if f.new_password != f.confirm_password {
-        let error = "The two passwords differ. Type the same password twice.";
+        let error = say(&state, text("link-passwords-differ"));
         return set_password_page(
             &state,
             StatusCode::UNPROCESSABLE_ENTITY,
             &f.token,
             &info,
-            Some(error),
+            Some(&error),
         );
     }
     match password_links::complete(&state, &f.token, &f.new_password, &client_info(req)).await {
@@ -147,9 +148,10 @@ pub async fn set_password_submit(
             minijinja::context! { state => "done", invite => info.invite },
         ),
         Err(service::Error::Validation(errors)) => {
+            let i18n = state.templates.i18n();
             let error = errors
-                .into_iter()
-                .map(|e| e.message)
+                .iter()
+                .map(|e| field_told(i18n, e))
                 .collect::<Vec<_>>()
                 .join(" ");
             set_password_page(
@@ -202,17 +204,12 @@ enum Link {
 
 impl Link {
     /// What the page says of a link that is unknown or used.
-    fn invalid(self) -> &'static str {
+    fn invalid(self) -> Text {
         match self {
-            Link::Verify => {
-                "Each link works once, and once one of them verified the address the \
-                 others stop working. If your address is verified, you can sign in."
-            }
-            Link::ChangeEmail => {
-                "It was used already, or the change was cancelled or replaced by a newer one."
-            }
-            Link::Reset => "It was used already: each link works once.",
-            Link::SetPassword => "It was used already, or a newer one replaced it.",
+            Link::Verify => text("link-invalid-verify"),
+            Link::ChangeEmail => text("link-invalid-change-email"),
+            Link::Reset => text("link-invalid-reset"),
+            Link::SetPassword => text("link-invalid-set-password"),
         }
     }
 }
@@ -221,7 +218,7 @@ impl Link {
 /// words for someone who followed a link from a mail.
 fn error_page(state: &AppState, err: service::Error, link: Link) -> Response {
     let failure = Failure::from(err);
-    let (title, message) = told(&failure, link);
+    let (title, message) = told(state, &failure, link);
     page(
         state,
         failure.status,
@@ -230,22 +227,17 @@ fn error_page(state: &AppState, err: service::Error, link: Link) -> Response {
     )
 }
 
-/// What a link page says of a failure: what a link meets in friendlier words than the
-/// API's, anything else in the API's.
-fn told(failure: &Failure, link: Link) -> (&'static str, &str) {
-    match failure.code {
-        ErrorCode::TokenExpired => (
-            "This link has expired",
-            "Ask for a new mail from the app and use the link in it.",
-        ),
-        ErrorCode::TokenInvalid => ("This link is not valid", link.invalid()),
-        ErrorCode::EmailTaken => (
-            "This address is taken",
-            "Another account uses this address now. Nothing was changed.",
-        ),
-        ErrorCode::InternalError => ("Something went wrong", "Please try again in a moment."),
-        code => (code.title(), &failure.detail),
-    }
+/// What a link page says of a failure, in the page's language: what a link meets in
+/// friendlier words than the API's, anything else in the API's.
+fn told(state: &AppState, failure: &Failure, link: Link) -> (String, String) {
+    let (title, message) = match failure.code {
+        ErrorCode::TokenExpired => (text("link-expired-title"), text("link-expired")),
+        ErrorCode::TokenInvalid => (text("link-invalid-title"), link.invalid()),
+        ErrorCode::EmailTaken => (text("link-email-taken-title"), text("link-email-taken")),
+        ErrorCode::InternalError => (text("link-failed-title"), text("link-failed")),
+        _ => return error::told(state.templates.i18n(), failure),
+    };
+    (say(state, title), say(state, message))
 }
 
 #[cfg(test)]
@@ -268,7 +260,7 @@ mod tests {
             service::Error::EmailNotVerified,
             service::Error::NotFound,
             service::Error::RateLimited { retry_after: 7 },
-            service::Error::Forbidden("Not for this account."),
+            service::Error::Forbidden(crate::i18n::text("forbidden-not-an-admin")),
             service::Error::TermsNotAccepted,
         ] {
             let (status, code) = status_and_code(&err);

@@ -6,6 +6,7 @@ use poem::web::Html;
 use poem::{IntoResponse, Response};
 
 use crate::http::locale;
+use crate::i18n::Text;
 use crate::state::AppState;
 
 pub use crate::http::PAGE_CSP as CSP;
@@ -75,6 +76,11 @@ pub fn allow_scripts(response: &mut Response) {
             .headers_mut()
             .insert(header::CONTENT_SECURITY_POLICY, value);
     }
+}
+
+/// `text` in the page's language.
+pub fn say(state: &AppState, text: Text) -> String {
+    locale::say(state.templates.i18n(), &text)
 }
 
 /// A time as pages show it: `2026-11-30 14:05 UTC`.

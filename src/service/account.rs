@@ -3,6 +3,7 @@
 use serde_json::json;
 
 use crate::db::{self, accounts, audit as events};
+use crate::i18n::text;
 use crate::ids::AuditEventId;
 use crate::service::audit::{self, Actor, Kind};
 use crate::service::password::{self, EndSessions, Replacement};
@@ -105,10 +106,7 @@ pub fn offered_locale(
     i18n.offered(code).map(str::to_owned).ok_or_else(|| {
         validate::FieldError::new(
             field,
-            format!(
-                "Choose one of the offered languages: {}.",
-                i18n.available().join(", ")
-            ),
+            text("invalid-locale").with("languages", i18n.available().join(", ")),
         )
     })
 }
@@ -173,7 +171,7 @@ pub async fn accept_terms(
     if version != current {
         return Err(Error::field(
             "version",
-            format!("The current terms are version {current}."),
+            text("invalid-terms-version").with("version", current.as_str()),
         ));
     }
     let now = state.clock.now();

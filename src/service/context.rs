@@ -4,6 +4,7 @@
 
 use crate::db::accounts::{Account, AccountFacts};
 use crate::db::sessions::Session;
+use crate::i18n::text;
 use crate::service::Error;
 use crate::state::AppState;
 
@@ -49,7 +50,7 @@ impl Page {
             Some(c) => c
                 .parse()
                 .map(Some)
-                .map_err(|_| Error::field("cursor", "Not a cursor from this list.")),
+                .map_err(|_| Error::field("cursor", text("invalid-cursor"))),
         }
     }
 

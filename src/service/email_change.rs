@@ -9,6 +9,7 @@ use crate::crypto::token_digest;
 use crate::db::accounts::{self, Account};
 use crate::db::email_tokens::{self, EmailToken, Purpose};
 use crate::db::{self};
+use crate::i18n::text;
 use crate::ids::AccountId;
 use crate::service::audit::{self, Kind};
 use crate::service::email_links::{self, Holder};
@@ -35,7 +36,7 @@ pub async fn request(
     let new_email =
         validate::email("new_email", new_email).map_err(|e| Error::Validation(vec![e]))?;
     if new_email.eq_ignore_ascii_case(&account.email) {
-        return Err(Error::field("new_email", "This is already your address."));
+        return Err(Error::field("new_email", text("invalid-same-email")));
     }
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;

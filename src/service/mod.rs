@@ -25,6 +25,8 @@ pub mod webhooks;
 pub use context::{Authenticated, ClientInfo, Page, require_elevated};
 pub use validate::FieldError;
 
+use crate::i18n::Text;
+
 /// What can go wrong, in the domain's words, whatever door the request came in by:
 /// `http::error` maps each to HTTP, once for the API and the pages.
 #[derive(Debug, thiserror::Error)]
@@ -62,7 +64,7 @@ pub enum Error {
     #[error("This email address belongs to another account.")]
     EmailTaken,
     #[error("{0}")]
-    Forbidden(&'static str),
+    Forbidden(Text),
     #[error("The plan allows {max_hosts} host(s) per subscription.")]
     PlanLimitReached { max_hosts: i64 },
     #[error("Another host uses this domain.")]
@@ -99,8 +101,8 @@ impl From<sqlx::Error> for Error {
 }
 
 impl Error {
-    pub fn field(field: &str, message: impl Into<String>) -> Self {
-        Error::Validation(vec![FieldError::new(field, message)])
+    pub fn field(field: &str, text: Text) -> Self {
+        Error::Validation(vec![FieldError::new(field, text)])
     }
 }
 

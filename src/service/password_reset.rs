@@ -12,6 +12,7 @@ use crate::db::accounts::{self, Account};
 use crate::db::email_tokens::{self, Purpose};
 use crate::db::password_resets::{self, Reset};
 use crate::db::{self, outbox};
+use crate::i18n::text;
 use crate::ids::PasswordResetId;
 use crate::service::ClientInfo;
 use crate::service::audit::{self, Actor, Kind};
@@ -41,10 +42,7 @@ pub async fn request(
     let email = validate::email("email", email).map_err(|e| Error::Validation(vec![e]))?;
     let length = client_secret.chars().count();
     if !(CLIENT_SECRET_MIN..=CLIENT_SECRET_MAX).contains(&length) {
-        return Err(Error::field(
-            "client_secret",
-            "Use 16 to 255 characters the client chose at random.",
-        ));
+        return Err(Error::field("client_secret", text("invalid-client-secret")));
     }
     let now = state.clock.now();
     let ttl = Duration::minutes(state.config.security.password_reset_ttl_minutes);
@@ -159,9 +157,7 @@ pub async fn complete(
     // Output of SHA-256 over a secret the client chose: compared as digests, so the
     // time taken says nothing about the secret.
     if token_digest(input.client_secret) != reset.client_secret_hash {
-        return Err(Error::Forbidden(
-            "This client_secret does not belong to this reset.",
-        ));
+        return Err(Error::Forbidden(text("forbidden-reset-secret")));
     }
     if reset.completed_at.is_some() {
         return Err(Error::TokenInvalid);
@@ -287,9 +283,7 @@ async fn validated_account(
         .await?
         .ok_or(Error::NotFound)?;
     if token_digest(client_secret) != reset.client_secret_hash {
-        return Err(Error::Forbidden(
-            "This client_secret does not belong to this reset.",
-        ));
+        return Err(Error::Forbidden(text("forbidden-reset-secret")));
     }
     if reset.completed_at.is_some() {
         return Err(Error::TokenInvalid);

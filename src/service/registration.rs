@@ -11,6 +11,7 @@ use crate::crypto::token_digest;
 use crate::db::accounts::{self, Account, NewAccount};
 use crate::db::email_tokens::{self, EmailToken, Purpose};
 use crate::db::{self, outbox};
+use crate::i18n::text;
 use crate::ids::AccountId;
 use crate::service::account;
 use crate::service::email_links::{self, Holder};
@@ -52,7 +53,7 @@ pub async fn register(state: &AppState, input: Registration) -> Result<()> {
         validate::DISPLAY_NAME_MAX,
     ));
     if !input.accept_terms {
-        checks.add("accept_terms", "Accept the terms of service to register.");
+        checks.add("accept_terms", text("invalid-accept-terms"));
     }
     let locale = match input.locale.as_deref() {
         Some(code) => checks

@@ -10,6 +10,7 @@ use crate::db::accounts::{self, Account, AccountStatus};
 use crate::db::mfa::{self, Ticket};
 use crate::db::sessions::{self, NewSession, Session};
 use crate::db::{self};
+use crate::i18n::text;
 use crate::ids::{MfaTicketId, SessionId};
 use crate::service::audit::{self, Kind};
 use crate::service::passkeys;
@@ -63,8 +64,6 @@ impl Admission {
         self == Admission::Anyone || account.is_admin
     }
 }
-
-const NOT_AN_ADMIN: &str = "This account is not an admin.";
 
 pub async fn sign_in(
     state: &AppState,
@@ -144,7 +143,7 @@ pub async fn sign_in_with(
     if !admission.admits(&account) {
         refuse(state, &mut tx, &account, client).await?;
         tx.commit().await?;
-        return Err(Error::Forbidden(NOT_AN_ADMIN));
+        return Err(Error::Forbidden(text("forbidden-not-an-admin")));
     }
     let created = create_session(state, &mut tx, &account, device_name.as_deref(), client).await?;
     tx.commit().await?;
@@ -205,7 +204,7 @@ pub async fn complete_mfa_with(
     if !admission.admits(&account) {
         refuse(state, &mut tx, &account, client).await?;
         tx.commit().await?;
-        return Err(Error::Forbidden(NOT_AN_ADMIN));
+        return Err(Error::Forbidden(text("forbidden-not-an-admin")));
     }
     let created = create_session(
         state,

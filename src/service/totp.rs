@@ -10,6 +10,7 @@ use crate::crypto::{normalize_recovery_code, recovery_code, token_digest};
 use crate::db::accounts::Account;
 use crate::db::totp::{self as store, Device, Enrollment, NewDevice};
 use crate::db::{self};
+use crate::i18n::text;
 use crate::ids::{TotpDeviceId, TotpEnrollmentId};
 use crate::service::audit::{self, Kind};
 use crate::service::mail::notice;
@@ -442,5 +443,5 @@ pub async fn verify(
 fn device_name(raw: &str) -> Result<String> {
     validate::optional_name("name", Some(raw), validate::DEVICE_NAME_MAX)
         .map_err(|e| Error::Validation(vec![e]))?
-        .ok_or_else(|| Error::field("name", "Name the device, e.g. \"Phone\"."))
+        .ok_or_else(|| Error::field("name", text("invalid-device-name")))
 }

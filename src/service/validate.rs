@@ -2,20 +2,35 @@
 
 use std::str::FromStr;
 
+use crate::i18n::{Text, text};
 use crate::service::Error;
 
-/// One invalid field, as shown to clients in a 422 `validation_failed`.
+/// One invalid field, as shown to clients in a 422 `validation_failed`: the API says
+/// `message` (the shipped English), a page says `text` in the page's language.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: String,
     pub message: String,
+    /// The message to say in another language; none for the API's own refusals of a
+    /// body, which no page meets.
+    pub text: Option<Text>,
 }
 
 impl FieldError {
-    pub fn new(field: &str, message: impl Into<String>) -> Self {
+    pub fn new(field: &str, text: Text) -> Self {
         Self {
             field: field.to_owned(),
-            message: message.into(),
+            message: text.english(),
+            text: Some(text),
+        }
+    }
+
+    /// An error in English alone (the API's words for a body it could not take).
+    pub fn english(field: &str, message: String) -> Self {
+        Self {
+            field: field.to_owned(),
+            message,
+            text: None,
         }
     }
 }
@@ -30,8 +45,8 @@ pub const DEVICE_NAME_MAX: usize = 100;
 pub struct Checks(Vec<FieldError>);
 
 impl Checks {
-    pub fn add(&mut self, field: &str, message: impl Into<String>) {
-        self.0.push(FieldError::new(field, message));
+    pub fn add(&mut self, field: &str, text: Text) {
+        self.0.push(FieldError::new(field, text));
     }
 
     pub fn check<T>(&mut self, result: Result<T, FieldError>) -> Option<T> {
@@ -54,15 +69,15 @@ impl Checks {
 pub fn email(field: &str, raw: &str) -> Result<String, FieldError> {
     let email = raw.trim();
     if email.is_empty() {
-        return Err(FieldError::new(field, "Enter an email address."));
+        return Err(FieldError::new(field, text("invalid-email-empty")));
     }
     if email.chars().count() > EMAIL_MAX {
         return Err(FieldError::new(
             field,
-            "An email address has at most 254 characters.",
+            text("invalid-email-too-long").with("max", EMAIL_MAX),
         ));
     }
-    let invalid = || FieldError::new(field, "This is not a valid email address.");
+    let invalid = || FieldError::new(field, text("invalid-email"));
     let address = lettre::Address::from_str(email).map_err(|_| invalid())?;
     // lettre also takes IP-literal domains and quoted local parts; neither is an address
     // people register with, and a bare IP domain is a common typo's result.
@@ -83,17 +98,17 @@ pub fn new_password(
     if length < min {
         return Err(FieldError::new(
             field,
-            format!("Use at least {min} characters."),
+            text("invalid-too-short").with("min", min),
         ));
     }
     if length > PASSWORD_MAX {
-        return Err(FieldError::new(field, "Use at most 1024 characters."));
-    }
-    if password.trim().eq_ignore_ascii_case(email.trim()) {
         return Err(FieldError::new(
             field,
-            "The password must not be your email address.",
+            text("invalid-too-long").with("max", PASSWORD_MAX),
         ));
+    }
+    if password.trim().eq_ignore_ascii_case(email.trim()) {
+        return Err(FieldError::new(field, text("invalid-password-is-email")));
     }
     Ok(())
 }
@@ -110,14 +125,11 @@ pub fn optional_name(
     if name.chars().count() > max {
         return Err(FieldError::new(
             field,
-            format!("Use at most {max} characters."),
+            text("invalid-too-long").with("max", max),
         ));
     }
     if name.chars().any(char::is_control) {
-        return Err(FieldError::new(
-            field,
-            "Control characters are not allowed.",
-        ));
+        return Err(FieldError::new(field, text("invalid-control-characters")));
     }
     Ok(Some(name.to_owned()))
 }

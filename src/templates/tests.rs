@@ -117,22 +117,96 @@ fn an_override_that_does_not_parse_fails_at_start_up_naming_it() {
     assert!(format!("{e:#}").contains("verify_email.txt"), "{e:#}");
 }
 
+/// The sentences the code says on the pages below (notices, errors, titles, labels),
+/// with what they name.
+fn sentences() -> Vec<crate::i18n::Text> {
+    use crate::i18n::text;
+    let mut list: Vec<_> = [
+        "notice-saved",
+        "console-sign-in-expired",
+        "admin-done-updated",
+        "event-passkey-used",
+        "console-csrf-title",
+        "console-csrf",
+        "subscription-active",
+        "subscription-trial",
+        "hosting-delete-host",
+        "confirm-keep-host",
+        "admin-confirm-delete",
+        "admin-confirm-delete-what",
+        "admin-confirm-delete-button",
+        "invalid-email",
+        "console-password-wrong",
+        "invalid-password-is-email",
+        "console-passwords-differ",
+        "console-code-no-match",
+        "error-invalid-code-detail",
+        "invalid-control-characters",
+        "invalid-accept-terms",
+        "invalid-name-empty",
+        "invalid-domain",
+        "invalid-kind",
+        "invalid-settings-object",
+        "hosting-choose-subscription",
+    ]
+    .into_iter()
+    .map(text)
+    .collect();
+    list.push(text("confirm-cancel-subscription").with("plan", "Basic"));
+    list.push(
+        text("confirm-goes-integration")
+            .with("name", "Bridge")
+            .with("kind", "matrix-bridge"),
+    );
+    list
+}
+
+/// A sentence of [`sentences`] in `locale`, as the page's code says it.
+fn said(locale: &str, key: &str) -> String {
+    let i18n = I18n::new(&I18nConfig::default(), None).unwrap();
+    let sentence = sentences().into_iter().find(|s| s.key() == key);
+    i18n.say(
+        locale,
+        &sentence.unwrap_or_else(|| panic!("{key} is not in sentences()")),
+    )
+}
+
+/// What the code says beside each field and above a form ("done" shows them): a
+/// field's error from the service, one from the page, one of a refusal.
+fn said_errors(locale: &str) -> minijinja::Value {
+    let field = |key: &str| said(locale, key);
+    minijinja::context! {
+        email => field("invalid-email"), password => field("console-password-wrong"),
+        new_password => field("invalid-password-is-email"),
+        confirm_password => field("console-passwords-differ"), code => field("console-code-no-match"),
+        recovery_code => field("error-invalid-code-detail"), display_name => field("invalid-control-characters"),
+        accept_terms => field("invalid-accept-terms"), name => field("invalid-name-empty"),
+        domain => field("invalid-domain"), kind => field("invalid-kind"),
+        settings => field("invalid-settings-object"), subscription_id => field("hosting-choose-subscription"),
+    }
+}
+
 /// Everything a page template reads, with a value for each: enough for every page
-/// of the console, the admin page and the email links to render whole.
+/// of the console, the admin page and the email links to render whole. "done" adds
+/// what the code says after a step or of a mistake (a notice, errors).
 fn page_context(locale: &str, state: &str) -> minijinja::Value {
     let item = minijinja::context! {
         id => 7, name => "Phone", added => "2026-12-01 14:03 UTC", last_used => "2026-12-02 09:00 UTC",
         created => "2026-12-01 14:03 UTC", last_seen => "2026-12-02 09:00 UTC", ip => "192.0.2.1",
         user_agent => "Firefox on Linux", current => true, at => "2026-12-01 14:03 UTC",
-        what => "Signed in", kind => "sign_in", domain => "example.org",
+        what => said(locale, "event-passkey-used"), kind => "passkey.used", domain => "example.org",
     };
+    let done = state == "done";
+    let some = |key: &str| done.then(|| said(locale, key));
     minijinja::context! {
         locale, state, app_name => "Steward", public_url => "https://steward.example.org",
         support_link => "mailto:help@example.org", support_label => "help@example.org",
         languages => vec![minijinja::context! { code => "en", name => "English" },
                           minijinja::context! { code => "de", name => "Deutsch" }],
-        here => "/account", csrf => "c", nav => "account", notice => (), error => (), done => (),
-        errors => minijinja::context! {}, values => minijinja::context! { email => "ada@example.org" },
+        here => "/account", csrf => "c", nav => "account", notice => some("notice-saved"),
+        error => some("console-sign-in-expired"), done => some("admin-done-updated"),
+        errors => if done { said_errors(locale) } else { minijinja::context! {} },
+        values => minijinja::context! { email => "ada@example.org" },
         me => minijinja::context! { email => "ada@example.org", display_name => "Ada", is_admin => true },
         email => "ada@example.org", new_email => "new@example.org", token => "t", invite => false,
         min_length => 12, password_min => 12, next => "/account", terms_url => "https://example.org/terms",
@@ -145,7 +219,8 @@ fn page_context(locale: &str, state: &str) -> minijinja::Value {
         options => "{}", first_device => true, codes => vec!["aaaa-bbbb"], download => "data:text/plain,x",
         subscriptions => 1, hosts => 2, integrations => 0, devices => vec![item.clone()],
         events => vec![item], paged => true, others => true, pending_email => "new@example.org",
-        current_email => "ada@example.org", email_verified => true, title => "Title", message => "Text",
+        current_email => "ada@example.org", email_verified => true,
+        title => said(locale, "console-csrf-title"), message => said(locale, "console-csrf"),
         request_id => "r1", back => "/admin/users",
     }
 }
@@ -161,9 +236,10 @@ fn page_with_extras(name: &str, locale: &str, state: &str) -> minijinja::Value {
     let integration = context! {
         id => "i1", name => "Bridge", kind => "matrix-bridge", created => when, updated => when,
     };
+    let said = |key: &str| said(locale, key);
     let subscription = context! {
-        id => "s1", plan => "Basic", status => "Active", created => when, hosts => 1, usable => true,
-        label => "Basic, since 2026-12-01",
+        id => "s1", plan => "Basic", status => said("subscription-active"), created => when, hosts => 1,
+        usable => true, label => said("subscription-trial"),
     };
     let none: Vec<minijinja::Value> = Vec::new();
     let extras = match name {
@@ -175,11 +251,15 @@ fn page_with_extras(name: &str, locale: &str, state: &str) -> minijinja::Value {
             subscriptions => if done { none.clone() } else { vec![subscription] },
             hosts => if done { none.clone() } else { vec![context! { plan => "Basic", ..host.clone() }] },
             can_add_host => !done,
+            // the add-host form shows only with a subscription: its errors too
+            errors => said_errors(locale),
         },
         "console/hosting_confirm.html" => context! {
-            title => "Delete host", what => "Delete the host Home?", action => "/hosting/hosts/h1/delete",
-            goes_too => if done { Vec::new() } else { vec!["Bridge"] }, button => "Delete host",
-            keep_href => "/hosting/hosts/h1", keep_label => "Keep the host",
+            title => said("hosting-delete-host"), what => said("confirm-cancel-subscription"),
+            action => "/hosting/hosts/h1/delete",
+            goes_too => if done { Vec::new() } else { vec![said("confirm-goes-integration")] },
+            button => said("hosting-delete-host"), keep_href => "/hosting/hosts/h1",
+            keep_label => said("confirm-keep-host"),
         },
         // one page renames either second factor: "done" takes the passkey's words
         "console/rename.html" => context! {
@@ -227,6 +307,8 @@ fn page_with_extras(name: &str, locale: &str, state: &str) -> minijinja::Value {
                 ticket => if done { None } else { Some("k") },
                 created_token => if done { None } else { Some("stw_abc") }, created_name => "ci",
                 query => "ada", status => "", next_url => "/admin/users?cursor=x", destructive => true,
+                title => said("admin-confirm-delete"), message => said("admin-confirm-delete-what"),
+                button => said("admin-confirm-delete-button"),
                 user, sessions => vec![context! { device => (), user_agent => "Firefox", ip => (), last_seen_at => when }],
             }
         }
@@ -258,6 +340,9 @@ fn every_translated_page_renders_in_every_language() {
         .filter(|(_, body)| body.contains("t(\""))
         .count();
     assert!(translated >= 28, "{translated} translated pages");
+    let i18n = I18n::new(&I18nConfig::default(), None).unwrap();
+    let escaped = |text: &str| minijinja::HtmlEscape(text).to_string();
+    let mut shown = std::collections::BTreeSet::new();
     for (name, body) in pages {
         for state in ["form", "done"] {
             let render = |locale: &str| {
@@ -281,8 +366,34 @@ fn every_translated_page_renders_in_every_language() {
                 if body.contains("t(\"") {
                     assert_ne!(theirs, english, "{locale} {name}: the page is English");
                 }
+                // what the code says on the page (a notice, a field's error, a title, a
+                // button) is in the page's language too
+                for sentence in sentences() {
+                    let in_english = escaped(&i18n.say("en", &sentence));
+                    if english.contains(&in_english) {
+                        let key = sentence.key();
+                        shown.insert(key);
+                        let in_theirs = escaped(&i18n.say(locale, &sentence));
+                        assert!(
+                            theirs.contains(&in_theirs),
+                            "{locale} {name} {state}: no {key}"
+                        );
+                        assert!(
+                            !theirs.contains(&in_english),
+                            "{locale} {name} {state}: {key} in English"
+                        );
+                    }
+                }
             }
         }
+    }
+    // every sentence is shown on some page
+    for sentence in sentences() {
+        assert!(
+            shown.contains(sentence.key()),
+            "{} shown on no page",
+            sentence.key()
+        );
     }
 }
 

@@ -3,6 +3,7 @@
 
 use serde_json::json;
 
+use crate::admin_page::PageSession;
 use crate::support::console::{csrf_in, get_page, post_form, session};
 use crate::support::{PASSWORD, TestApp};
 
@@ -203,4 +204,97 @@ async fn signed_in_the_picker_saves_the_account_s_language_and_the_pages_and_mai
     .assert(202);
     let mail = app.mail_to("ada@example.org").await;
     assert!(mail.html.contains("lang=\"de\""), "{}", mail.subject);
+}
+
+/// The admin page's picker (POST /admin/language): the signed-in admin's account keeps
+/// the language, only with the page's CSRF token, and the admin page follows it.
+#[tokio::test]
+async fn the_admin_page_s_picker_saves_the_admin_s_language_with_the_page_s_token_only() {
+    let app = TestApp::spawn().await;
+    let root = app.admin_session().await;
+    let page = PageSession::start(&app, "root@example.org").await;
+    let users = page.get(&app, "/admin/users").await;
+    assert!(users.text.contains("<html lang=\"en\">"), "{}", users.text);
+    assert!(
+        users.text.contains(
+            "<form class=\"language\" method=\"post\" action=\"&#x2f;admin&#x2f;language\">"
+        ),
+        "{}",
+        users.text
+    );
+    let locale = || async { app.get("/api/v1/account", Some(&root)).await.json["locale"].clone() };
+
+    // another form's token, or none: refused, nothing saved, the page stays English
+    for csrf in ["0123456789abcdef0123456789abcdef", ""] {
+        let refused = page
+            .post(
+                &app,
+                "/admin/language",
+                &[("lang", "fr"), ("next", "/admin/tokens"), ("csrf", csrf)],
+            )
+            .await;
+        assert_eq!(refused.status, 403, "{csrf:?}");
+        assert!(refused.headers.get("location").is_none());
+        assert_eq!(locale().await, "en");
+    }
+    let users = page.get(&app, "/admin/users").await;
+    assert!(users.text.contains("<html lang=\"en\">"), "{}", users.text);
+
+    // the page's own token: saved, and back to the page it was chosen on
+    let chosen = page
+        .post(
+            &app,
+            "/admin/language",
+            &[
+                ("lang", "fr"),
+                ("next", "/admin/tokens"),
+                ("csrf", &page.csrf),
+            ],
+        )
+        .await;
+    assert_eq!(chosen.status, 303);
+    assert_eq!(chosen.headers["location"], "/admin/tokens");
+    assert_eq!(locale().await, "fr");
+    // the admin page is French now, whatever the browser asks for, and so is what
+    // the page's code says after a step
+    let tokens = app
+        .client
+        .get(app.url("/admin/tokens"))
+        .header("cookie", format!("steward_admin={}", page.cookie))
+        .header("accept-language", "de")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(tokens.contains("<html lang=\"fr\">"), "{tokens}");
+    assert!(tokens.contains("Jetons d&#x27;API"), "{tokens}");
+    assert!(
+        tokens.contains("<option value=\"fr\" lang=\"fr\" selected>Français</option>"),
+        "{tokens}"
+    );
+    let users = page.get(&app, "/admin/users?done=updated").await;
+    assert!(
+        users
+            .text
+            .contains("<p class=\"notice\" role=\"status\">Enregistré.</p>"),
+        "{}",
+        users.text
+    );
+    // a `next` off the admin page leads back to its users; an unknown language saves nothing
+    let elsewhere = page
+        .post(
+            &app,
+            "/admin/language",
+            &[
+                ("lang", "xx"),
+                ("next", "https://evil.example/admin"),
+                ("csrf", &page.csrf),
+            ],
+        )
+        .await;
+    assert_eq!(elsewhere.status, 303);
+    assert_eq!(elsewhere.headers["location"], "/admin/users");
+    assert_eq!(locale().await, "fr");
 }

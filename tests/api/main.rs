@@ -11,6 +11,7 @@ mod console;
 mod console_account;
 mod console_delete;
 mod console_devices;
+mod console_german;
 mod console_hosting;
 mod console_journey;
 mod console_passkeys;

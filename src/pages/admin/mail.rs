@@ -51,7 +51,7 @@ pub async fn mail(state: Data<&AppState>, req: &Request, Query(q): Query<MailQue
             nav => "mail",
             rows,
             next_url => next.map(|id| format!("/admin/mail?cursor={id}")),
-            done => done_message(q.done.as_deref()),
+            done => done_message(&state, q.done.as_deref()),
         },
     )
 }

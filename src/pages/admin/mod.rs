@@ -22,7 +22,9 @@ use serde::Deserialize;
 
 use crate::clock::Timestamp;
 use crate::http::client::client_info;
-use crate::http::error::{ErrorCode, Failure};
+use crate::http::error::{self, ErrorCode, Failure, field_told};
+use crate::i18n::text;
+use crate::pages::render::say;
 pub use crate::pages::session::CsrfForm;
 use crate::pages::session::{CookieSpec, SameSite, cookie, csrf_for, csrf_matches};
 use crate::pages::{console, render};
@@ -116,21 +118,31 @@ fn page(state: &AppState, me: &Admin, template: &str, ctx: minijinja::Value) -> 
     render(state, StatusCode::OK, template, ctx)
 }
 
-/// A refusal or failure, with the status the API gives it, in the words the API uses.
+/// A refusal or failure, with the status the API gives it, in the words the API uses
+/// (said in the page's language).
 fn failure(state: &AppState, me: &Admin, err: Error, back: &str) -> Response {
     let failure = Failure::from(err);
     let ctx = minijinja::context! {
-        me => me.email, csrf => me.csrf, title => "Not done", message => told(&failure), back,
+        me => me.email, csrf => me.csrf, title => say(state, text("admin-not-done")),
+        message => told(state, &failure), back,
     };
     render(state, failure.status, "admin/message.html", ctx)
 }
 
-/// What the page says of a failure: the API's words, but for an internal error, whose
-/// cause is in the log (under the request id of the answer's X-Request-Id).
-fn told(failure: &Failure) -> &str {
+/// What the page says of a failure: the API's words (each invalid field's, by its
+/// name), but for an internal error, whose cause is in the log (under the request id of
+/// the answer's X-Request-Id).
+fn told(state: &AppState, failure: &Failure) -> String {
+    let i18n = state.templates.i18n();
     match failure.code {
-        ErrorCode::InternalError => "Something went wrong; the log has the details.",
-        _ => &failure.detail,
+        ErrorCode::InternalError => say(state, text("admin-error-internal")),
+        _ if !failure.fields.is_empty() => failure
+            .fields
+            .iter()
+            .map(|f| format!("{}: {}", f.field, field_told(i18n, f)))
+            .collect::<Vec<_>>()
+            .join(" "),
+        _ => error::told(i18n, failure).1,
     }
 }
 
@@ -140,7 +152,7 @@ fn refused_csrf(state: &AppState) -> Response {
         StatusCode::FORBIDDEN,
         "admin/sign_in.html",
         minijinja::context! {
-            error => "This form expired or did not come from this page. Sign in again.",
+            error => say(state, text("admin-csrf-refused")),
             csrf => "",
         },
     )
@@ -154,24 +166,26 @@ fn time(ts: Timestamp) -> String {
     render::time(ts)
 }
 
-/// What a redirect's `done` key says. Fixed texts: nothing of the request is echoed.
-fn done_message(key: Option<&str>) -> Option<&'static str> {
-    Some(match key? {
-        "created" => "The user was created.",
-        "invited" => "The user was created and an invitation mailed.",
-        "updated" => "Saved.",
-        "deactivated" => "The user is deactivated and every session ended.",
-        "reactivated" => "The user is active again.",
-        "password-link" => "A mail with a link to set a new password is on its way.",
-        "unlocked" => "Sign-in is unlocked.",
-        "sessions-ended" => "Every session of the user ended.",
-        "two-factor-removed" => "Every second factor was removed; a notice was mailed.",
-        "deleting" => "The account is being deleted.",
-        "retried" => "The mail is queued again.",
-        "revoked" => "The token is revoked.",
-        "delivery-retried" => "The delivery is queued again.",
+/// What a redirect's `done` key says, in the page's language. Fixed texts: nothing of
+/// the request is echoed.
+fn done_message(state: &AppState, key: Option<&str>) -> Option<String> {
+    let done = match key? {
+        "created" => text("admin-done-created"),
+        "invited" => text("admin-done-invited"),
+        "updated" => text("admin-done-updated"),
+        "deactivated" => text("admin-done-deactivated"),
+        "reactivated" => text("admin-done-reactivated"),
+        "password-link" => text("admin-done-password-link"),
+        "unlocked" => text("admin-done-unlocked"),
+        "sessions-ended" => text("admin-done-sessions-ended"),
+        "two-factor-removed" => text("admin-done-two-factor-removed"),
+        "deleting" => text("admin-done-deleting"),
+        "retried" => text("admin-done-retried"),
+        "revoked" => text("admin-done-revoked"),
+        "delivery-retried" => text("admin-done-delivery-retried"),
         _ => return None,
-    })
+    };
+    Some(say(state, done))
 }
 
 #[derive(Debug, Deserialize)]

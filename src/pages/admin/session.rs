@@ -11,7 +11,9 @@ use super::{
 };
 use crate::http::client::client_info;
 use crate::http::error::{ErrorCode, Failure};
+use crate::i18n::text;
 use crate::pages::console;
+use crate::pages::render::say;
 use crate::pages::session::{cookie, csrf_matches, new_csrf, set_cookie};
 use crate::service::Error;
 use crate::service::account::{self, AccountUpdate};
@@ -38,7 +40,7 @@ pub async fn sign_in_form(state: Data<&AppState>, req: &Request) -> Response {
 fn sign_in_page(
     state: &AppState,
     status: StatusCode,
-    error: Option<&str>,
+    error: Option<String>,
     ticket: Option<&str>,
 ) -> Response {
     let csrf = new_csrf();
@@ -78,7 +80,7 @@ pub async fn sign_in_submit(
         return sign_in_page(
             &state,
             StatusCode::FORBIDDEN,
-            Some("This form expired. Try again."),
+            Some(say(&state, text("admin-form-expired"))),
             None,
         );
     }
@@ -123,7 +125,7 @@ pub async fn sign_in_submit(
             // a wrong code keeps the second step: its ticket is still good
             let ticket = (failure.code == ErrorCode::InvalidCode && !f.ticket.is_empty())
                 .then_some(f.ticket.as_str());
-            return sign_in_page(&state, failure.status, Some(told(&failure)), ticket);
+            return sign_in_page(&state, failure.status, Some(told(&state, &failure)), ticket);
         }
     };
     let mut response = Redirect::see_other("/admin/users").into_response();
@@ -159,7 +161,8 @@ pub async fn sign_out(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfF
 fn not_signed_out(state: &AppState, err: Error) -> Response {
     let failure = Failure::from(err);
     let ctx = minijinja::context! {
-        title => "Not signed out", message => told(&failure), back => "/admin/users",
+        title => say(state, text("admin-not-signed-out")), message => told(state, &failure),
+        back => "/admin/users",
     };
     render(state, failure.status, "admin/message.html", ctx)
 }

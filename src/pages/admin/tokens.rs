@@ -11,6 +11,7 @@ use super::{
 };
 use crate::clock::Timestamp;
 use crate::http::client::client_info;
+use crate::i18n::text;
 use crate::ids::ApiTokenId;
 use crate::service::Error;
 use crate::service::admin;
@@ -52,7 +53,7 @@ async fn tokens_page(
         me,
         "admin/tokens.html",
         minijinja::context! {
-            nav => "tokens", rows, created_name, created_token, done => done_message(done),
+            nav => "tokens", rows, created_name, created_token, done => done_message(state, done),
         },
     )
 }
@@ -82,7 +83,7 @@ pub async fn create_token(
         days => match days.parse::<i64>() {
             Ok(d) if (1..=3650).contains(&d) => Some(Timestamp(state.clock.now().0 + d * 86_400)),
             _ => {
-                let e = Error::field("expires_days", "A whole number of days, 1 to 3650.");
+                let e = Error::field("expires_days", text("invalid-expires-days"));
                 return failure(&state, &me, e, "/admin/tokens");
             }
         },

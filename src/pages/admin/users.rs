@@ -12,7 +12,9 @@ use super::{
     to_sign_in,
 };
 use crate::http::client::client_info;
+use crate::i18n::{Text, text};
 use crate::ids::AccountId;
+use crate::pages::render::say;
 use crate::service::admin::{self, NewUser, UserUpdate};
 use crate::service::{Error, Page};
 use crate::state::AppState;
@@ -88,7 +90,7 @@ pub async fn users(state: Data<&AppState>, req: &Request, Query(q): Query<UsersQ
             status,
             next_url,
             paged => q.cursor.is_some(),
-            done => done_message(q.done.as_deref()),
+            done => done_message(&state, q.done.as_deref()),
         },
     )
 }
@@ -208,29 +210,34 @@ pub async fn user(
             },
             sessions,
             passkeys,
-            done => done_message(q.done.as_deref()),
+            done => done_message(&state, q.done.as_deref()),
         },
     )
 }
 
-/// Actions that can't be undone, or end someone's work: they are confirmed first.
-fn confirmation(action: &str) -> Option<(&'static str, &'static str)> {
+/// Actions that can't be undone, or end someone's work: they are confirmed first, on a
+/// page with a title, what happens and its button.
+fn confirmation(action: &str) -> Option<(Text, Text, Text)> {
     Some(match action {
         "deactivate" => (
-            "Deactivate this user?",
-            "Every session ends at once and sign-in is refused until the user is reactivated.",
+            text("admin-confirm-deactivate"),
+            text("admin-confirm-deactivate-what"),
+            text("admin-confirm-deactivate-button"),
         ),
         "end-sessions" => (
-            "End every session of this user?",
-            "Every device of the user is signed out.",
+            text("admin-confirm-end-sessions"),
+            text("admin-confirm-end-sessions-what"),
+            text("admin-confirm-end-sessions-button"),
         ),
         "remove-2fa" => (
-            "Remove every second factor?",
-            "The user signs in with the password alone until they add an authenticator app again. A notice is mailed.",
+            text("admin-confirm-remove-2fa"),
+            text("admin-confirm-remove-2fa-what"),
+            text("admin-confirm-remove-2fa-button"),
         ),
         "delete" => (
-            "Delete this account?",
-            "The account and everything it owns (subscriptions, hosts, integrations) are deleted for good. This can't be undone.",
+            text("admin-confirm-delete"),
+            text("admin-confirm-delete-what"),
+            text("admin-confirm-delete-button"),
         ),
         _ => return None,
     })
@@ -251,7 +258,7 @@ pub async fn user_action(
         return failure(&state, &me, Error::NotFound, "/admin/users");
     };
     let back = format!("/admin/users/{id}");
-    if let Some((title, message)) = confirmation(&action)
+    if let Some((title, message, button)) = confirmation(&action)
         && f.get("confirm").map(String::as_str) != Some("yes")
     {
         let email = match admin::user(&state, id).await {
@@ -263,7 +270,8 @@ pub async fn user_action(
             &me,
             "admin/confirm.html",
             minijinja::context! {
-                nav => "users", title, message, email, action, back,
+                nav => "users", title => say(&state, title), message => say(&state, message),
+                button => say(&state, button), email, action, back,
                 destructive => action == "delete",
             },
         );
@@ -303,10 +311,10 @@ pub async fn user_action(
             "deleting",
         ),
         "update" => {
-            let text = |k: &str| f.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
-            let name = text("display_name");
+            let typed = |k: &str| f.get(k).map(|v| v.trim().to_owned()).unwrap_or_default();
+            let name = typed("display_name");
             let update = UserUpdate {
-                email: Some(text("email")).filter(|e| !e.is_empty()),
+                email: Some(typed("email")).filter(|e| !e.is_empty()),
                 display_name: Some(Some(name).filter(|n| !n.is_empty())),
                 is_admin: Some(f.contains_key("is_admin")),
                 email_verified: Some(f.contains_key("email_verified")),

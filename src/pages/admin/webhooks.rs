@@ -70,7 +70,7 @@ pub async fn webhooks(
         minijinja::context! {
             nav => "webhooks",
             rows,
-            done => done_message(q.done.as_deref()),
+            done => done_message(&state, q.done.as_deref()),
         },
     )
 }

@@ -14,6 +14,9 @@ use super::{
     signed_in, to_confirm_identity,
 };
 use crate::http::client::client_info;
+use crate::http::error::field_told;
+use crate::i18n::{Text, text};
+use crate::pages::render::say;
 use crate::service::account::{self, AccountUpdate};
 use crate::service::{email_change, validate};
 use crate::state::AppState;
@@ -37,14 +40,12 @@ pub struct ShowQuery {
 }
 
 /// The notice after a step, by a fixed key: the request's words are never shown.
-fn notice(done: Option<&str>) -> Option<&'static str> {
+fn notice(done: Option<&str>) -> Option<Text> {
     Some(match done? {
-        "saved" => "Saved.",
-        "email_sent" => "Saved. A link to confirm the new address is on its way there.",
-        "email_cancelled" => {
-            "The address change is cancelled: the link sent for it no longer works."
-        }
-        "identity_confirmed" => "Identity confirmed. Press Save to send a link to the new address.",
+        "saved" => text("notice-saved"),
+        "email_sent" => text("notice-email-sent"),
+        "email_cancelled" => text("notice-email-cancelled"),
+        "identity_confirmed" => text("notice-identity-confirmed"),
         _ => return None,
     })
 }
@@ -84,7 +85,7 @@ async fn show(state: Data<&AppState>, req: &Request, Query(q): Query<ShowQuery>)
         email = typed.to_owned();
     }
     let ctx = minijinja::context! {
-        notice => notice(q.done.as_deref()),
+        notice => notice(q.done.as_deref()).map(|n| say(&state, n)),
         ..context(&person, &display_name, &email)
     };
     page(&state, Some(&person), StatusCode::OK, TEMPLATE, ctx)
@@ -121,7 +122,10 @@ async fn save(state: Data<&AppState>, req: &Request, Form(f): Form<ProfileForm>)
     let email_changed = !typed_email.eq_ignore_ascii_case(&account.email);
     // a malformed address is said beside its field before anything is saved
     if email_changed && let Err(e) = validate::email("email", typed_email) {
-        return again(FormErrors::field(&e.field, e.message));
+        return again(FormErrors::field(
+            &e.field,
+            field_told(state.templates.i18n(), &e),
+        ));
     }
 
     if name_changed {

@@ -7,7 +7,8 @@ use poem::{Request, Response, Route, get, handler};
 use serde::Deserialize;
 
 use super::{Terms, error_page, page, signed_in};
-use crate::pages::render::time;
+use crate::i18n::{Text, text};
+use crate::pages::render::{say, time};
 use crate::service::{Page, account};
 use crate::state::AppState;
 
@@ -39,7 +40,7 @@ async fn list(state: Data<&AppState>, req: &Request, Query(q): Query<ListQuery>)
         .iter()
         .map(|e| {
             minijinja::context! {
-                what => in_words(&e.kind),
+                what => in_words(&e.kind).map(|w| say(&state, w)),
                 kind => e.kind,
                 at => time(e.at),
                 ip => e.ip,
@@ -63,40 +64,46 @@ async fn list(state: Data<&AppState>, req: &Request, Query(q): Query<ListQuery>)
 }
 
 /// An event's type as a person reads it; a type without words here shows as stored.
-fn in_words(kind: &str) -> Option<&'static str> {
+fn in_words(kind: &str) -> Option<Text> {
     Some(match kind {
-        "account.registered" => "Account created",
-        "email.verified" => "Email address verified",
-        "sign_in.succeeded" => "Signed in",
-        "sign_in.failed" => "Failed sign-in attempt",
-        "sign_in.locked" => "Sign-in locked after too many failed attempts",
-        "session.signed_out" => "Signed out",
-        "session.revoked" => "Another session signed out",
-        "session.reauthenticated" => "Identity confirmed",
-        "password.changed" => "Password changed",
-        "password.reset_requested" => "Password reset requested",
-        "password.reset" => "Password reset",
-        "password.set_by_link" => "Password set from a mailed link",
-        "two_factor.device_added" => "Authenticator app added",
-        "two_factor.device_renamed" => "Authenticator app renamed",
-        "two_factor.device_removed" => "Authenticator app removed",
-        "two_factor.recovery_codes_regenerated" => "New recovery codes generated",
-        "two_factor.recovery_code_used" => "Recovery code used",
-        "email.change_requested" => "Email change requested",
-        "email.change_cancelled" => "Email change cancelled",
-        "email.changed" => "Email address changed",
-        "account.deletion_requested" => "Account deletion requested",
-        "terms.accepted" => "Terms accepted",
-        "admin.user_created" => "Account created by an administrator",
-        "admin.user_updated" => "Account changed by an administrator",
-        "admin.user_deactivated" => "Account deactivated by an administrator",
-        "admin.user_reactivated" => "Account reactivated by an administrator",
-        "admin.password_set" => "Password set by an administrator",
-        "admin.password_link_sent" => "Password link sent by an administrator",
-        "admin.unlocked" => "Sign-in unlocked by an administrator",
-        "admin.sessions_revoked" => "Sessions signed out by an administrator",
-        "admin.two_factor_removed" => "Second factors removed by an administrator",
-        "admin.user_deletion_requested" => "Account deletion requested by an administrator",
+        "account.registered" => text("event-account-registered"),
+        "email.verified" => text("event-email-verified"),
+        "sign_in.succeeded" => text("event-sign-in-succeeded"),
+        "sign_in.failed" => text("event-sign-in-failed"),
+        "sign_in.locked" => text("event-sign-in-locked"),
+        "session.signed_out" => text("event-session-signed-out"),
+        "session.revoked" => text("event-session-revoked"),
+        "session.reauthenticated" => text("event-session-reauthenticated"),
+        "password.changed" => text("event-password-changed"),
+        "password.reset_requested" => text("event-password-reset-requested"),
+        "password.reset" => text("event-password-reset"),
+        "password.set_by_link" => text("event-password-set-by-link"),
+        "two_factor.device_added" => text("event-two-factor-device-added"),
+        "two_factor.device_renamed" => text("event-two-factor-device-renamed"),
+        "two_factor.device_removed" => text("event-two-factor-device-removed"),
+        "two_factor.recovery_codes_regenerated" => {
+            text("event-two-factor-recovery-codes-regenerated")
+        }
+        "two_factor.recovery_code_used" => text("event-two-factor-recovery-code-used"),
+        "passkey.added" => text("event-passkey-added"),
+        "passkey.renamed" => text("event-passkey-renamed"),
+        "passkey.removed" => text("event-passkey-removed"),
+        "passkey.used" => text("event-passkey-used"),
+        "email.change_requested" => text("event-email-change-requested"),
+        "email.change_cancelled" => text("event-email-change-cancelled"),
+        "email.changed" => text("event-email-changed"),
+        "account.deletion_requested" => text("event-account-deletion-requested"),
+        "terms.accepted" => text("event-terms-accepted"),
+        "admin.user_created" => text("event-admin-user-created"),
+        "admin.user_updated" => text("event-admin-user-updated"),
+        "admin.user_deactivated" => text("event-admin-user-deactivated"),
+        "admin.user_reactivated" => text("event-admin-user-reactivated"),
+        "admin.password_set" => text("event-admin-password-set"),
+        "admin.password_link_sent" => text("event-admin-password-link-sent"),
+        "admin.unlocked" => text("event-admin-unlocked"),
+        "admin.sessions_revoked" => text("event-admin-sessions-revoked"),
+        "admin.two_factor_removed" => text("event-admin-two-factor-removed"),
+        "admin.user_deletion_requested" => text("event-admin-user-deletion-requested"),
         _ => return None,
     })
 }

@@ -13,6 +13,8 @@ use super::{
     signed_in, signed_out,
 };
 use crate::http::client::client_info;
+use crate::i18n::text;
+use crate::pages::render::say;
 use crate::service::{deletion, hosting};
 use crate::state::AppState;
 
@@ -85,10 +87,7 @@ async fn submit(state: Data<&AppState>, req: &Request, Form(f): Form<DeleteForm>
         .trim()
         .eq_ignore_ascii_case(&person.auth.account.email)
     {
-        let errors = FormErrors::field(
-            "email",
-            "This is not your account's email address. Type it exactly as shown.",
-        );
+        let errors = FormErrors::field("email", say(&state, text("console-delete-not-your-email")));
         return render(&state, req, &person, Some((&errors, values))).await;
     }
     match deletion::request_account_deletion(&state, &person.auth, &client_info(req)).await {

@@ -9,8 +9,9 @@ use serde::Deserialize;
 
 use super::{CsrfForm, Terms, error_page, form_person, page, signed_in, signed_out};
 use crate::http::client::client_info;
+use crate::i18n::text;
 use crate::ids::SessionId;
-use crate::pages::render::time;
+use crate::pages::render::{say, time};
 use crate::service::{Error, Page, sessions};
 use crate::state::AppState;
 
@@ -62,11 +63,11 @@ async fn list(state: Data<&AppState>, req: &Request, Query(q): Query<ListQuery>)
         })
         .collect();
     let notice = match (q.others, q.signed_out.is_some()) {
-        (Some(1), _) => Some("Signed out of 1 other session.".to_owned()),
-        (Some(n), _) => Some(format!("Signed out of {n} other sessions.")),
-        (None, true) => Some("That session is signed out.".to_owned()),
+        (Some(n), _) => Some(text("notice-signed-out-others").with("count", n)),
+        (None, true) => Some(text("notice-signed-out-one")),
         (None, false) => None,
     };
+    let notice = notice.map(|n| say(&state, n));
     let ctx = minijinja::context! {
         nav => "sessions",
         devices,

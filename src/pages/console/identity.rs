@@ -7,8 +7,12 @@ use poem::web::{Data, Form, Query, Redirect};
 use poem::{IntoResponse, Request, Response, Route, get, handler};
 use serde::Deserialize;
 
-use super::{FormErrors, Person, Terms, form_failure, form_person, page, safe_next, signed_in};
+use super::{
+    FormErrors, Person, Terms, form_failure, form_person, page, safe_next, said, signed_in,
+};
 use crate::http::client::client_info;
+use crate::i18n::text;
+use crate::pages::render::say;
 use crate::service::totp::SecondFactor;
 use crate::service::{Error, passkeys, sessions};
 use crate::state::AppState;
@@ -110,10 +114,7 @@ async fn submit(state: Data<&AppState>, req: &Request, Form(f): Form<IdentityFor
         answer.as_ref(),
     );
     if person.auth.facts.two_factor && factor.is_none() {
-        let errors = FormErrors::field(
-            "code",
-            "Enter a code from your authenticator app, or a recovery code.",
-        );
+        let errors = FormErrors::field("code", say(&state, text("console-second-factor-missing")));
         return errors.render(&state, Some(&person), TEMPLATE, context(&person, &next));
     }
     let client = client_info(req);
@@ -122,19 +123,19 @@ async fn submit(state: Data<&AppState>, req: &Request, Form(f): Form<IdentityFor
         // what was wrong is one field's fault: say it beside that field
         Err(Error::InvalidCredentials) => FormErrors {
             status: StatusCode::UNAUTHORIZED,
-            ..FormErrors::field("password", "The password is wrong.")
+            ..FormErrors::field("password", say(&state, text("console-password-wrong")))
         }
         .render(&state, Some(&person), TEMPLATE, context(&person, &next)),
         Err(Error::PasskeyRejected) => {
             let errors = FormErrors {
                 status: StatusCode::UNAUTHORIZED,
-                ..FormErrors::field("code", Error::PasskeyRejected.to_string())
+                ..FormErrors::field("code", said(&state, Error::PasskeyRejected))
             };
             render(&state, &person, &next, Some(errors)).await
         }
         Err(Error::InvalidCode) => FormErrors {
             status: StatusCode::UNAUTHORIZED,
-            ..FormErrors::field("code", "The code is wrong, expired or was used already.")
+            ..FormErrors::field("code", said(&state, Error::InvalidCode))
         }
         .render(&state, Some(&person), TEMPLATE, context(&person, &next)),
         Err(e) => match form_failure(&state, req, Some(&person), e, PATH) {

@@ -37,9 +37,10 @@ use poem::web::{Data, Form, Redirect};
 use poem::{IntoResponse, Request, Response, Route, get, handler, post};
 
 use crate::http::client::{client_info, request_id};
-use crate::http::error::{ErrorCode, Failure};
+use crate::http::error::{ErrorCode, Failure, field_told, told};
 use crate::http::locale;
-use crate::pages::render;
+use crate::i18n::text;
+use crate::pages::render::{self, say};
 pub use crate::pages::session::CsrfForm;
 use crate::pages::session::{
     CookieSpec, SameSite, cookie, csrf_for, csrf_matches, new_csrf, set_cookie,
@@ -384,13 +385,14 @@ pub fn form_failure(
         _ => {}
     }
     let failure = Failure::from(err);
+    let i18n = state.templates.i18n();
     let (message, fields) = if failure.fields.is_empty() {
-        (Some(failure.detail), BTreeMap::new())
+        (Some(told(i18n, &failure).1), BTreeMap::new())
     } else {
         let fields = failure
             .fields
-            .into_iter()
-            .map(|f| (f.field, f.message))
+            .iter()
+            .map(|f| (f.field.clone(), field_told(i18n, f)))
             .collect();
         (None, fields)
     };
@@ -402,6 +404,11 @@ pub fn form_failure(
     })
 }
 
+/// What a domain error says, in the page's language (beside a field, say).
+pub fn said(state: &AppState, err: Error) -> String {
+    told(state.templates.i18n(), &Failure::from(err)).1
+}
+
 /// A page that says what failed, with the status the API gives it and, for an internal
 /// error, the request id under which the log has the cause.
 pub fn error_page(
@@ -411,16 +418,14 @@ pub fn error_page(
     err: Error,
 ) -> Response {
     let failure = Failure::from(err);
-    let internal = failure.code == ErrorCode::InternalError;
-    let message = if internal {
-        "Something went wrong on our side. Try again in a moment; if it keeps failing, \
-         quote the request id below to your administrator."
-            .to_owned()
+    let (title, detail) = told(state.templates.i18n(), &failure);
+    let message = if failure.code == ErrorCode::InternalError {
+        say(state, text("console-error-internal"))
     } else {
-        failure.detail.clone()
+        detail
     };
     let ctx = minijinja::context! {
-        title => failure.code.title(),
+        title,
         message,
         request_id => request_id(req),
     };
@@ -436,9 +441,8 @@ pub fn error_page(
 /// A form without this browser's CSRF token: refused, nothing changed.
 pub fn csrf_refused(state: &AppState, req: &Request, person: Option<&Person>) -> Response {
     let ctx = minijinja::context! {
-        title => "This form has expired",
-        message => "The form did not come from this page, or it is too old. Nothing was \
-                    changed. Go back, reload the page and try again.",
+        title => say(state, text("console-csrf-title")),
+        message => say(state, text("console-csrf")),
         request_id => request_id(req),
     };
     page(

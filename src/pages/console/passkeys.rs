@@ -12,7 +12,7 @@ use serde_json::Value;
 use super::security::show_recovery_codes;
 use super::{
     FormErrors, Person, Terms, anonymous_csrf_ok, anonymous_page, csrf_refused, error_page,
-    form_failure, form_person, page, safe_next, signed_in, signed_in_as, to_confirm_identity,
+    form_failure, form_person, page, safe_next, said, signed_in, signed_in_as, to_confirm_identity,
 };
 use crate::db::passkeys::Passkey;
 use crate::http::client::{client_info, device_name};
@@ -186,7 +186,7 @@ async fn add_complete(
             }
             let errors = FormErrors {
                 status,
-                message: Some(e.to_string()),
+                message: Some(said(&state, e)),
                 fields: Default::default(),
                 retry_after: None,
             };

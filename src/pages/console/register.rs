@@ -10,6 +10,8 @@ use serde::Deserialize;
 use super::{
     FormErrors, anonymous_csrf_ok, anonymous_page, csrf_refused, current, error_page, form_failure,
 };
+use crate::i18n::text;
+use crate::pages::render::say;
 use crate::service::registration::{self, Registration};
 use crate::service::validate::EMAIL_MAX;
 use crate::state::AppState;
@@ -135,6 +137,6 @@ async fn resend(state: Data<&AppState>, req: &Request, Form(f): Form<ResendForm>
         &state,
         req,
         email,
-        Some("If this address is waiting to be verified, a new link is on its way to it."),
+        Some(&say(&state, text("notice-verification-resent"))),
     )
 }

@@ -16,11 +16,15 @@ use poem::{IntoResponse, Request, Response, Route, get, handler, post};
 use serde::Deserialize;
 
 use super::{
-    CsrfForm, FormErrors, anonymous_csrf_ok, anonymous_page, csrf_refused, error_page, form_failure,
+    CsrfForm, FormErrors, anonymous_csrf_ok, anonymous_page, csrf_refused, error_page,
+    form_failure, said,
 };
 use crate::crypto::random_token;
 use crate::http::client::client_info;
+use crate::http::error::field_told;
+use crate::i18n::{Text, text};
 use crate::ids::PasswordResetId;
+use crate::pages::render::say;
 use crate::pages::session::{CookieSpec, SameSite, cookie, set_cookie};
 use crate::service::password_reset::{self, Completion};
 use crate::service::totp::SecondFactor;
@@ -123,11 +127,17 @@ async fn start(state: Data<&AppState>, req: &Request, Form(f): Form<StartForm>) 
     if email.chars().count() > EMAIL_MAX {
         return refused(FormErrors::field(
             "email",
-            format!("An email address has at most {EMAIL_MAX} characters."),
+            say(
+                &state,
+                text("invalid-email-too-long").with("max", EMAIL_MAX),
+            ),
         ));
     }
     if let Err(e) = validate::email("email", &email) {
-        return refused(FormErrors::field("email", e.message));
+        return refused(FormErrors::field(
+            "email",
+            field_told(state.templates.i18n(), &e),
+        ));
     }
     let client_secret = random_token("");
     let id = match password_reset::request(&state, &email, &client_secret, &client_info(req)).await
@@ -161,8 +171,9 @@ fn sent_page(
     req: &Request,
     pending: &Pending,
     status: StatusCode,
-    error: Option<&str>,
+    error: Option<Text>,
 ) -> Response {
+    let error = error.map(|e| say(state, e));
     let ctx = minijinja::context! { email => pending.email, error };
     anonymous_page(state, req, status, SENT_TEMPLATE, ctx)
 }
@@ -174,9 +185,6 @@ async fn sent(state: Data<&AppState>, req: &Request) -> Response {
         None => Redirect::see_other(START).into_response(),
     }
 }
-
-const NOT_CONFIRMED: &str = "The link in the mail was not confirmed yet. Open it, press \
-                             \"Confirm changing my password\", then come back here.";
 
 /// "I have verified my email address": on to the new password once the link was
 /// confirmed; otherwise says it was not, yet.
@@ -195,7 +203,7 @@ async fn verified(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfForm>
             req,
             &pending,
             StatusCode::CONFLICT,
-            Some(NOT_CONFIRMED),
+            Some(text("console-reset-not-confirmed")),
         ),
         Err(e) => start_again(&state, req, e),
     }
@@ -204,17 +212,13 @@ async fn verified(state: Data<&AppState>, req: &Request, Form(f): Form<CsrfForm>
 /// The reset is over (used, expired, unknown): forget it and offer to begin anew.
 fn start_again(state: &AppState, req: &Request, err: Error) -> Response {
     let (status, error) = match err {
-        Error::TokenExpired => (
-            StatusCode::GONE,
-            "This password reset has expired. Ask for a new mail.",
-        ),
-        Error::TokenInvalid | Error::NotFound | Error::Forbidden(_) => (
-            StatusCode::BAD_REQUEST,
-            "This password reset was used already or is unknown. Ask for a new mail.",
-        ),
+        Error::TokenExpired => (StatusCode::GONE, text("console-reset-expired")),
+        Error::TokenInvalid | Error::NotFound | Error::Forbidden(_) => {
+            (StatusCode::BAD_REQUEST, text("console-reset-unknown"))
+        }
         other => return error_page(state, req, None, other),
     };
-    let ctx = minijinja::context! { error };
+    let ctx = minijinja::context! { error => say(state, error) };
     let mut response = anonymous_page(state, req, status, START_TEMPLATE, ctx);
     set_cookie(&mut response, state, RESET_COOKIE, "", Some(0));
     response
@@ -289,14 +293,14 @@ async fn set_password(
     if f.new_password != f.confirm_password {
         return again(FormErrors::field(
             "confirm_password",
-            "The two passwords differ. Type the same new password twice.",
+            say(&state, text("console-reset-passwords-differ")),
         ));
     }
     let factor = SecondFactor::from_fields(Some(f.code.trim()), Some(f.recovery_code.trim()));
     if progress.two_factor && factor.is_none() {
         return again(FormErrors::field(
             "code",
-            "Enter a code from your authenticator app, or a recovery code.",
+            say(&state, text("console-second-factor-missing")),
         ));
     }
     let completion = Completion {
@@ -319,7 +323,7 @@ async fn set_password(
             };
             again(FormErrors {
                 status: StatusCode::UNAUTHORIZED,
-                ..FormErrors::field(field, Error::InvalidCode.to_string())
+                ..FormErrors::field(field, said(&state, Error::InvalidCode))
             })
         }
         Err(Error::EmailNotValidated) => sent_page(
@@ -327,7 +331,7 @@ async fn set_password(
             req,
             &pending,
             StatusCode::CONFLICT,
-            Some(NOT_CONFIRMED),
+            Some(text("console-reset-not-confirmed")),
         ),
         Err(
             e @ (Error::TokenExpired | Error::TokenInvalid | Error::NotFound | Error::Forbidden(_)),

@@ -10,9 +10,12 @@ use serde::Deserialize;
 
 use super::{
     FormErrors, anonymous_csrf_ok, anonymous_page, csrf_refused, current, form_failure, safe_next,
-    signed_in_as,
+    said, signed_in_as,
 };
 use crate::http::client::{client_info, device_name};
+use crate::http::error::field_told;
+use crate::i18n::text;
+use crate::pages::render::say;
 use crate::service::Error;
 use crate::service::sessions::{self, Admission, SignIn, SignInOutcome};
 use crate::service::totp::SecondFactor;
@@ -107,11 +110,15 @@ async fn password_step(state: &AppState, req: &Request, f: SignInForm, next: Str
         super::passkeys::with_script(response)
     };
     if let Err(e) = validate::email("email", &email) {
-        return first_step(FormErrors::field("email", e.message), false);
+        let message = field_told(state.templates.i18n(), &e);
+        return first_step(FormErrors::field("email", message), false);
     }
     // no password can be longer (validate::new_password refuses it): wrong without hashing
     if f.password.chars().count() > PASSWORD_MAX {
-        let message = format!("A password has at most {PASSWORD_MAX} characters.");
+        let message = say(
+            state,
+            text("console-password-too-long").with("max", PASSWORD_MAX),
+        );
         return first_step(FormErrors::field("password", message), false);
     }
     let client = client_info(req);
@@ -159,10 +166,7 @@ async fn code_step(state: &AppState, req: &Request, f: SignInForm, next: String)
         answer.as_ref(),
     );
     let Some(factor) = factor else {
-        let errors = FormErrors::field(
-            "code",
-            "Enter a code from your authenticator app, or a recovery code.",
-        );
+        let errors = FormErrors::field("code", say(state, text("console-second-factor-missing")));
         return code_page(state, req, errors.status, &f.ticket, &next, Some(errors));
     };
     let client = client_info(req);
@@ -177,14 +181,14 @@ async fn code_step(state: &AppState, req: &Request, f: SignInForm, next: String)
             };
             let errors = FormErrors {
                 status: StatusCode::UNAUTHORIZED,
-                ..FormErrors::field(field, Error::InvalidCode.to_string())
+                ..FormErrors::field(field, said(state, Error::InvalidCode))
             };
             code_page(state, req, errors.status, &f.ticket, &next, Some(errors))
         }
         Err(Error::PasskeyRejected) => {
             let errors = FormErrors {
                 status: StatusCode::UNAUTHORIZED,
-                ..FormErrors::field("code", Error::PasskeyRejected.to_string())
+                ..FormErrors::field("code", said(state, Error::PasskeyRejected))
             };
             code_page(state, req, errors.status, &f.ticket, &next, Some(errors))
         }
@@ -192,7 +196,7 @@ async fn code_step(state: &AppState, req: &Request, f: SignInForm, next: String)
         Err(Error::Unauthenticated | Error::TokenExpired) => {
             let ctx = minijinja::context! {
                 next, email => "",
-                error => "This sign-in took too long. Enter your email and password again.",
+                error => say(state, text("console-sign-in-expired")),
             };
             anonymous_page(state, req, StatusCode::UNAUTHORIZED, TEMPLATE, ctx)
         }

@@ -8,6 +8,8 @@ use serde::Deserialize;
 
 use super::{Person, Terms, form_failure, form_person, page, safe_next, signed_in};
 use crate::http::client::client_info;
+use crate::i18n::text;
+use crate::pages::render::say;
 use crate::service::account;
 use crate::state::AppState;
 
@@ -69,7 +71,7 @@ async fn submit(state: Data<&AppState>, req: &Request, Form(f): Form<AcceptForm>
             Ok(errors) => {
                 let ctx = context(&state, &person, next.as_deref().unwrap_or_default());
                 let ctx = minijinja::context! {
-                    error => "The terms changed while this page was open: read them again.",
+                    error => say(&state, text("console-terms-changed")),
                     ..ctx
                 };
                 let mut response = page(&state, Some(&person), errors.status, TEMPLATE, ctx);

@@ -17,6 +17,7 @@ use crate::service::{Error, Result};
 use crate::service::{deletion, password_links};
 use crate::state::AppState;
 
+use crate::i18n::text;
 use crate::service::admin::{Actor, account};
 use crate::service::audit::{Kind, record_by};
 
@@ -33,7 +34,7 @@ pub async fn set_active(
         && auth.account.id == id
         && !active
     {
-        return Err(Error::Forbidden("Admins can't deactivate themselves."));
+        return Err(Error::Forbidden(text("forbidden-self-deactivate")));
     }
     let now = state.clock.now();
     let mut tx = db::begin_immediate(&state.db).await?;
@@ -281,9 +282,7 @@ pub async fn delete_user(
     if let Actor::Admin(auth) = actor
         && auth.account.id == id
     {
-        return Err(Error::Forbidden(
-            "Admins can't delete their own account as admins: delete it from your own account.",
-        ));
+        return Err(Error::Forbidden(text("forbidden-self-delete")));
     }
     let account = account(state, id).await?;
     deletion::schedule_account_deletion(state, &account, actor, client).await

@@ -10,6 +10,7 @@ use crate::service::{ClientInfo, Page};
 use crate::service::{Error, Result};
 use crate::state::AppState;
 
+use crate::i18n::text;
 use crate::service::admin::Actor;
 use crate::service::audit::{Kind, record_by};
 
@@ -22,7 +23,7 @@ pub async fn emails(
     let status = status
         .map(str::parse::<MailStatus>)
         .transpose()
-        .map_err(|_| Error::field("status", "One of pending, sent, failed, skipped."))?;
+        .map_err(|_| Error::field("status", text("invalid-mail-status")))?;
     let before = page.cursor_id()?;
     let mut conn = state.db.acquire().await.map_err(anyhow::Error::from)?;
     let mut items = store::emails(&mut conn, status, before, page.limit + 1).await?;

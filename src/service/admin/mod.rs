@@ -15,6 +15,7 @@ pub use crate::service::audit::Actor;
 
 use crate::db::accounts::{self, Account};
 use crate::db::admin::{self as store};
+use crate::i18n::text;
 use crate::ids::AccountId;
 use crate::service::{Authenticated, Page};
 use crate::service::{Error, Result};
@@ -25,9 +26,7 @@ pub fn require_admin(auth: Authenticated) -> Result<Actor> {
     if auth.account.is_admin {
         Ok(Actor::Admin(Box::new(auth)))
     } else {
-        Err(Error::Forbidden(
-            "This needs an admin account or an admin API token.",
-        ))
+        Err(Error::Forbidden(text("forbidden-admin-needed")))
     }
 }
 

@@ -13,6 +13,7 @@ use crate::service::validate::{self};
 use crate::service::{Error, Result};
 use crate::state::AppState;
 
+use crate::i18n::text;
 use crate::service::admin::Actor;
 use crate::service::audit::{Kind, record_by};
 
@@ -49,13 +50,10 @@ pub async fn create_api_token(
 ) -> Result<(ApiToken, String)> {
     let name = validate::optional_name("name", Some(name), validate::DISPLAY_NAME_MAX)
         .map_err(|e| Error::Validation(vec![e]))?
-        .ok_or_else(|| Error::field("name", "Name the token after the script that uses it."))?;
+        .ok_or_else(|| Error::field("name", text("invalid-token-name")))?;
     let now = state.clock.now();
     if expires_at.is_some_and(|at| at <= now) {
-        return Err(Error::field(
-            "expires_at",
-            "The expiry must be in the future.",
-        ));
+        return Err(Error::field("expires_at", text("invalid-expiry-past")));
     }
     let secret = random_token(API_TOKEN_PREFIX);
     let token = ApiToken {

@@ -17,6 +17,7 @@ use crate::service::{ClientInfo, Page};
 use crate::service::{Error, Result};
 use crate::state::AppState;
 
+use crate::i18n::text;
 use crate::service::admin::Actor;
 use crate::service::audit::{Kind, record_by};
 
@@ -52,7 +53,7 @@ pub fn user_filter(query: Option<String>, status: Option<&str>) -> Result<UserFi
         .filter(|s| !s.is_empty())
         .map(str::parse::<AccountStatus>)
         .transpose()
-        .map_err(|_| Error::field("status", "One of active, deactivated, deleting."))?;
+        .map_err(|_| Error::field("status", text("invalid-user-status")))?;
     Ok(UserFilter {
         query: query.filter(|q| !q.trim().is_empty()),
         status,
@@ -126,7 +127,7 @@ pub async fn create_user(
     if input.send_invite && input.password.is_some() {
         checks.check::<()>(Err(validate::FieldError::new(
             "send_invite",
-            "Either set a password or send an invitation, not both.",
+            text("invalid-password-or-invite"),
         )));
     }
     let locale = match input.locale.as_deref() {
@@ -229,9 +230,7 @@ pub async fn update_user(
         && auth.account.id == id
         && update.is_admin == Some(false)
     {
-        return Err(Error::Forbidden(
-            "Admins can't remove their own admin rights; ask another admin.",
-        ));
+        return Err(Error::Forbidden(text("forbidden-self-demote")));
     }
     let mut changed = serde_json::Map::new();
     if let Some(email) = email.filter(|e| !e.eq_ignore_ascii_case(&account.email)) {

@@ -6,6 +6,7 @@ use serde_json::Value;
 use super::{KIND_MAX, SETTINGS_MAX_BYTES, required_name};
 use crate::db::hosting::{self, Integration};
 use crate::db::{self};
+use crate::i18n::text;
 use crate::ids::{HostId, IntegrationId};
 use crate::service::validate::{self, Checks};
 use crate::service::webhooks::{self, EventType};
@@ -103,10 +104,7 @@ pub async fn update_integration(
     );
     let settings = checks.check(input.settings.map(|s| settings("settings", s)).transpose());
     if input.kind.is_some() {
-        checks.add(
-            "kind",
-            "The kind of an integration can't change: make a new one.",
-        );
+        checks.add("kind", text("invalid-kind-fixed"));
     }
     let (name, settings) = checks.finish(|| Some((name?, settings?)))?;
     let now = state.clock.now();
@@ -158,10 +156,7 @@ fn kind(field: &str, raw: &str) -> std::result::Result<String, validate::FieldEr
     if ok {
         Ok(raw.to_owned())
     } else {
-        Err(validate::FieldError::new(
-            field,
-            "Use 1 to 50 of a-z, 0-9, _ and -.",
-        ))
+        Err(validate::FieldError::new(field, text("invalid-kind")))
     }
 }
 
@@ -169,17 +164,17 @@ fn settings(field: &str, value: Value) -> std::result::Result<String, validate::
     if !value.is_object() {
         return Err(validate::FieldError::new(
             field,
-            "Settings are a JSON object.",
+            text("invalid-settings-object"),
         ));
     }
-    let text = value.to_string();
-    if text.len() > SETTINGS_MAX_BYTES {
+    let json = value.to_string();
+    if json.len() > SETTINGS_MAX_BYTES {
         return Err(validate::FieldError::new(
             field,
-            "Settings are at most 16 KiB of JSON.",
+            text("invalid-settings-too-large"),
         ));
     }
-    Ok(text)
+    Ok(json)
 }
 
 #[cfg(test)]

@@ -6,6 +6,7 @@ use time::Duration;
 use crate::config::PlanConfig;
 use crate::db::hosting::{self, Host, HostStatus, Subscription, SubscriptionStatus};
 use crate::db::{self};
+use crate::i18n::text;
 use crate::ids::{HostId, SubscriptionId};
 use crate::jobs::queue::{self, Deletion};
 use crate::service::validate::{self, Checks};
@@ -33,12 +34,7 @@ pub async fn create_subscription(
     let plan = plans(state)
         .iter()
         .find(|p| p.id == plan_id)
-        .ok_or_else(|| {
-            Error::field(
-                "plan_id",
-                "There is no such plan: choose one of the plans offered.",
-            )
-        })?;
+        .ok_or_else(|| Error::field("plan_id", text("invalid-plan")))?;
     let now = state.clock.now();
     let trial = plan.trial_days > 0;
     let subscription = Subscription {
@@ -138,9 +134,7 @@ pub async fn create_host(state: &AppState, auth: &Authenticated, input: NewHost)
     let mut tx = db::begin_immediate(&state.db).await?;
     let subscription = hosting::find_subscription(&mut tx, auth.account.id, input.subscription_id)
         .await?
-        .ok_or_else(|| {
-            Error::field("subscription_id", "There is no such subscription of yours.")
-        })?;
+        .ok_or_else(|| Error::field("subscription_id", text("invalid-subscription")))?;
     if !matches!(
         subscription.status,
         SubscriptionStatus::Active | SubscriptionStatus::Trialing
@@ -265,7 +259,7 @@ pub async fn delete_host(state: &AppState, auth: &Authenticated, id: HostId) -> 
 
 fn required_name(field: &str, raw: &str) -> std::result::Result<String, validate::FieldError> {
     validate::optional_name(field, Some(raw), validate::DISPLAY_NAME_MAX)?
-        .ok_or_else(|| validate::FieldError::new(field, "Give it a name."))
+        .ok_or_else(|| validate::FieldError::new(field, text("invalid-name-empty")))
 }
 
 /// A domain as hosts use it: lowercase letters, digits and hyphens in dot-separated
@@ -290,10 +284,7 @@ pub fn hostname(
         .last()
         .is_some_and(|t| !t.chars().all(|c| c.is_ascii_digit()));
     if domain.len() > 253 || labels.len() < 2 || !labels.iter().all(label_ok) || !tld_ok {
-        return Err(validate::FieldError::new(
-            field,
-            "Not a valid domain name (like matrix.example.org).",
-        ));
+        return Err(validate::FieldError::new(field, text("invalid-domain")));
     }
     Ok(Some(domain))
 }

@@ -15,6 +15,7 @@ use crate::clock::Timestamp;
 use crate::db::accounts::Account;
 use crate::db::passkeys::{self as store, Challenge, NewPasskey, Passkey, Purpose};
 use crate::db::{self};
+use crate::i18n::text;
 use crate::ids::{PasskeyChallengeId, PasskeyId};
 use crate::service::audit::{self, Kind};
 use crate::service::mail::notice;
@@ -480,5 +481,5 @@ pub async fn methods(state: &AppState, conn: &mut db::Conn, account: &Account) -
 fn passkey_name(raw: &str) -> Result<String> {
     validate::optional_name("name", Some(raw), validate::DEVICE_NAME_MAX)
         .map_err(|e| Error::Validation(vec![e]))?
-        .ok_or_else(|| Error::field("name", "Name the passkey, e.g. \"Laptop\"."))
+        .ok_or_else(|| Error::field("name", text("invalid-passkey-name")))
 }

@@ -9,6 +9,7 @@ use crate::clock::Timestamp;
 use crate::crypto::webhook;
 use crate::db::webhooks::{self as store, Delivery, DeliveryStatus, Endpoint};
 use crate::db::{self};
+use crate::i18n::text;
 use crate::ids::{WebhookDeliveryId, WebhookEndpointId};
 use crate::jobs::queue::enqueue_webhook;
 use crate::outbound::{self, Refusal};
@@ -349,7 +350,7 @@ async fn check_url(state: &AppState, raw: &str) -> Result<std::result::Result<St
     if raw.trim().is_empty() || raw.len() > URL_MAX {
         return Ok(Err(FieldError::new(
             "url",
-            "Give an http or https URL of at most 2000 characters.",
+            text("invalid-webhook-url-long").with("max", URL_MAX),
         )));
     }
     let checked = match outbound::parse_url(raw, allow) {
@@ -358,10 +359,9 @@ async fn check_url(state: &AppState, raw: &str) -> Result<std::result::Result<St
     };
     match checked {
         Ok(url) => Ok(Ok(url.to_string())),
-        Err(Refusal::Invalid | Refusal::NoHost) => Ok(Err(FieldError::new(
-            "url",
-            "Not a valid URL: give an http or https URL with a host name.",
-        ))),
+        Err(Refusal::Invalid | Refusal::NoHost) => {
+            Ok(Err(FieldError::new("url", text("invalid-webhook-url"))))
+        }
         Err(e @ (Refusal::Scheme | Refusal::Internal(_))) => Err(Error::WebhookUrlForbidden(
             format!("This URL may not receive webhooks: {e}."),
         )),
@@ -373,7 +373,7 @@ fn check_events(events: &[String]) -> std::result::Result<String, FieldError> {
     if events.is_empty() {
         return Err(FieldError::new(
             "events",
-            "List the events to send, or [\"*\"] for all.",
+            text("invalid-webhook-events-empty"),
         ));
     }
     let unknown: Vec<&str> = events
@@ -389,7 +389,7 @@ fn check_events(events: &[String]) -> std::result::Result<String, FieldError> {
     if !unknown.is_empty() {
         return Err(FieldError::new(
             "events",
-            format!("Unknown event types: {}.", unknown.join(", ")),
+            text("invalid-webhook-events-unknown").with("events", unknown.join(", ")),
         ));
     }
     let mut events = events.to_vec();

@@ -37,15 +37,20 @@ const BLOCKING_IMPACTS: [&str; 2] = ["serious", "critical"];
 
 impl Browser {
     pub async fn start() -> Self {
-        Self::launch(true).await
+        Self::launch(true, None).await
     }
 
     /// A browser with JavaScript turned off, as some people browse.
     pub async fn start_without_javascript() -> Self {
-        Self::launch(false).await
+        Self::launch(false, None).await
     }
 
-    async fn launch(javascript: bool) -> Self {
+    /// A browser whose person reads `languages` (its Accept-Language, e.g. "de").
+    pub async fn start_in(languages: &str) -> Self {
+        Self::launch(true, Some(languages)).await
+    }
+
+    async fn launch(javascript: bool, languages: Option<&str>) -> Self {
         let chromium = tool("STEWARD_TEST_CHROMIUM", "/usr/bin/chromium");
         let chromedriver = tool("STEWARD_TEST_CHROMEDRIVER", "/usr/bin/chromedriver");
         let port = free_port();
@@ -66,10 +71,12 @@ impl Browser {
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
                     "--disable-component-update", "--disable-sync", "--window-size=1200,900",
                     format!("--user-data-dir={}", profile.path().display()),
+                    format!("--lang={}", languages.unwrap_or("en-US")),
                 ],
                 "prefs": {
                     "profile.managed_default_content_settings.javascript":
                         if javascript { 1 } else { 2 },
+                    "intl.accept_languages": languages.unwrap_or("en-US,en"),
                 },
             }),
         );
@@ -254,6 +261,21 @@ impl Browser {
             .unwrap_or_else(|e| panic!("no field labelled {label:?}: {e}"));
         field.clear().await.unwrap();
         field.send_keys(value).await.unwrap();
+    }
+
+    /// Ticks the checkbox whose label says `label` (the words people see).
+    pub async fn tick_labelled(&self, label: &str) {
+        let xpath = format!(
+            "//input[@type='checkbox' and @id=//label[normalize-space()={}]/@for]",
+            xpath_literal(label)
+        );
+        self.client
+            .find(Locator::XPath(&xpath))
+            .await
+            .unwrap_or_else(|e| panic!("no checkbox labelled {label:?}: {e}"))
+            .click()
+            .await
+            .unwrap();
     }
 
     /// Presses the button that says `words`, and waits for the page it leads to.

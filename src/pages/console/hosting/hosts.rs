@@ -7,13 +7,15 @@ use poem::{IntoResponse, Request, Response, Route, get, handler, post};
 use serde::Deserialize;
 
 use super::{
-    Confirm, DoneQuery, all_integrations, confirm_page, done_notice, person_and_host,
+    Confirm, DoneQuery, all_integrations, confirm_page, done_notice, named_host, person_and_host,
     render_overview,
 };
 use crate::db::hosting::Host;
+use crate::i18n::text;
 use crate::ids::{HostId, SubscriptionId};
 use crate::pages::console::{
-    CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page, signed_in,
+    CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page, said,
+    signed_in,
 };
 use crate::pages::render::time;
 use crate::service::Error;
@@ -44,7 +46,7 @@ fn host_failure(
     match err {
         Error::DomainTaken => Ok(FormErrors {
             status: StatusCode::CONFLICT,
-            ..FormErrors::field("domain", Error::DomainTaken.to_string())
+            ..FormErrors::field("domain", said(state, Error::DomainTaken))
         }),
         e => form_failure(state, req, Some(person), e, back),
     }
@@ -93,7 +95,7 @@ async fn add(state: Data<&AppState>, req: &Request, Form(f): Form<HostForm>) -> 
         }
         Err(_) => Err(Error::field(
             "subscription_id",
-            "Choose one of your subscriptions.",
+            text("hosting-choose-subscription"),
         )),
     };
     match result {
@@ -167,7 +169,7 @@ async fn show(
                 &person,
                 &host,
                 None,
-                done_notice(q.done.as_deref()),
+                done_notice(&state, q.done.as_deref()).as_deref(),
             )
             .await
         }
@@ -224,23 +226,23 @@ async fn delete_form(state: Data<&AppState>, req: &Request, Path(id): Path<Strin
         Ok(found) => found,
         Err(e) => return error_page(&state, req, Some(&person), e),
     };
-    let named = match &host.domain {
-        Some(domain) => format!("{} ({domain})", host.name),
-        None => host.name.clone(),
-    };
     confirm_page(
         &state,
         &person,
         Confirm {
-            title: "Delete host",
-            what: format!("This deletes the host {named}. It can't be undone."),
+            title: text("hosting-delete-host"),
+            what: text("confirm-delete-host").with("host", named_host(&host)),
             goes_too: integrations
                 .iter()
-                .map(|i| format!("the integration {} ({})", i.name, i.kind))
+                .map(|i| {
+                    text("confirm-goes-integration")
+                        .with("name", i.name.as_str())
+                        .with("kind", i.kind.as_str())
+                })
                 .collect(),
             action: format!("{}/delete", host_path(host.id)),
-            button: "Delete host",
-            keep_label: "Keep the host",
+            button: text("hosting-delete-host"),
+            keep_label: text("confirm-keep-host"),
             keep_href: host_path(host.id),
         },
     )

@@ -10,11 +10,12 @@ use serde_json::Value;
 
 use super::{Confirm, DoneQuery, confirm_page, done_notice, parse_id, person_and_host};
 use crate::db::hosting::{Host, Integration};
+use crate::i18n::text;
 use crate::ids::IntegrationId;
 use crate::pages::console::{
     CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page, signed_in,
 };
-use crate::pages::render::time;
+use crate::pages::render::{say, time};
 use crate::service::Error;
 use crate::service::hosting::{self, IntegrationInput};
 use crate::state::AppState;
@@ -50,13 +51,17 @@ impl IntegrationForm {
     }
 
     /// The settings typed: empty is `{}`; anything but JSON is the field's error.
-    fn settings(&self) -> Result<Value, FormErrors> {
+    fn settings(&self, state: &AppState) -> Result<Value, FormErrors> {
         let raw = self.settings.trim();
         if raw.is_empty() {
             return Ok(Value::Object(Default::default()));
         }
-        serde_json::from_str(raw)
-            .map_err(|e| FormErrors::field("settings", format!("This is not valid JSON: {e}.")))
+        serde_json::from_str(raw).map_err(|e| {
+            let words = text("invalid-settings-json")
+                .with("line", e.line())
+                .with("column", e.column());
+            FormErrors::field("settings", say(state, words))
+        })
     }
 }
 
@@ -141,7 +146,7 @@ async fn add(
         Ok(found) => found,
         Err(response) => return response,
     };
-    let settings = match f.settings() {
+    let settings = match f.settings(&state) {
         Ok(settings) => settings,
         Err(errors) => {
             return render_form(
@@ -197,7 +202,7 @@ async fn edit_form(
             &host,
             Some(&integration),
             None,
-            done_notice(q.done.as_deref()),
+            done_notice(&state, q.done.as_deref()).as_deref(),
         ),
         Err(response) => response,
     }
@@ -227,7 +232,7 @@ async fn edit(
             None,
         )
     };
-    let settings = match f.settings() {
+    let settings = match f.settings(&state) {
         Ok(settings) => settings,
         Err(errors) => return form(&errors),
     };
@@ -259,15 +264,15 @@ async fn delete_form(state: Data<&AppState>, req: &Request, Path(id): Path<Strin
         &state,
         &person,
         Confirm {
-            title: "Delete integration",
-            what: format!(
-                "This deletes the integration {} ({}) of the host {}, with its settings. It can't be undone.",
-                integration.name, integration.kind, host.name
-            ),
+            title: text("hosting-delete-integration"),
+            what: text("confirm-delete-integration")
+                .with("name", integration.name.as_str())
+                .with("kind", integration.kind.as_str())
+                .with("host", host.name.as_str()),
             goes_too: Vec::new(),
             action: format!("/hosting/integrations/{}/delete", integration.id),
-            button: "Delete integration",
-            keep_label: "Keep the integration",
+            button: text("hosting-delete-integration"),
+            keep_label: text("confirm-keep-integration"),
             keep_href: format!("/hosting/integrations/{}", integration.id),
         },
     )

@@ -14,8 +14,9 @@ use serde::Deserialize;
 use super::signed_in;
 use super::{CsrfForm, FormErrors, Person, Terms, error_page, form_failure, form_person, page};
 use crate::db::hosting::{Host, Integration, Subscription, SubscriptionStatus};
+use crate::i18n::{Text, text};
 use crate::ids::{HostId, SubscriptionId};
-use crate::pages::render::time;
+use crate::pages::render::{say, time};
 use crate::service::{Authenticated, Error, Page, hosting};
 use crate::state::AppState;
 
@@ -36,20 +37,19 @@ pub fn routes(route: Route) -> Route {
 }
 
 /// What a page says after a change it redirected from, by the `done` parameter.
-fn done_notice(done: Option<&str>) -> Option<&'static str> {
-    Some(match done? {
-        "subscribed" => "You are subscribed. Add a host to it below.",
-        "cancelled" => {
-            "The subscription is cancelled. Its hosts and their integrations are being deleted."
-        }
-        "host-added" => "The host is added.",
-        "host-saved" => "The host is saved.",
-        "host-deleted" => "The host is being deleted, with its integrations.",
-        "integration-added" => "The integration is added.",
-        "integration-saved" => "The integration is saved.",
-        "integration-deleted" => "The integration is deleted.",
+fn done_notice(state: &AppState, done: Option<&str>) -> Option<String> {
+    let notice = match done? {
+        "subscribed" => text("notice-subscribed"),
+        "cancelled" => text("notice-subscription-cancelled"),
+        "host-added" => text("notice-host-added"),
+        "host-saved" => text("notice-host-saved"),
+        "host-deleted" => text("notice-host-deleted"),
+        "integration-added" => text("notice-integration-added"),
+        "integration-saved" => text("notice-integration-saved"),
+        "integration-deleted" => text("notice-integration-deleted"),
         _ => return None,
-    })
+    };
+    Some(say(state, notice))
 }
 
 #[derive(Debug, Deserialize)]
@@ -113,16 +113,24 @@ fn plan_name(state: &AppState, plan_id: &str) -> String {
         .map_or_else(|| plan_id.to_owned(), |p| p.name.clone())
 }
 
+/// A host by its name, and its domain if it has one: `Home (matrix.example.org)`.
+pub(super) fn named_host(host: &Host) -> String {
+    match &host.domain {
+        Some(domain) => format!("{} ({domain})", host.name),
+        None => host.name.clone(),
+    }
+}
+
 /// A subscription as the pages show it.
 fn subscription_view(state: &AppState, s: &Subscription) -> minijinja::Value {
     let status = match s.status {
-        SubscriptionStatus::Active => "Active".to_owned(),
+        SubscriptionStatus::Active => text("subscription-active"),
         SubscriptionStatus::Trialing => match s.trial_ends_at {
-            Some(end) => format!("Trial until {}", time(end)),
-            None => "Trial".to_owned(),
+            Some(end) => text("subscription-trial-until").with("date", time(end)),
+            None => text("subscription-trial"),
         },
-        SubscriptionStatus::Expired => "Expired".to_owned(),
-        SubscriptionStatus::Cancelling => "Being cancelled".to_owned(),
+        SubscriptionStatus::Expired => text("subscription-expired"),
+        SubscriptionStatus::Cancelling => text("subscription-cancelling"),
     };
     let usable = matches!(
         s.status,
@@ -131,8 +139,13 @@ fn subscription_view(state: &AppState, s: &Subscription) -> minijinja::Value {
     minijinja::context! {
         id => s.id.to_string(),
         plan => plan_name(state, &s.plan_id),
-        label => format!("{}, since {}", plan_name(state, &s.plan_id), time(s.created_at)),
-        status,
+        label => say(
+            state,
+            text("subscription-label")
+                .with("plan", plan_name(state, &s.plan_id))
+                .with("date", time(s.created_at)),
+        ),
+        status => say(state, status),
         usable,
         created => time(s.created_at),
     }
@@ -239,7 +252,14 @@ async fn overview(state: Data<&AppState>, req: &Request, Query(q): Query<DoneQue
         Ok(person) => person,
         Err(response) => return response,
     };
-    render_overview(&state, req, &person, None, done_notice(q.done.as_deref())).await
+    render_overview(
+        &state,
+        req,
+        &person,
+        None,
+        done_notice(&state, q.done.as_deref()).as_deref(),
+    )
+    .await
 }
 
 #[derive(Debug, Deserialize)]
@@ -288,25 +308,27 @@ async fn subscribe(
 }
 
 /// A page that asks before something irreversible, with what goes with it.
-pub(super) struct Confirm<'a> {
-    pub title: &'a str,
-    pub what: String,
-    pub goes_too: Vec<String>,
+/// Its words are said in the page's language.
+pub(super) struct Confirm {
+    pub title: Text,
+    pub what: Text,
+    pub goes_too: Vec<Text>,
     pub action: String,
-    pub button: &'a str,
-    pub keep_label: &'a str,
+    pub button: Text,
+    pub keep_label: Text,
     pub keep_href: String,
 }
 
-pub(super) fn confirm_page(state: &AppState, person: &Person, c: Confirm<'_>) -> Response {
+pub(super) fn confirm_page(state: &AppState, person: &Person, c: Confirm) -> Response {
+    let goes_too: Vec<String> = c.goes_too.into_iter().map(|g| say(state, g)).collect();
     let ctx = minijinja::context! {
         nav => "hosting",
-        title => c.title,
-        what => c.what,
-        goes_too => c.goes_too,
+        title => say(state, c.title),
+        what => say(state, c.what),
+        goes_too,
         action => c.action,
-        button => c.button,
-        keep_label => c.keep_label,
+        button => say(state, c.button),
+        keep_label => say(state, c.keep_label),
         keep_href => c.keep_href,
     };
     page(state, Some(person), StatusCode::OK, CONFIRM, ctx)
@@ -334,24 +356,19 @@ async fn cancel_form(state: Data<&AppState>, req: &Request, Path(id): Path<Strin
     let goes_too = hosts
         .iter()
         .filter(|h| h.subscription_id == subscription.id)
-        .map(|h| match &h.domain {
-            Some(domain) => format!("{} ({domain}) and its integrations", h.name),
-            None => format!("{} and its integrations", h.name),
-        })
+        .map(|h| text("confirm-goes-host").with("host", named_host(h)))
         .collect();
     confirm_page(
         &state,
         &person,
         Confirm {
-            title: "Cancel subscription",
-            what: format!(
-                "This cancels your subscription to {} at once. It can't be undone.",
-                plan_name(&state, &subscription.plan_id)
-            ),
+            title: text("hosting-cancel-subscription"),
+            what: text("confirm-cancel-subscription")
+                .with("plan", plan_name(&state, &subscription.plan_id)),
             goes_too,
             action: format!("/hosting/subscriptions/{id}/cancel"),
-            button: "Cancel subscription",
-            keep_label: "Keep the subscription",
+            button: text("hosting-cancel-subscription"),
+            keep_label: text("confirm-keep-subscription"),
             keep_href: PATH.to_owned(),
         },
     )

@@ -9,6 +9,8 @@ use serde::Deserialize;
 
 use super::super::{Person, Terms, form_failure, form_person, page, require_elevated, signed_in};
 use crate::http::client::client_info;
+use crate::i18n::text;
+use crate::pages::render::say;
 use crate::service::totp;
 use crate::state::AppState;
 
@@ -35,21 +37,20 @@ pub fn show(state: &AppState, person: &Person, codes: &[String], shown: Shown) -
         nav => "security",
         codes,
         first_device => shown == Shown::FirstDevice,
-        download => download_href(codes),
+        download => download_href(state, codes),
     };
     page(state, Some(person), StatusCode::OK, SHOW_TEMPLATE, ctx)
 }
 
 /// The codes as a `data:` URL of a text file, one code a line.
-fn download_href(codes: &[String]) -> String {
-    let mut text = String::from(
-        "Recovery codes: each works once, instead of a code from your authenticator app.\n\n",
-    );
+fn download_href(state: &AppState, codes: &[String]) -> String {
+    let mut file = say(state, text("codes-file-heading"));
+    file.push_str("\n\n");
     for code in codes {
-        text.push_str(code);
-        text.push('\n');
+        file.push_str(code);
+        file.push('\n');
     }
-    format!("data:text/plain;charset=utf-8,{}", percent_encode(&text))
+    format!("data:text/plain;charset=utf-8,{}", percent_encode(&file))
 }
 
 /// Every byte but RFC 3986's unreserved characters as `%XX`.

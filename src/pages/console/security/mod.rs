@@ -15,7 +15,8 @@ use super::{
     signed_in,
 };
 use crate::http::client::client_info;
-use crate::pages::render::time;
+use crate::i18n::{Text, text};
+use crate::pages::render::{say, time};
 use crate::service::{account, totp as service_totp};
 use crate::state::AppState;
 
@@ -38,15 +39,15 @@ pub struct DoneQuery {
 }
 
 /// The notice after a step, by a fixed key: the request's words are never shown.
-fn notice(done: Option<&str>) -> Option<&'static str> {
+fn notice(done: Option<&str>) -> Option<Text> {
     Some(match done? {
-        "password_changed" => "Your password is changed. Your other sessions were signed out.",
-        "app_added" => "The authenticator app is set up.",
-        "app_renamed" => "The authenticator app is renamed.",
-        "app_removed" => "The authenticator app is removed.",
-        "passkey_added" => "The passkey is added.",
-        "passkey_removed" => "The passkey is removed.",
-        "passkey_renamed" => "The passkey is renamed.",
+        "password_changed" => text("notice-password-changed"),
+        "app_added" => text("notice-app-added"),
+        "app_renamed" => text("notice-app-renamed"),
+        "app_removed" => text("notice-app-removed"),
+        "passkey_added" => text("notice-passkey-added"),
+        "passkey_removed" => text("notice-passkey-removed"),
+        "passkey_renamed" => text("notice-passkey-renamed"),
         _ => return None,
     })
 }
@@ -92,7 +93,7 @@ async fn overview(state: Data<&AppState>, req: &Request, Query(q): Query<DoneQue
     };
     let ctx = minijinja::context! {
         nav => "security",
-        notice => notice(q.done.as_deref()),
+        notice => notice(q.done.as_deref()).map(|n| say(&state, n)),
         two_factor => !apps.is_empty() || !passkeys.is_empty(),
         passkeys_available => crate::service::passkeys::available(&state),
         passkey_script => true,
@@ -157,7 +158,7 @@ async fn password_submit(
     if f.new_password != f.confirm_password {
         let errors = FormErrors::field(
             "confirm_password",
-            "The two passwords differ. Type the new password twice.",
+            say(&state, text("console-passwords-differ")),
         );
         return again(&person, errors);
     }

@@ -18,8 +18,9 @@ use super::codes;
 use crate::crypto::totp as otp;
 use crate::db::totp::Device;
 use crate::http::client::client_info;
+use crate::i18n::text;
 use crate::ids::{TotpDeviceId, TotpEnrollmentId};
-use crate::pages::render::{allow_data_images, time};
+use crate::pages::render::{allow_data_images, say, time};
 use crate::service::totp::{self, EnrollmentStarted};
 use crate::service::{Error, Result};
 use crate::state::AppState;
@@ -28,8 +29,6 @@ const START_PATH: &str = "/account/security/authenticator";
 const SETUP_TEMPLATE: &str = "console/totp_setup.html";
 const RENAME_TEMPLATE: &str = "console/rename.html";
 const REMOVE_TEMPLATE: &str = "console/totp_remove.html";
-/// The name an enrollment holds until the person names the device beside the code.
-const PROVISIONAL_NAME: &str = "Authenticator app";
 
 pub fn routes(route: Route) -> Route {
     route
@@ -62,7 +61,9 @@ async fn start(state: Data<&AppState>, req: &Request) -> Response {
     if let Err(response) = require_elevated(&state, &person, START_PATH) {
         return response;
     }
-    match totp::resume_or_begin_enrollment(&state, &person.auth, PROVISIONAL_NAME).await {
+    // the name the enrollment holds until the person names the device beside the code
+    let provisional = say(&state, text("totp-provisional-name"));
+    match totp::resume_or_begin_enrollment(&state, &person.auth, &provisional).await {
         Ok(started) => Redirect::see_other(setup_path(started.id)).into_response(),
         Err(Error::ReauthenticationRequired) => to_confirm_identity(START_PATH),
         Err(e) => error_page(&state, req, Some(&person), e),
@@ -167,7 +168,7 @@ async fn confirm(
     };
     let code = f.code.trim();
     let errors = if code.is_empty() {
-        FormErrors::field("code", "Enter the code your authenticator app shows.")
+        FormErrors::field("code", say(&state, text("console-code-missing")))
     } else {
         let client = client_info(req);
         let named = Some(f.name.as_str());
@@ -180,10 +181,7 @@ async fn confirm(
             }
             Err(Error::InvalidCode) => FormErrors {
                 status: StatusCode::BAD_REQUEST,
-                ..FormErrors::field(
-                    "code",
-                    "The code does not match. Check the app and the device's clock, and try again.",
-                )
+                ..FormErrors::field("code", say(&state, text("console-code-no-match")))
             },
             Err(e @ Error::EnrollmentExpired) => {
                 return setup_page(&state, req, &person, Err(e), "", None);
