@@ -388,3 +388,32 @@ async fn the_per_ip_limit_counts_attempts_on_every_instance() {
         assert!((1..=60).contains(&retry), "Retry-After: {retry}");
     }
 }
+
+#[tokio::test]
+async fn a_queued_job_wakes_the_workers_at_once_without_polling() {
+    let Some(mut cluster) = Cluster::new().await else {
+        return;
+    };
+    // polling once a minute: only the database's notification can wake a worker sooner
+    // (and no maintenance, which would queue the mail again after a while)
+    let no_polling = |c: &mut Config| {
+        c.jobs.poll_interval_ms = 60_000;
+        c.jobs.heartbeat_seconds = 60;
+        c.jobs.maintenance_schedule = "0 0 0 1 1 * 2099".into();
+    };
+    let a = cluster.start(no_polling).await;
+    let _b = cluster.start(no_polling).await;
+    // past the first fetch each worker makes when it starts
+    tokio::time::sleep(Duration::from_secs(2)).await;
+    for i in 0..3 {
+        let address = format!("woken{i}@example.org");
+        let queued = Instant::now();
+        a.register(&address).await.assert(202);
+        cluster.mail(&address, 1).await;
+        let waited = queued.elapsed();
+        assert!(
+            waited < Duration::from_secs(3),
+            "the mail took {waited:?}: no worker was woken by the queued job"
+        );
+    }
+}
