@@ -349,7 +349,9 @@ async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server
     let smtp = crate::support::smtp::SmtpServer::start().await;
     let port = free_port();
     // the server writes the config file the commands read too
-    let server = spawn_binary(dir.path(), port, smtp.port, |_| {}).await;
+    // steward backup copies a SQLite file (PostgreSQL has pg_dump)
+    let sqlite = |c: &mut steward::config::Config| c.database.url.clear();
+    let server = spawn_binary(dir.path(), port, smtp.port, sqlite).await;
 
     let out = steward(dir.path(), &["healthcheck"], None);
     assert!(
@@ -667,7 +669,7 @@ async fn the_console_manages_users_and_tokens_and_takes_backups_while_the_server
         restored.path().join("data/secret.key"),
     )
     .unwrap();
-    let server = spawn_binary(restored.path(), free_port(), smtp.port, |_| {}).await;
+    let server = spawn_binary(restored.path(), free_port(), smtp.port, sqlite).await;
     let signed = client
         .post(format!("{}/api/v1/sessions", server.base))
         .json(&json!({"email": "ops@example.org", "password": "console password 3"}))

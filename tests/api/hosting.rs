@@ -704,7 +704,11 @@ async fn an_account_deletion_killed_midway_finishes_after_the_restart() {
     let smtp = SmtpServer::start().await;
     let port = free_port();
     // one row per batch: slow enough to kill in the middle
-    let slow = |c: &mut steward::config::Config| c.jobs.deletion_batch_size = 1;
+    // (on SQLite, whose file the test reads; instances.rs has the PostgreSQL case)
+    let slow = |c: &mut steward::config::Config| {
+        c.jobs.deletion_batch_size = 1;
+        c.database.url.clear();
+    };
     let mut process = spawn_binary(dir.path(), port, smtp.port, slow).await;
     let client = reqwest::Client::new();
     let base = process.base.clone();

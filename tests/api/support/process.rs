@@ -82,7 +82,18 @@ pub async fn spawn_binary_with_env(
     env: &[(&str, String)],
 ) -> Process {
     let mut config = test_config(dir.join("data"), smtp_port);
+    // on the run's backend, as TestApp is; a test that needs SQLite clears the URL
+    config.database.url = existing_or_new_database(dir).await;
+    if !config.database.url.is_empty() {
+        config.security.secret_key = crate::support::TEST_SERVER_KEY.into();
+    }
     configure(&mut config);
+    if config.database.url.is_empty()
+        && config.security.secret_key == crate::support::TEST_SERVER_KEY
+    {
+        // kept on SQLite by the test: as in the SQLite pass, the key in the data folder
+        config.security.secret_key.clear();
+    }
     config.server.bind = format!("127.0.0.1:{http_port}").parse().unwrap();
     let path = write_config(dir, &config);
     let mut process = Process {
@@ -120,6 +131,27 @@ pub async fn spawn_binary_with_env(
         assert!(Instant::now() < deadline, "the binary did not become ready");
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
+}
+
+/// A connection pool to the database of the instance in `dir` (its config file's),
+/// SQLite or PostgreSQL, for a test to read what the process stored.
+pub async fn database_of(dir: &Path) -> steward::db::Pool {
+    let text = std::fs::read_to_string(dir.join("config.toml")).unwrap();
+    let config: Config = toml::from_str(&text).unwrap();
+    steward::db::connect(&config.database(), 2, None)
+        .await
+        .unwrap()
+}
+
+/// The database of the instance in `dir`: the one its config file names when it has
+/// one (a restart on the same folder), else a fresh one on the run's backend.
+async fn existing_or_new_database(dir: &Path) -> String {
+    if let Ok(text) = std::fs::read_to_string(dir.join("config.toml"))
+        && let Ok(config) = toml::from_str::<Config>(&text)
+    {
+        return config.database.url;
+    }
+    crate::support::test_database().await
 }
 
 /// Runs the console command `steward --config dir/config.toml ARGS` to its end, with

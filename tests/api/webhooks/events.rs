@@ -77,7 +77,10 @@ async fn every_event_arrives_once_signed_with_its_data() {
     let pending = "select count(*) from webhook_deliveries where status = 'pending'";
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
     while app.sql().one::<i64>(pending, &[]).await > 0 {
-        assert!(std::time::Instant::now() < deadline, "deliveries still pending");
+        assert!(
+            std::time::Instant::now() < deadline,
+            "deliveries still pending"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
     app.clock.advance(time::Duration::days(31));
