@@ -28,6 +28,11 @@ pub(super) async fn open(
             max_connections
         })
         .acquire_timeout(Duration::from_secs(10))
+        // no ping before each use: it was a second round trip on every request's
+        // one-query session lookup. A connection the server dropped fails its next
+        // query and is discarded; an idle one is closed after a minute.
+        .test_before_acquire(false)
+        .idle_timeout(Duration::from_secs(60))
         .connect_with(options.application_name("steward"))
         .await
         .with_context(|| format!("cannot connect to the database {}", redact_url(url)))?;
