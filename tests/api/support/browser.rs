@@ -324,14 +324,20 @@ impl Browser {
         self.text("body").await
     }
 
+    /// The visible text of the first element `css` finds. Waits for it a little: right
+    /// after a click the new page may still be arriving (its old root is gone, its body
+    /// not yet all parsed).
     pub async fn text(&self, css: &str) -> String {
-        self.client
-            .find(Locator::Css(css))
-            .await
-            .expect(css)
-            .text()
-            .await
-            .unwrap()
+        let found = self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(5))
+            .for_element(Locator::Css(css))
+            .await;
+        match found {
+            Ok(element) => element.text().await.unwrap(),
+            Err(e) => panic!("{css} on {}: {e}", self.here().await),
+        }
     }
 
     pub async fn texts(&self, css: &str) -> Vec<String> {
