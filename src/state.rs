@@ -64,7 +64,7 @@ impl AppState {
         )
         .await?;
         db::migrate(&db).await?;
-        let readers = db::Readers::open(&database, &db).await?;
+        let readers = db::Readers::open(&db).await?;
         let templates = Templates::new(Some(&config.server.templates_dir), &config.i18n)?;
         let mailer = Mailer::new(&config)?;
         let hasher = PasswordHasher::new(&config.security)?;

@@ -144,15 +144,14 @@ pub enum Readers {
 const SQLITE_READERS: usize = 4;
 
 impl Readers {
-    pub async fn open(database: &Database, pool: &Pool) -> anyhow::Result<Self> {
-        Ok(match (database, pool) {
-            (Database::Sqlite(path), _) => {
-                Readers::Sqlite(SqliteReaders::open(path, SQLITE_READERS).await?)
+    /// The readers of `pool`'s database.
+    pub async fn open(pool: &Pool) -> anyhow::Result<Self> {
+        Ok(match pool {
+            Pool::Sqlite(pool) => {
+                let options = pool.connect_options();
+                Readers::Sqlite(SqliteReaders::open(options.get_filename(), SQLITE_READERS).await?)
             }
-            (Database::Postgres(_), Pool::Postgres(pool)) => Readers::Postgres(pool.clone()),
-            (Database::Postgres(_), Pool::Sqlite(_)) => {
-                anyhow::bail!("readers for PostgreSQL need a PostgreSQL pool")
-            }
+            Pool::Postgres(pool) => Readers::Postgres(pool.clone()),
         })
     }
 
