@@ -12,16 +12,6 @@ use crate::support::{Authenticator, Mail, PASSWORD, TestApp};
 
 const NEW_PASSWORD: &str = "ein viel längeres Passwort, 2026";
 
-/// The next mail to `address` whose text links to `path` (notices come between).
-async fn mail_linking(app: &TestApp, address: &str, path: &str) -> Mail {
-    loop {
-        let mail = app.mail_to(address).await;
-        if mail.text.contains(path) {
-            return mail;
-        }
-    }
-}
-
 /// A mail in German: its subject, its text and its HTML (`<html lang="de">`).
 fn assert_german(mail: &Mail, subject: &str, says: &str) {
     assert_eq!(mail.subject, subject);
@@ -139,7 +129,7 @@ async fn a_german_person_does_everything_in_german() {
     assert_eq!(browser.text("h1").await, "Prüfen Sie Ihre E-Mails");
 
     // the verification mail is German; its page too
-    let mail = mail_linking(&app, email, "/verify-email").await;
+    let mail = app.mail_linking(email, "/verify-email").await;
     assert_german(
         &mail,
         "Bestätigen Sie Ihre E-Mail-Adresse für Steward",
@@ -250,7 +240,7 @@ async fn a_german_person_does_everything_in_german() {
         "pressed too early, it says so: {}",
         browser.page_text().await
     );
-    let mail = mail_linking(&app, email, "/reset-password").await;
+    let mail = app.mail_linking(email, "/reset-password").await;
     assert_german(
         &mail,
         "Passwort für Steward zurücksetzen",

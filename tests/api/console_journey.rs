@@ -48,12 +48,7 @@ async fn confirm_identity_if_asked(
 
 /// The link to `path` in the next mail to `address` that has one (notices come between).
 async fn link_in_next_mail(app: &TestApp, address: &str, path: &str) -> String {
-    loop {
-        let mail = app.mail_to(address).await;
-        if mail.text.contains(path) {
-            return local(app, &mail.link(path));
-        }
-    }
+    local(app, &app.mail_linking(address, path).await.link(path))
 }
 
 async fn sign_in(

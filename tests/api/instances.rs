@@ -104,26 +104,6 @@ async fn register_batch(range: std::ops::Range<usize>, instances: &[&Process]) -
     futures::future::join_all(bodies).await
 }
 
-async fn get(process: &Process, path: &str, token: &str) -> Resp {
-    let resp = reqwest::Client::new()
-        .get(format!("{}{path}", process.base))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
-    crate::support::read(resp).await
-}
-
-async fn delete(process: &Process, path: &str, token: &str) -> Resp {
-    let resp = reqwest::Client::new()
-        .delete(format!("{}{path}", process.base))
-        .bearer_auth(token)
-        .send()
-        .await
-        .unwrap();
-    crate::support::read(resp).await
-}
-
 /// Registers `email` on `a`, confirms it on `b`, signs in on `a`: the session token.
 async fn signed_in(cluster: &Cluster, a: &Process, b: &Process, email: &str) -> String {
     a.register(email).await.assert(202);
@@ -156,14 +136,15 @@ async fn a_session_signed_out_on_one_instance_is_refused_by_every_other_at_once(
     let c = cluster.start(|_| {}).await;
     let token = signed_in(&cluster, &a, &b, "everywhere@example.org").await;
     for instance in [&a, &b, &c] {
-        get(instance, "/api/v1/account", &token).await.assert(200);
+        instance.get("/api/v1/account", &token).await.assert(200);
     }
-    delete(&b, "/api/v1/sessions/current", &token)
+    b.delete("/api/v1/sessions/current", &token)
         .await
         .assert(204);
     // no wait: the very next request, on any instance, is refused
     for instance in [&c, &a, &b] {
-        get(instance, "/api/v1/account", &token)
+        instance
+            .get("/api/v1/account", &token)
             .await
             .assert_error(401, "unauthenticated");
     }
@@ -273,7 +254,7 @@ async fn a_deletion_whose_instance_is_killed_is_finished_once_by_another() {
         .await;
     // only a runs jobs when the deletion starts
     drop(b);
-    delete(&a, "/api/v1/account", &token).await.assert(202);
+    a.delete("/api/v1/account", &token).await.assert(202);
     let integrations = || async {
         cluster
             .sql()

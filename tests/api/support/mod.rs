@@ -426,6 +426,17 @@ impl TestApp {
         self.nth_mail_to(address, self.seen(address)).await
     }
 
+    /// The next mail to `address` whose text links to `path`, passing over the mails
+    /// before it (notices come between).
+    pub async fn mail_linking(&self, address: &str, path: &str) -> Mail {
+        loop {
+            let mail = self.mail_to(address).await;
+            if mail.text.contains(path) {
+                return mail;
+            }
+        }
+    }
+
     fn seen(&self, address: &str) -> usize {
         *self
             .seen

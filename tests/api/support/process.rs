@@ -31,6 +31,32 @@ impl Process {
         crate::support::read(request.send().await.expect("request sent")).await
     }
 
+    /// GET `path` with `token` as the bearer.
+    pub async fn get(&self, path: &str, token: &str) -> Resp {
+        let request = reqwest::Client::new().get(format!("{}{path}", self.base));
+        crate::support::read(
+            request
+                .bearer_auth(token)
+                .send()
+                .await
+                .expect("request sent"),
+        )
+        .await
+    }
+
+    /// DELETE `path` with `token` as the bearer.
+    pub async fn delete(&self, path: &str, token: &str) -> Resp {
+        let request = reqwest::Client::new().delete(format!("{}{path}", self.base));
+        crate::support::read(
+            request
+                .bearer_auth(token)
+                .send()
+                .await
+                .expect("request sent"),
+        )
+        .await
+    }
+
     /// Registers `email` (with [`PASSWORD`]) on this server, which queues its mail.
     pub async fn register(&self, email: &str) -> Resp {
         let body = json!({"email": email, "password": PASSWORD, "accept_terms": true});
