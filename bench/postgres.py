@@ -21,12 +21,12 @@ wrk and the instances.
 
 Needs wrk and nginx (Debian); run as root, it installs them when missing.
 """
-import argparse, concurrent.futures, json, os, shutil, statistics, subprocess, sys, tempfile
+import argparse, json, os, shutil, statistics, subprocess, sys, tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from run import (PASSWORD, ROOT, Server, SmtpReceiver, call, ensure_wrk,  # noqa: E402
-                 free_port, link_token, wrk)
+                 free_port, mail_throughput, registrations, wrk)
 
 KEY = "YmVuY2gtc2VydmVyLWtleS1vZi10aGlydHktdHdvLWI="  # base64 of 32 bytes
 
@@ -111,47 +111,13 @@ http {{
 def measure(front, servers, smtp, args, raw_rate, work, label):
     """The four figures against `front` (a server, or nginx before several)."""
     secs = args.seconds
-    latencies, token = [], None
-    for i in range(args.registrations):
-        address = f"{label}-user{i}@example.org"
-        sent = time.monotonic()
-        status, _ = front.call("POST", "/api/v1/registrations",
-                               {"email": address, "password": PASSWORD, "accept_terms": True})
-        assert status == 202, status
-        arrived, raw = smtp.wait_for(address)
-        latencies.append((arrived - sent) * 1000)
-        if token is None:
-            assert front.call("POST", "/api/v1/email-verifications/confirm",
-                              {"token": link_token(raw)})[0] == 200
-            status, body = front.call("POST", "/api/v1/sessions",
-                                      {"email": address, "password": PASSWORD})
-            assert status == 201, (status, body)
-            token, user = body["token"], address
+    latencies, token, user = registrations(front, smtp, args.registrations, f"{label}-user")
     healthz = wrk(work, front.base + "/healthz", 64, secs)
     account = wrk(work, front.base + "/api/v1/account", 64, secs, token=token)
     cores = os.cpu_count() or 1
     storm = wrk(work, front.base + "/api/v1/sessions", 4 * cores, secs, None,
                 {"email": user, "password": PASSWORD})
-    status, body = front.call("POST", "/api/v1/sessions",
-                              {"email": "admin@example.org", "password": PASSWORD})
-    assert status == 201, (status, body)
-    admin, before = body["token"], smtp.count()
-
-    def invite(i):
-        return front.call("POST", "/api/v1/admin/users",
-                          {"email": f"{label}-invited{i}@example.org", "send_invite": True},
-                          token=admin)[0]
-
-    queued_at = time.monotonic()
-    with concurrent.futures.ThreadPoolExecutor(8) as pool:
-        statuses = list(pool.map(invite, range(args.mails)))
-    assert all(s == 201 for s in statuses), sorted(set(statuses))
-    deadline = time.monotonic() + 120
-    while smtp.count() < before + args.mails and time.monotonic() < deadline:
-        time.sleep(0.01)
-    with smtp.changed:
-        arrivals = [at for at, _, _ in smtp.mails[before:]]
-    mail_rate = len(arrivals) / (max(arrivals) - queued_at) if arrivals else 0.0
+    mail_rate, delivered, _ = mail_throughput(front, smtp, args.mails, f"{label}-invited")
     failed = healthz["failed"] + account["failed"] + storm["failed"]
     read_ratio = account["rps"] / healthz["rps"]
     sign_ratio = storm["rps"] / raw_rate["hashes_per_second"]
@@ -168,7 +134,7 @@ def measure(front, servers, smtp, args, raw_rate, work, label):
         ("registration -> mail received: p50", f"{statistics.median(latencies):.0f} ms",
          f"{len(latencies)} in turn", "", "", None),
         ("mail throughput through the queue", f"{mail_rate:.0f} mails/s",
-         f"{len(arrivals)}/{args.mails} delivered", "", "", None),
+         f"{delivered}/{args.mails} delivered", "", "", None),
     ]
     return rows, failed
 
