@@ -4,7 +4,6 @@ use crate::clock::Timestamp;
 
 crate::db::dispatch! { instances;
     pub async fn claim_tick(name: &str, tick: Timestamp) -> sqlx::Result<bool>;
-    pub async fn runs(name: &str) -> sqlx::Result<i64>;
     pub async fn hit_ip(ip: &str, window_start: Timestamp) -> sqlx::Result<i64>;
     pub async fn purge_ip_attempts(cutoff: Timestamp) -> sqlx::Result<u64>;
 }

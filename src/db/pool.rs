@@ -52,14 +52,6 @@ impl Pool {
         })
     }
 
-    /// Which engine, as people name it.
-    pub fn engine(&self) -> &'static str {
-        match self {
-            Pool::Sqlite(_) => "SQLite",
-            Pool::Postgres(_) => "PostgreSQL",
-        }
-    }
-
     pub async fn close(&self) {
         match self {
             Pool::Sqlite(pool) => pool.close().await,

@@ -23,17 +23,6 @@ pub async fn claim_tick(
     Ok(done.rows_affected() == 1)
 }
 
-/// How many ticks of `name` were claimed in all.
-pub async fn runs(conn: &mut SqliteConnection, name: &str) -> sqlx::Result<i64> {
-    let runs = sqlx::query_scalar!(
-        r#"select runs as "runs!: i64" from periodic_runs where name = ?1"#,
-        name
-    )
-    .fetch_optional(conn)
-    .await?;
-    Ok(runs.unwrap_or(0))
-}
-
 /// Counts one attempt of `ip` in the window that starts at `window_start`; the attempts
 /// in that window so far, this one included.
 pub async fn hit_ip(
