@@ -255,6 +255,9 @@ async fn give_back_idle_memory(hasher: PasswordHasher, stop: CancellationToken) 
 
 /// `steward serve`: runs until SIGTERM or SIGINT, then shuts down gracefully.
 pub async fn run(config: Config) -> anyhow::Result<()> {
+    // listening for the stop signals before READY is told: a SIGTERM right after READY
+    // must not meet the default action, which ends the process without a clean stop
+    let stop = shutdown_signal();
     let state = AppState::open(config, Clock::system()).await?;
     let running = start(state).await?;
     // Under systemd (Type=notify): ready once migrations ran and the port is bound.
@@ -272,7 +275,7 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
             }
         })
     });
-    shutdown_signal().await;
+    stop.await;
     tracing::info!("shutting down: finishing requests and running jobs");
     let _ = sd_notify::notify(&[sd_notify::NotifyState::Stopping]);
     if let Some(watchdog) = watchdog {
@@ -283,23 +286,30 @@ pub async fn run(config: Config) -> anyhow::Result<()> {
     Ok(())
 }
 
-async fn shutdown_signal() {
-    let ctrl_c = async {
-        let _ = tokio::signal::ctrl_c().await;
-    };
+/// Resolves at SIGTERM or SIGINT. The handlers are installed when this is called, not
+/// when it is first awaited.
+fn shutdown_signal() -> impl std::future::Future<Output = ()> {
     #[cfg(unix)]
-    let terminate = async {
-        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
-            Ok(mut s) => {
-                s.recv().await;
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        let streams = signal(SignalKind::terminate())
+            .and_then(|term| signal(SignalKind::interrupt()).map(|interrupt| (term, interrupt)));
+        async move {
+            match streams {
+                Ok((mut term, mut interrupt)) => {
+                    tokio::select! {
+                        _ = term.recv() => {},
+                        _ = interrupt.recv() => {},
+                    }
+                }
+                Err(_) => {
+                    let _ = tokio::signal::ctrl_c().await;
+                }
             }
-            Err(_) => std::future::pending::<()>().await,
         }
-    };
+    }
     #[cfg(not(unix))]
-    let terminate = std::future::pending::<()>();
-    tokio::select! {
-        _ = ctrl_c => {},
-        _ = terminate => {},
+    async {
+        let _ = tokio::signal::ctrl_c().await;
     }
 }
