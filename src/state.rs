@@ -125,7 +125,7 @@ async fn check_server_key(
     secrets: &SecretBox,
     now: crate::clock::Timestamp,
 ) -> anyhow::Result<()> {
-    let mut tx = db::begin_immediate(pool).await?;
+    let mut tx = db::begin_write(pool, db::Lock::Global).await?;
     let sealed = match db::seal::find(&mut tx).await? {
         Some(sealed) => sealed,
         None => {

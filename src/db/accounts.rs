@@ -4,6 +4,21 @@ use crate::clock::Timestamp;
 use crate::ids::AccountId;
 pub use steward_store::accounts::*;
 
+/// The account of an address with its lock taken ([`crate::db::lock_account`]), read
+/// again under it; None when the address has no account, or no longer has it.
+pub async fn find_by_email_locked(
+    tx: &mut crate::db::Tx,
+    email: &str,
+) -> anyhow::Result<Option<Account>> {
+    let Some(found) = find_by_email(tx, email).await? else {
+        return Ok(None);
+    };
+    crate::db::lock_account(tx, found.id).await?;
+    Ok(find(tx, found.id)
+        .await?
+        .filter(|again| again.email.eq_ignore_ascii_case(email)))
+}
+
 crate::db::dispatch! { accounts;
     pub async fn insert(new: &NewAccount<'_>) -> sqlx::Result<()>;
     pub async fn find_by_email(email: &str) -> sqlx::Result<Option<Account>>;

@@ -4,7 +4,7 @@
 //! the types it reads and writes in `steward-store`; the modules here declare each query
 //! function once and pass the call to the backend of the connection (`backend`). They
 //! take `&mut Conn`, so a pooled connection and a transaction both work. Writes go
-//! through [`begin_immediate`].
+//! through [`begin_write`], which names what each one relies on ([`Lock`]).
 
 mod backend;
 mod pool;
@@ -14,7 +14,8 @@ mod sqlite;
 pub(crate) use backend::dispatch;
 pub use backend::{Backend, Conn, Connection};
 pub use pool::{
-    Pool, PoolConn, Reader, Readers, Tx, backup_into, begin_immediate, connect, is_ready, migrate,
+    Lock, Pool, PoolConn, Reader, Readers, Tx, backup_into, begin_write, connect, is_ready,
+    lock_account, migrate,
 };
 
 pub mod accounts;

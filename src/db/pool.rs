@@ -9,6 +9,7 @@ use super::postgres;
 use super::sqlite::{self, SqliteReader, SqliteReaders};
 use super::{Backend, Connection, JobBell};
 use crate::config::Database;
+use crate::ids::AccountId;
 
 /// The connection pool of the database in use. Cheap to clone.
 #[derive(Clone, Debug)]
@@ -23,7 +24,7 @@ pub enum PoolConn {
     Postgres(PoolConnection<Postgres>),
 }
 
-/// A write transaction ([`begin_immediate`]); rolled back when dropped uncommitted.
+/// A write transaction ([`begin_write`]); rolled back when dropped uncommitted.
 pub enum Tx {
     Sqlite(Transaction<'static, Sqlite>),
     Postgres(Transaction<'static, Postgres>),
@@ -60,32 +61,81 @@ impl Pool {
     }
 }
 
-/// Starts a write transaction that holds the database's write lock from its start.
+/// What a write transaction keeps other writers out of while it runs, named where it
+/// starts ([`begin_write`]), so that every write says which of its reads it relies on.
 ///
-/// On SQLite, `BEGIN IMMEDIATE`: a deferred transaction that reads first and writes
-/// later fails with SQLITE_BUSY when another writer got in between, and busy_timeout
-/// does not help it; an immediate one waits for the lock up front instead.
+/// SQLite has one writer: every write transaction holds the whole database from its
+/// start (`BEGIN IMMEDIATE`; a deferred one that reads first and writes later fails
+/// with SQLITE_BUSY when another writer got in between, and busy_timeout does not help
+/// it), so the scope changes nothing there. On PostgreSQL, where several instances
+/// write at once at READ COMMITTED, the scope is what keeps a read-then-write right.
+#[derive(Clone, Copy, Debug)]
+pub enum Lock {
+    /// The transaction reads and writes one account's rows and relies on no one else
+    /// changing them meanwhile (a plan's host limit, a code used once, a passkey's
+    /// counter, the order of the account's webhook events). On PostgreSQL it takes the
+    /// account's row lock first (`FOR NO KEY UPDATE`: rows that only reference the
+    /// account are not held up), so the same account's writes take turns across
+    /// instances and other accounts' writes go on.
+    Account(AccountId),
+    /// Each write stands on its own: a conditional update that says whether it won (a
+    /// link spent once, a lease claimed), an insert a unique constraint guards, a
+    /// counter bumped in one statement. Where such a transaction finds its account on
+    /// the way (from a token or an address), it takes [`lock_account`] before relying
+    /// on that account's rows.
+    Rows,
+    /// Reads across accounts and writes what they decide (requeuing lost jobs, ending
+    /// trials, operators' changes to webhook endpoints). On PostgreSQL it waits until
+    /// no other write runs, and keeps every other write waiting until it ends: rare by
+    /// design.
+    Global,
+}
+
+/// Starts a write transaction that holds what `lock` names from its start.
 ///
-/// On PostgreSQL, a transaction-scoped advisory lock that every write transaction of
-/// every instance takes first: the read-then-write sequences written for SQLite's one
-/// writer (a plan's host limit, a code used once, a link spent once) stay correct when
-/// several instances write at once. Reads never take it.
-pub async fn begin_immediate(pool: &Pool) -> anyhow::Result<Tx> {
+/// On PostgreSQL every write first takes the transaction-scoped advisory lock
+/// [`WRITE_LOCK`]: [`Lock::Global`] exclusively, the others shared, so they run side
+/// by side and a global one runs alone. Reads never take it.
+pub async fn begin_write(pool: &Pool, lock: Lock) -> anyhow::Result<Tx> {
     let tx = match pool {
         Pool::Sqlite(pool) => pool.begin_with("BEGIN IMMEDIATE").await.map(Tx::Sqlite),
         Pool::Postgres(pool) => match pool.begin().await {
-            Ok(mut tx) => sqlx::query("select pg_advisory_xact_lock($1)")
-                .bind(WRITE_LOCK)
-                .execute(&mut *tx)
+            Ok(mut tx) => postgres_lock(&mut tx, lock)
                 .await
-                .map(|_| Tx::Postgres(tx)),
+                .map(|()| Tx::Postgres(tx)),
             Err(e) => Err(e),
         },
     };
     tx.map_err(|e| anyhow::anyhow!("starting a write transaction: {e}"))
 }
 
-/// The advisory lock key of [`begin_immediate`] on PostgreSQL ("stwd" in ASCII).
+async fn postgres_lock(tx: &mut Transaction<'static, Postgres>, lock: Lock) -> sqlx::Result<()> {
+    let advisory = match lock {
+        Lock::Global => "select pg_advisory_xact_lock($1)",
+        Lock::Account(_) | Lock::Rows => "select pg_advisory_xact_lock_shared($1)",
+    };
+    sqlx::query(advisory)
+        .bind(WRITE_LOCK)
+        .execute(&mut **tx)
+        .await?;
+    if let Lock::Account(id) = lock {
+        // after the advisory lock, as a global writer takes them: no deadlock
+        steward_postgres::accounts::lock(tx, id).await?;
+    }
+    Ok(())
+}
+
+/// Takes, in a [`Lock::Rows`] transaction, the lock of the account it found on the
+/// way, as [`Lock::Account`] would have from the start. The rows read before it may
+/// have changed: read again what the transaction relies on.
+pub async fn lock_account(tx: &mut Tx, id: AccountId) -> anyhow::Result<()> {
+    if let Tx::Postgres(tx) = tx {
+        steward_postgres::accounts::lock(tx, id).await?;
+    }
+    Ok(())
+}
+
+/// The advisory lock key of [`begin_write`] on PostgreSQL ("stwd" in ASCII).
 const WRITE_LOCK: i64 = 0x7374_7764;
 
 impl Tx {

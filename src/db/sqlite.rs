@@ -37,7 +37,7 @@ fn options(path: &Path) -> anyhow::Result<SqliteConnectOptions> {
 ///
 /// The bell rings before the inserting transaction commits. That is early enough and
 /// never too early: every write here holds the write lock from its start
-/// (`begin_immediate`), and the worker's fetch is a write, so it waits for the commit
+/// (`begin_write`), and the worker's fetch is a write, so it waits for the commit
 /// and then sees the job.
 pub(super) async fn open(
     path: &Path,

@@ -29,7 +29,7 @@ pub async fn at_start(state: &AppState) -> anyhow::Result<()> {
     let alone = matches!(state.db, db::Pool::Sqlite(_));
     let mut released = 0;
     if alone {
-        let mut tx = db::begin_immediate(&state.db).await?;
+        let mut tx = db::begin_write(&state.db, db::Lock::Global).await?;
         released =
             outbox::release_leases(&mut tx).await? + webhooks::release_leases(&mut tx).await?;
         tx.commit().await?;
@@ -53,7 +53,7 @@ pub async fn at_start(state: &AppState) -> anyhow::Result<()> {
 pub(super) async fn handle(scheduled: Tick, state: Data<AppState>) -> Result<(), BoxDynError> {
     let state = (*state).clone();
     let scheduled = Timestamp(i64::try_from(scheduled.get_timestamp()).unwrap_or(i64::MAX));
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     let mine = db::instances::claim_tick(&mut tx, MAINTENANCE, scheduled).await?;
     tx.commit().await?;
     if !mine {
@@ -80,7 +80,7 @@ pub async fn tick(state: &AppState) -> anyhow::Result<()> {
     let expired = crate::service::hosting::expire_trials(state).await?;
     let purged = purge_expired(state).await?;
     let deliveries = purge_deliveries(state).await?;
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     let jobs = purge::finished_jobs(&mut tx).await?;
     // the per-IP windows are a minute long (wall time, as the limit counts)
     db::instances::purge_ip_attempts(&mut tx, Timestamp(wall_clock() - 120)).await?;
@@ -96,7 +96,7 @@ pub async fn tick(state: &AppState) -> anyhow::Result<()> {
 }
 
 async fn requeue_mail(state: &AppState, cutoff: Timestamp) -> anyhow::Result<u64> {
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Global).await?;
     let due = outbox::due_unleased(&mut tx, cutoff, state.clock.now(), BATCH).await?;
     for id in &due {
         enqueue_send_email(&mut tx, *id).await?;
@@ -108,7 +108,7 @@ async fn requeue_mail(state: &AppState, cutoff: Timestamp) -> anyhow::Result<u64
 /// Queues again the next delivery of every endpoint whose job was lost (the sweep of
 /// the outbox pattern, as for mail).
 async fn requeue_webhooks(state: &AppState, cutoff: Timestamp) -> anyhow::Result<u64> {
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Global).await?;
     let due = webhooks::due_heads(&mut tx, cutoff, state.clock.now(), BATCH).await?;
     for head in &due {
         enqueue_webhook(&mut tx, head.id, head.attempts, None).await?;
@@ -120,7 +120,7 @@ async fn requeue_webhooks(state: &AppState, cutoff: Timestamp) -> anyhow::Result
 /// Enqueues the deletion of everything marked for deletion. Unless `force`, only when
 /// the deletion queue is idle: a long deletion under way is not joined by copies of it.
 pub async fn resume_deletions(state: &AppState, force: bool) -> anyhow::Result<u64> {
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Global).await?;
     let alive = 3 * i64::try_from(state.config.jobs.heartbeat_seconds).unwrap_or(i64::MAX / 4);
     if !force && purge::busy_jobs(&mut tx, DELETIONS_QUEUE, alive).await? > 0 {
         return Ok(0);
@@ -158,7 +158,7 @@ async fn purge_deliveries(state: &AppState) -> anyhow::Result<u64> {
     let cutoff = Timestamp(state.clock.now().0 - keep.whole_seconds());
     let mut total = 0;
     loop {
-        let mut tx = db::begin_immediate(&state.db).await?;
+        let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
         let n = webhooks::purge_done(&mut tx, cutoff, BATCH).await?;
         tx.commit().await?;
         total += n;
@@ -172,7 +172,7 @@ async fn purge_expired(state: &AppState) -> anyhow::Result<Purged> {
     let now = state.clock.now();
     let idle = Duration::days(state.config.security.session_idle_days).whole_seconds();
     let mut purged = Purged::default();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     purged.email_tokens = purge::email_tokens(&mut tx, now).await?;
     purged.sessions = purge::sessions(&mut tx, now, Timestamp(now.0 - idle)).await?;
     purged.mfa_tickets = purge::mfa_tickets(&mut tx, now).await?;

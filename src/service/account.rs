@@ -78,7 +78,7 @@ pub async fn update(
         return Ok(account);
     }
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     if let Some(locale) = &locale {
         accounts::set_locale(&mut tx, account.id, locale, now).await?;
     }
@@ -125,7 +125,7 @@ pub async fn change_password(
 ) -> Result<()> {
     require_elevated(state, auth)?;
     let password = password::check_and_hash(state, &auth.account, new_password).await?;
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     password::replace(
         &mut tx,
         state.clock.now(),
@@ -175,7 +175,7 @@ pub async fn accept_terms(
         ));
     }
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     accounts::set_terms(&mut tx, auth.account.id, current, now).await?;
     audit::record(
         &mut tx,

@@ -40,7 +40,7 @@ pub async fn schedule_account_deletion(
     client: &ClientInfo,
 ) -> Result<()> {
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     if !accounts::mark_deleting(&mut tx, account.id, now).await? {
         return Err(Error::NotFound);
     }
@@ -99,7 +99,7 @@ where
             // marked for deletion still: the next start resumes here
             anyhow::bail!("stopped for shutdown after {total} rows; resumes at the next start");
         }
-        let mut tx = db::begin_immediate(&state.db).await?;
+        let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
         let n = batch(&mut tx, size).await?;
         tx.commit().await?;
         total += n;
@@ -126,7 +126,7 @@ async fn delete_account(state: &AppState, id: AccountId) -> anyhow::Result<u64> 
     })
     .await?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     // sessions, tokens, devices, codes, tickets go by cascade: few rows each
     let gone = accounts::delete(&mut tx, id).await?;
     if gone > 0 {
@@ -155,7 +155,7 @@ async fn delete_subscription(state: &AppState, id: SubscriptionId) -> anyhow::Re
         Box::pin(hosting::delete_hosts_of_subscription(c, id, n))
     })
     .await?;
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     total += hosting::delete_subscription(&mut tx, id).await?;
     tx.commit().await?;
     Ok(total)
@@ -166,7 +166,7 @@ async fn delete_host(state: &AppState, id: HostId) -> anyhow::Result<u64> {
         Box::pin(hosting::delete_integrations_of_host(c, id, n))
     })
     .await?;
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     total += hosting::delete_host(&mut tx, id).await?;
     tx.commit().await?;
     Ok(total)

@@ -59,7 +59,7 @@ pub async fn deliver(state: &AppState, id: OutboxId) -> anyhow::Result<Delivery>
     if let Some(link) = MailLink::read(&context)? {
         let token = random_token("");
         let digest = token_digest(&token);
-        let mut tx = db::begin_immediate(&state.db).await?;
+        let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
         let live = match link.target {
             LinkTarget::EmailToken(id) => email_tokens::mint(&mut tx, id, &digest, now).await?,
             LinkTarget::PasswordLink(id) => password_links::mint(&mut tx, id, &digest, now).await?,
@@ -123,7 +123,7 @@ pub async fn deliver(state: &AppState, id: OutboxId) -> anyhow::Result<Delivery>
         }
         Err(error) => error,
     };
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     match error {
         SendError::Transient(error) if mail.attempts < max => {
             let delay = backoff(state, mail.attempts);
@@ -144,7 +144,7 @@ pub async fn deliver(state: &AppState, id: OutboxId) -> anyhow::Result<Delivery>
 }
 
 async fn finish_failed(state: &AppState, id: OutboxId, why: &str) -> anyhow::Result<()> {
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     outbox::mark_failed(&mut tx, id, why).await?;
     tx.commit().await?;
     tracing::error!(outbox_id = %id, why, "mail failed for good");

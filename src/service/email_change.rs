@@ -39,7 +39,7 @@ pub async fn request(
         return Err(Error::field("new_email", text("invalid-same-email")));
     }
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     email_tokens::delete_unused(&mut tx, account.id, Purpose::ChangeEmail).await?;
     mail::queue_with_link(
         &mut tx,
@@ -80,7 +80,7 @@ pub async fn request(
 /// Cancels a pending change: its link stops working.
 pub async fn cancel(state: &AppState, auth: &Authenticated, client: &ClientInfo) -> Result<()> {
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     if email_tokens::delete_unused(&mut tx, auth.account.id, Purpose::ChangeEmail).await? > 0 {
         audit::record(
             &mut tx,
@@ -111,8 +111,9 @@ pub async fn confirm(
     client: &ClientInfo,
 ) -> Result<(AccountId, String)> {
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     let (token, account) = usable(&mut tx, now, token).await?;
+    db::lock_account(&mut tx, account.id).await?;
     if accounts::find_by_email(&mut tx, &token.email)
         .await?
         .is_some_and(|other| other.id != account.id)

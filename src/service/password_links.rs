@@ -160,9 +160,10 @@ pub async fn complete(
     };
     let password = password::check_and_hash(state, &account, new_password).await?;
 
-    let mut tx = db::begin_immediate(&state.db).await?;
-    // again, under the write lock: a second submit of the same link loses here
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
+    // again, in the write: a second submit of the same link loses at mark_used
     let (link, account) = usable(&mut tx, now, token).await?;
+    db::lock_account(&mut tx, account.id).await?;
     if !password_links::mark_used(&mut tx, link.id, now).await? {
         return Err(Error::TokenInvalid);
     }

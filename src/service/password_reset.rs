@@ -55,8 +55,8 @@ pub async fn request(
         validated_at: None,
         completed_at: None,
     };
-    let mut tx = db::begin_immediate(&state.db).await?;
-    let account = accounts::find_by_email(&mut tx, &email)
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
+    let account = accounts::find_by_email_locked(&mut tx, &email)
         .await?
         .filter(Account::is_active);
     if let Some(account) = account {
@@ -106,7 +106,7 @@ pub async fn peek(state: &AppState, token: &str) -> Result<()> {
 /// The browser step: the link's button proves the mailbox. The client may then finish.
 pub async fn validate_link(state: &AppState, token: &str) -> Result<()> {
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     let token_id = usable_link(&mut tx, now, token).await?;
     if !email_tokens::mark_used(&mut tx, token_id, now).await?
         || !password_resets::validate_by_token(&mut tx, token_id, now).await?
@@ -178,7 +178,7 @@ pub async fn complete(
     let password = password::check_and_hash(state, &account, input.new_password).await?;
 
     throttle::check(state, &account.email).await?;
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     if totp::enabled(&mut tx, &account).await? {
         let factor = input.factor.ok_or(Error::TwoFactorRequired)?;
         if !totp::verify(state, &mut tx, &account, factor, client).await? {
@@ -262,7 +262,7 @@ pub async fn passkey_options(
             .await?
             .ok_or(Error::EmailNotValidated)?
     };
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     let started = passkeys::second_factor_options(state, &mut tx, &account)
         .await?
         .ok_or(Error::TwoFactorNotEnabled)?;

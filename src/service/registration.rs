@@ -68,8 +68,8 @@ pub async fn register(state: &AppState, input: Registration) -> Result<()> {
     let now = state.clock.now();
     let terms = state.config.terms.version.as_str();
 
-    let mut tx = db::begin_immediate(&state.db).await?;
-    match accounts::find_by_email(&mut tx, &email).await? {
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
+    match accounts::find_by_email_locked(&mut tx, &email).await? {
         None => {
             let id = AccountId::new();
             let created = accounts::insert(
@@ -139,8 +139,8 @@ pub async fn resend_verification(state: &AppState, raw_email: &str) -> Result<()
         return Ok(());
     };
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
-    if let Some(account) = accounts::find_by_email(&mut tx, &email).await?
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
+    if let Some(account) = accounts::find_by_email_locked(&mut tx, &email).await?
         && account.email_verified_at.is_none()
         && account.is_active()
         && !recently_mailed(&mut tx, &account.email, VERIFY_TEMPLATE, now).await?
@@ -198,8 +198,9 @@ pub async fn peek_verification(state: &AppState, token: &str) -> Result<String> 
 /// Confirms an address with the token from its verification mail.
 pub async fn confirm_email(state: &AppState, token: &str) -> Result<(AccountId, String)> {
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     let (token, account) = usable_token(&mut tx, now, token).await?;
+    db::lock_account(&mut tx, account.id).await?;
     if !email_tokens::mark_used(&mut tx, token.id, now).await? {
         return Err(Error::TokenInvalid);
     }

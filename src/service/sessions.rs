@@ -115,7 +115,7 @@ pub async fn sign_in_with(
         return Err(Error::EmailNotVerified);
     }
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     if totp::enabled(&mut tx, &account).await? {
         // The failure count stays until the second factor is right too: a correct
         // password must not buy more guesses at the code.
@@ -185,7 +185,7 @@ pub async fn complete_mfa_with(
     }
     let factor = factor.ok_or(Error::TwoFactorRequired)?;
     throttle::check(state, &account.email).await?;
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     if !totp::verify(state, &mut tx, &account, factor, client).await? {
         drop(tx);
         failed_attempt(
@@ -322,7 +322,7 @@ pub async fn reauthenticate(
     let until = now.plus(Duration::minutes(
         state.config.security.reauthentication_minutes,
     ));
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     if passkey_alone || totp::enabled(&mut tx, account).await? {
         let factor = factor.ok_or(Error::TwoFactorRequired)?;
         if !totp::verify(state, &mut tx, account, factor, client).await? {
@@ -365,7 +365,7 @@ pub(crate) async fn failed_attempt(
 ) -> Result<()> {
     throttle::failure(state, email).await?;
     if let Some(account) = account {
-        let mut tx = db::begin_immediate(&state.db).await?;
+        let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
         let detail = json!({ "reason": reason });
         let now = state.clock.now();
         audit::record(&mut tx, now, account.id, Kind::SignInFailed, client, detail).await?;
@@ -397,7 +397,7 @@ pub async fn authenticate(
         return Err(Error::Unauthenticated);
     }
     if now.0 - session.last_seen_at.0 >= TOUCH_INTERVAL_SECONDS {
-        let mut tx = db::begin_immediate(&state.db).await?;
+        let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
         sessions::touch(
             &mut tx,
             session.id,
@@ -452,7 +452,7 @@ pub async fn revoke(
     id: SessionId,
     client: &ClientInfo,
 ) -> Result<()> {
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     if !sessions::delete(&mut tx, auth.account.id, id).await? {
         return Err(Error::NotFound);
     }
@@ -480,7 +480,7 @@ pub async fn revoke_others(
     auth: &Authenticated,
     client: &ClientInfo,
 ) -> Result<u64> {
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     let n = sessions::delete_others(&mut tx, auth.account.id, auth.session.id).await?;
     audit::record(
         &mut tx,

@@ -38,7 +38,7 @@ pub async fn failure(state: &AppState, email: &str) -> Result<bool> {
     state.metrics.sign_in_failure();
     let now = state.clock.now();
     let key = key(email);
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     let failures = throttle::record_failure(&mut tx, &key, now).await?;
     let locked = failures >= FREE_FAILURES;
     if locked {

@@ -52,7 +52,7 @@ pub async fn begin_enrollment(
             state.config.security.totp_enrollment_minutes,
         )),
     };
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     store::insert_enrollment(&mut tx, &enrollment, now).await?;
     tx.commit().await?;
     Ok(EnrollmentStarted {
@@ -164,7 +164,7 @@ pub async fn confirm_enrollment_named(
         return Err(Error::InvalidCode);
     };
     let device_id = TotpDeviceId::new();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     if !store::delete_enrollment(&mut tx, enrollment.id).await? {
         // confirmed by a concurrent request
         return Err(Error::NotFound);
@@ -233,7 +233,7 @@ pub async fn rename(
 ) -> Result<Device> {
     let name = device_name(name)?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     if !store::rename_device(&mut tx, auth.account.id, id, &name).await? {
         return Err(Error::NotFound);
     }
@@ -265,7 +265,7 @@ pub async fn remove(
 ) -> Result<()> {
     require_elevated(state, auth)?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     let name = store::delete_device(&mut tx, auth.account.id, id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -307,7 +307,7 @@ pub async fn regenerate_recovery_codes(
 ) -> Result<Vec<String>> {
     require_elevated(state, auth)?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     if !enabled(&mut tx, &auth.account).await? {
         return Err(Error::TwoFactorNotEnabled);
     }

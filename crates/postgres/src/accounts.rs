@@ -206,3 +206,16 @@ pub async fn set_terms(
     .await?;
     Ok(())
 }
+
+/// Takes the account's row lock until the transaction ends (`db::Lock::Account`).
+/// `FOR NO KEY UPDATE`, not `FOR UPDATE`: inserts of rows that reference the account
+/// take `KEY SHARE` on it and are not held up. Whether the account exists.
+pub async fn lock(conn: &mut PgConnection, id: AccountId) -> sqlx::Result<bool> {
+    let row = sqlx::query_scalar!(
+        "select 1 from accounts where id = $1 for no key update",
+        id as _
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(row.is_some())
+}

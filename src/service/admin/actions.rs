@@ -37,7 +37,7 @@ pub async fn set_active(
         return Err(Error::Forbidden(text("forbidden-self-deactivate")));
     }
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(id)).await?;
     let status = if active {
         AccountStatus::Active
     } else {
@@ -80,7 +80,7 @@ pub async fn set_password(
 ) -> Result<()> {
     let account = account(state, id).await?;
     let password = password::check_and_hash(state, &account, password).await?;
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     password::replace(
         &mut tx,
         state.clock.now(),
@@ -117,7 +117,7 @@ pub async fn send_password_link(
         return Err(Error::AccountDeactivated);
     }
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     password_links::queue_mail(state, &mut tx, now, &account, LinkKind::AdminReset).await?;
     record_by(
         &mut tx,
@@ -144,7 +144,7 @@ pub async fn console_password_link(
         return Err(Error::AccountDeactivated);
     }
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     let link = password_links::console_link(state, &mut tx, now, &account).await?;
     record_by(
         &mut tx,
@@ -169,7 +169,7 @@ pub async fn unlock(
 ) -> Result<()> {
     let account = account(state, id).await?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     throttle_store::clear(&mut tx, &throttle::key(&account.email)).await?;
     record_by(
         &mut tx,
@@ -209,7 +209,7 @@ pub async fn revoke_sessions(
 ) -> Result<u64> {
     account(state, id).await?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(id)).await?;
     let ended = sessions::delete_all(&mut tx, id).await?;
     record_by(
         &mut tx,
@@ -234,7 +234,7 @@ pub async fn remove_two_factor(
 ) -> Result<()> {
     let account = account(state, id).await?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(id)).await?;
     let removed = totp::delete_all_devices(&mut tx, id).await?;
     let passkeys_removed = passkeys::delete_all(&mut tx, id).await?;
     totp::delete_recovery_codes(&mut tx, id).await?;

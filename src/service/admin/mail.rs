@@ -39,7 +39,7 @@ pub async fn retry_email(
     client: &ClientInfo,
 ) -> Result<store::OutboxMail> {
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     let mail = store::email(&mut tx, id).await?.ok_or(Error::NotFound)?;
     if !crate::db::outbox::retry(&mut tx, id, now).await? {
         return Err(Error::MailNotFailed);

@@ -33,7 +33,7 @@ pub async fn authenticate_token(state: &AppState, token: &str) -> Result<ApiToke
         .ok_or(Error::Unauthenticated)?;
     drop(conn);
     if found.last_used_at.is_none_or(|at| now.0 - at.0 >= 60) {
-        let mut tx = db::begin_immediate(&state.db).await?;
+        let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
         api_tokens::touch(&mut tx, found.id, now).await?;
         tx.commit().await?;
     }
@@ -65,7 +65,7 @@ pub async fn create_api_token(
         last_used_at: None,
         revoked_at: None,
     };
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     api_tokens::insert(&mut tx, &token, &token_digest(&secret)).await?;
     record_by(
         &mut tx,
@@ -93,7 +93,7 @@ pub async fn revoke_api_token(
     client: &ClientInfo,
 ) -> Result<()> {
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     if !api_tokens::revoke(&mut tx, id, now).await? {
         return Err(Error::NotFound);
     }

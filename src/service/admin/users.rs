@@ -145,7 +145,7 @@ pub async fn create_user(
     };
     let now = state.clock.now();
     let id = AccountId::new();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     let created = accounts::insert(
         &mut tx,
         &NewAccount {
@@ -224,7 +224,7 @@ pub async fn update_user(
     );
     let (email, name) = checks.finish(|| Some((email?, name?)))?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(id)).await?;
     let account = accounts::find(&mut tx, id).await?.ok_or(Error::NotFound)?;
     if let Actor::Admin(auth) = actor
         && auth.account.id == id

@@ -38,7 +38,7 @@ pub async fn create_integration(
     ));
     let (kind, name, settings) = checks.finish(|| Some((kind?, name?, settings?)))?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     hosting::find_host(&mut tx, auth.account.id, host_id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -108,7 +108,7 @@ pub async fn update_integration(
     }
     let (name, settings) = checks.finish(|| Some((name?, settings?)))?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     let mut integration = hosting::find_integration(&mut tx, auth.account.id, id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -131,7 +131,7 @@ pub async fn delete_integration(
     auth: &Authenticated,
     id: IntegrationId,
 ) -> Result<()> {
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     if !hosting::delete_integration(&mut tx, auth.account.id, id).await? {
         return Err(Error::NotFound);
     }

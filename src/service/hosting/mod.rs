@@ -49,7 +49,7 @@ pub async fn create_subscription(
         created_at: now,
         trial_ends_at: trial.then(|| now.plus(Duration::days(i64::from(plan.trial_days)))),
     };
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     hosting::insert_subscription(&mut tx, &subscription).await?;
     let data = webhooks::subscription(&subscription, None);
     webhooks::record(&mut tx, now, EventType::SubscriptionCreated, data).await?;
@@ -60,7 +60,7 @@ pub async fn create_subscription(
 /// Ends the trials that are over (maintenance); returns how many.
 pub async fn expire_trials(state: &AppState) -> anyhow::Result<usize> {
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Global).await?;
     let expired = hosting::expire_trials(&mut tx, now).await?;
     for subscription in &expired {
         let data = webhooks::subscription(subscription, None);
@@ -102,7 +102,7 @@ pub async fn cancel_subscription(
     id: SubscriptionId,
 ) -> Result<()> {
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     let subscription = hosting::find_subscription(&mut tx, auth.account.id, id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -131,7 +131,7 @@ pub async fn create_host(state: &AppState, auth: &Authenticated, input: NewHost)
     });
     let (name, domain) = checks.finish(|| Some((name?, domain?)))?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     let subscription = hosting::find_subscription(&mut tx, auth.account.id, input.subscription_id)
         .await?
         .ok_or_else(|| Error::field("subscription_id", text("invalid-subscription")))?;
@@ -220,7 +220,7 @@ pub async fn update_host(
     });
     let (name, domain) = checks.finish(|| Some((name?, domain?)))?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     let mut host = hosting::find_host(&mut tx, auth.account.id, id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -242,7 +242,7 @@ pub async fn update_host(
 
 /// Deletes a host: marks it and enqueues the job that deletes its integrations and then it.
 pub async fn delete_host(state: &AppState, auth: &Authenticated, id: HostId) -> Result<()> {
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     if hosting::find_host(&mut tx, auth.account.id, id)
         .await?
         .is_none()

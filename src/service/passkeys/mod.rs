@@ -99,7 +99,7 @@ pub async fn begin_registration(
     require_elevated(state, auth)?;
     let name = passkey_name(name)?;
     let account = &auth.account;
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     // the browser refuses to register an authenticator that holds one of these already
     let exclude = store::list(&mut tx, account.id)
         .await?
@@ -155,7 +155,7 @@ pub async fn complete_registration(
     let now = state.clock.now();
     // Taken in its own transaction: whatever the answer, this ceremony is over.
     let ceremony = {
-        let mut tx = db::begin_immediate(&state.db).await?;
+        let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
         let row = store::take_challenge(&mut tx, id, Purpose::Registration, Some(account.id))
             .await?
             .ok_or(Error::NotFound)?;
@@ -194,7 +194,7 @@ pub async fn complete_registration(
         .unwrap_or_else(|| "[]".into());
     let name = ceremony.name.unwrap_or_else(|| "Passkey".into());
     let passkey_id = PasskeyId::new();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     let first = !totp::enabled(&mut tx, account).await?;
     let new = NewPasskey {
         id: passkey_id,
@@ -268,7 +268,7 @@ pub async fn rename(
 ) -> Result<Passkey> {
     let name = passkey_name(name)?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     if !store::rename(&mut tx, auth.account.id, id, &name).await? {
         return Err(Error::NotFound);
     }
@@ -301,7 +301,7 @@ pub async fn remove(
     require_elevated(state, auth)?;
     let now = state.clock.now();
     let account = &auth.account;
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     let name = store::delete(&mut tx, account.id, id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -366,7 +366,7 @@ pub async fn second_factor_options(
 /// Options to confirm the signed-in person's identity with one of their passkeys.
 pub async fn reauthentication_options(state: &AppState, auth: &Authenticated) -> Result<Started> {
     relying_party(state)?;
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(auth.account.id)).await?;
     let started = second_factor_options(state, &mut tx, &auth.account)
         .await?
         .ok_or(Error::TwoFactorNotEnabled)?;

@@ -22,7 +22,7 @@ pub async fn begin(state: &AppState) -> Result<Started> {
     let rp = relying_party(state)?;
     let (rcr, ceremony) = rp.start_discoverable_authentication().map_err(internal)?;
     let options = serde_json::to_value(&rcr.public_key).map_err(internal)?;
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     let started = save_ceremony(
         state,
         &mut tx,
@@ -56,7 +56,7 @@ pub async fn complete(
     // Taken in its own transaction: whatever the answer, this ceremony is over (a
     // replayed answer finds nothing).
     let ceremony = {
-        let mut tx = db::begin_immediate(&state.db).await?;
+        let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
         let row = store::take_challenge(&mut tx, id, Purpose::SignIn, None).await?;
         tx.commit().await?;
         row.ok_or(Error::PasskeyRejected)?
@@ -99,7 +99,7 @@ pub async fn complete(
     if account.email_verified_at.is_none() {
         return Err(Error::EmailNotVerified);
     }
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Account(account.id)).await?;
     record_use(state, &mut tx, &row, &result, client, "sign_in").await?;
     let created =
         sessions::create_session(state, &mut tx, &account, device_name.as_deref(), client).await?;

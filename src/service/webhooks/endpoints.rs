@@ -85,7 +85,7 @@ pub async fn create(
         created_at: now,
         updated_at: now,
     };
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Global).await?;
     store::insert_endpoint(&mut tx, &endpoint).await?;
     audit(
         &mut tx,
@@ -150,7 +150,7 @@ pub async fn update(
     );
     let (url, events, description) = checks.finish(|| Some((url?, events?, description?)))?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Global).await?;
     let mut endpoint = store::find_endpoint(&mut tx, id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -196,7 +196,7 @@ pub async fn delete(
     client: &ClientInfo,
 ) -> Result<()> {
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Global).await?;
     let endpoint = store::find_endpoint(&mut tx, id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -225,7 +225,7 @@ pub async fn rotate_secret(
     let key = webhook::new_key();
     let sealed = state.secrets.seal(&key)?;
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Global).await?;
     let endpoint = store::find_endpoint(&mut tx, id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -252,7 +252,7 @@ pub async fn send_test(
     client: &ClientInfo,
 ) -> Result<WebhookDeliveryId> {
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     let endpoint = store::find_endpoint(&mut tx, id)
         .await?
         .ok_or(Error::NotFound)?;
@@ -296,7 +296,7 @@ pub async fn retry_delivery(
     client: &ClientInfo,
 ) -> Result<Delivery> {
     let now = state.clock.now();
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     let delivery = store::find_delivery(&mut tx, id)
         .await?
         .ok_or(Error::NotFound)?;

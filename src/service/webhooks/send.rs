@@ -59,7 +59,7 @@ pub async fn deliver(
     let now = state.clock.now();
     // the lease outlasts one try; a crash mid-send frees it by expiry
     let lease = Timestamp(now.0 + 2 * cfg.timeout_seconds as i64 + 30);
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     let Some(delivery) = store::claim_delivery(&mut tx, id, attempts, now, lease).await? else {
         return Ok(Outcome::NotMine);
     };
@@ -71,7 +71,7 @@ pub async fn deliver(
     if delivery.attempts > max {
         // The previous try never finished (the process died): stop here.
         let why = format!("gave up after {max} tries; the last one did not finish");
-        let mut tx = db::begin_immediate(&state.db).await?;
+        let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
         store::mark_failed(&mut tx, id, None, &why).await?;
         queue_next(&mut tx, endpoint.id).await?;
         tx.commit().await?;
@@ -86,7 +86,7 @@ pub async fn deliver(
 
     let now = state.clock.now();
     let code = answer.status.map(|s| i64::from(s.as_u16()));
-    let mut tx = db::begin_immediate(&state.db).await?;
+    let mut tx = db::begin_write(&state.db, db::Lock::Rows).await?;
     let outcome = match answer.status {
         Some(status) if status.is_success() => {
             store::mark_delivered(&mut tx, id, i64::from(status.as_u16()), now).await?;

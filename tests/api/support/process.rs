@@ -44,6 +44,15 @@ impl Process {
         .await
     }
 
+    /// PATCH `path` with `body` as JSON and `token` as the bearer.
+    pub async fn patch(&self, path: &str, token: &str, body: Value) -> Resp {
+        let request = reqwest::Client::new()
+            .patch(format!("{}{path}", self.base))
+            .json(&body)
+            .bearer_auth(token);
+        crate::support::read(request.send().await.expect("request sent")).await
+    }
+
     /// DELETE `path` with `token` as the bearer.
     pub async fn delete(&self, path: &str, token: &str) -> Resp {
         let request = reqwest::Client::new().delete(format!("{}{path}", self.base));
