@@ -147,7 +147,12 @@ async fn a_mail_whose_tries_never_finish_is_not_retried_forever() {
 async fn mail_waits_for_a_server_that_is_down() {
     let down = DownPort::reserve();
     let port = down.port;
-    let app = TestApp::spawn_with(|c| c.mail.smtp.port = port).await;
+    let app = TestApp::spawn_with(|c| {
+        c.mail.smtp.port = port;
+        // the second try waits 3 s, not 1: a loaded machine still sees the first alone
+        c.jobs.mail_retry_base_seconds = 3;
+    })
+    .await;
     app.register("patient@example.org", PASSWORD)
         .await
         .assert(202);
