@@ -168,6 +168,8 @@ async fn purge_deliveries(state: &AppState) -> anyhow::Result<u64> {
     }
 }
 
+const DAY_SECONDS: i64 = 24 * 60 * 60;
+
 async fn purge_expired(state: &AppState) -> anyhow::Result<Purged> {
     let now = state.clock.now();
     let idle = Duration::days(state.config.security.session_idle_days).whole_seconds();
@@ -176,7 +178,9 @@ async fn purge_expired(state: &AppState) -> anyhow::Result<Purged> {
     purged.email_tokens = purge::email_tokens(&mut tx, now).await?;
     purged.sessions = purge::sessions(&mut tx, now, Timestamp(now.0 - idle)).await?;
     purged.mfa_tickets = purge::mfa_tickets(&mut tx, now).await?;
-    purged.enrollments = purge::enrollments(&mut tx, now).await?;
+    // kept a day past their end, so that a set-up finished late says it expired (and
+    // offers to start again) rather than that it does not exist
+    purged.enrollments = purge::enrollments(&mut tx, Timestamp(now.0 - DAY_SECONDS)).await?;
     purged.passkey_challenges = crate::db::passkeys::purge(&mut tx, now).await?;
     purged.password_resets = purge::password_resets(&mut tx, now).await?;
     purged.throttle = purge::throttle(&mut tx, now).await?;
