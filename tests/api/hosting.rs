@@ -703,11 +703,15 @@ async fn an_account_deletion_killed_midway_finishes_after_the_restart() {
     let dir = tempfile::tempdir().unwrap();
     let smtp = SmtpServer::start().await;
     let port = free_port();
-    // one row per batch: slow enough to kill in the middle
-    // (on SQLite, whose file the test reads; instances.rs has the PostgreSQL case)
+    // one row per batch: slow enough to kill in the middle; on PostgreSQL the restarted
+    // process finds its predecessor's workers dead after three missed heartbeats
+    let quick_to_resume = |c: &mut steward::config::Config| {
+        c.jobs.heartbeat_seconds = 1;
+        c.jobs.lost_after_seconds = 2;
+    };
     let slow = |c: &mut steward::config::Config| {
+        quick_to_resume(c);
         c.jobs.deletion_batch_size = 1;
-        c.database.url.clear();
     };
     let mut process = spawn_binary(dir.path(), port, smtp.port, slow).await;
     let client = reqwest::Client::new();
@@ -761,32 +765,25 @@ async fn an_account_deletion_killed_midway_finishes_after_the_restart() {
     .await;
     let host = host.json["id"].as_str().unwrap().to_owned();
 
-    // many integrations, written straight into the database file the server uses
-    let db = sqlx::SqlitePool::connect(&format!(
-        "sqlite:{}",
-        dir.path().join("data/steward.db").display()
-    ))
-    .await
-    .unwrap();
-    let account: String = sqlx::query_scalar("select id from accounts")
-        .fetch_one(&db)
-        .await
-        .unwrap();
-    let mut tx = db.begin().await.unwrap();
-    for i in 0..3000 {
-        sqlx::query(
-            "insert into integrations (id, account_id, host_id, kind, name, settings, created_at, updated_at)
-             values (?, ?, ?, 'bulk', ?, '{}', 0, 0)",
-        )
-        .bind(uuid::Uuid::now_v7().to_string())
-        .bind(&account)
-        .bind(&host)
-        .bind(format!("i{i}"))
-        .execute(&mut *tx)
-        .await
-        .unwrap();
-    }
-    tx.commit().await.unwrap();
+    // many integrations, written straight into the database the server uses
+    let db = crate::support::process::database_of(dir.path()).await;
+    let sql = crate::support::Sql(&db);
+    let account: String = sql.one("select cast(id as text) from accounts", &[]).await;
+    let rows: Vec<String> = (0..3000)
+        .map(|i| {
+            format!(
+                "('{}', ?1, ?2, 'bulk', 'i{i}', '{{}}', 0, 0)",
+                uuid::Uuid::now_v7()
+            )
+        })
+        .collect();
+    let insert = format!(
+        "insert into integrations (id, account_id, host_id, kind, name, settings, created_at, updated_at)
+         values {}",
+        rows.join(", ")
+    );
+    sql.exec(&insert, &[(&account).into(), (&host).into()])
+        .await;
 
     let resp = client
         .delete(format!("{base}/api/v1/account"))
@@ -796,10 +793,8 @@ async fn an_account_deletion_killed_midway_finishes_after_the_restart() {
         .unwrap();
     assert_eq!(resp.status(), 202);
     let count = || async {
-        sqlx::query_scalar::<_, i64>("select count(*) from integrations")
-            .fetch_one(&db)
+        sql.one::<i64>("select count(*) from integrations", &[])
             .await
-            .unwrap()
     };
     let deadline = Instant::now() + std::time::Duration::from_secs(30);
     while count().await > 2800 {
@@ -810,19 +805,12 @@ async fn an_account_deletion_killed_midway_finishes_after_the_restart() {
     let left = count().await;
     assert!(left > 0, "killed too late to show anything");
 
-    let _process = spawn_binary(dir.path(), port, smtp.port, |_| {}).await;
+    let _process = spawn_binary(dir.path(), port, smtp.port, quick_to_resume).await;
     let deadline = Instant::now() + std::time::Duration::from_secs(30);
     loop {
-        let accounts: i64 = sqlx::query_scalar("select count(*) from accounts")
-            .fetch_one(&db)
-            .await
-            .unwrap();
-        let (hosts, subs): (i64, i64) = sqlx::query_as(
-            "select (select count(*) from hosts), (select count(*) from subscriptions)",
-        )
-        .fetch_one(&db)
-        .await
-        .unwrap();
+        let accounts: i64 = sql.one("select count(*) from accounts", &[]).await;
+        let hosts: i64 = sql.one("select count(*) from hosts", &[]).await;
+        let subs: i64 = sql.one("select count(*) from subscriptions", &[]).await;
         if accounts == 0 && hosts == 0 && subs == 0 && count().await == 0 {
             break;
         }

@@ -384,7 +384,7 @@ async fn devices_are_renamed_and_removed_and_the_last_one_turns_2fa_off() {
 
 #[tokio::test]
 async fn totp_secrets_are_sealed_at_rest() {
-    let app = TestApp::spawn_sqlite().await;
+    let app = TestApp::spawn().await;
     let token = app.signed_in("sealed@example.org").await;
     let (phone, _) = app.enroll_totp(&token, "Phone").await;
     let secret = phone
@@ -396,8 +396,7 @@ async fn totp_secrets_are_sealed_at_rest() {
         .next()
         .unwrap()
         .to_owned();
-    app.sql().exec("pragma wal_checkpoint(truncate)", &[]).await;
-    let file = std::fs::read(app.state.config.database_path()).unwrap();
+    let file = app.stored_bytes().await;
     let raw = totp_rs::Secret::try_from_base32(&secret).unwrap();
     for needle in [secret.as_bytes(), raw.as_bytes()] {
         assert!(

@@ -163,3 +163,48 @@ fn placeholders_are_numbered_outside_quotes() {
         "a = $1 or b = $2 or c = $1"
     );
 }
+
+impl crate::support::TestApp {
+    /// Every byte the database keeps, as whoever copies its storage reads them: on
+    /// SQLite the file, its WAL checkpointed first; on PostgreSQL the files of the
+    /// app's database and the server's WAL, after a checkpoint (the test server is a
+    /// local cluster, `scripts/pg-cluster`), so rows deleted or updated since count too.
+    pub async fn stored_bytes(&self) -> Vec<u8> {
+        match &self.state.db {
+            Pool::Sqlite(_) => {
+                self.sql()
+                    .exec("pragma wal_checkpoint(truncate)", &[])
+                    .await;
+                std::fs::read(self.state.config.database_path()).unwrap()
+            }
+            Pool::Postgres(_) => {
+                self.sql().exec("checkpoint", &[]).await;
+                let data: String = self
+                    .sql()
+                    .one(
+                        "select setting from pg_settings where name = 'data_directory'",
+                        &[],
+                    )
+                    .await;
+                let oid: String = self
+                    .sql()
+                    .one("select cast(oid as text) from pg_database where datname = current_database()", &[])
+                    .await;
+                let data = std::path::Path::new(&data);
+                let mut bytes = Vec::new();
+                for dir in [data.join("base").join(oid), data.join("pg_wal")] {
+                    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| {
+                        panic!("{} (the test server must be local): {e}", dir.display())
+                    });
+                    for entry in entries {
+                        let path = entry.unwrap().path();
+                        if path.is_file() {
+                            bytes.extend(std::fs::read(path).unwrap());
+                        }
+                    }
+                }
+                bytes
+            }
+        }
+    }
+}

@@ -70,11 +70,13 @@ async fn kill_9_between_commit_and_delivery_loses_nothing() {
     let http_port = free_port();
     // the receiver takes the first delivery and never answers: the try is under way
     let receiver = Receiver::start(Answer::Hang).await;
-    // On SQLite, where a restart frees the leases of the one process at once (on
-    // PostgreSQL they run out, as another instance may hold them: instances.rs).
+    // On SQLite a restart frees the leases of the one process at once; on PostgreSQL,
+    // where another instance may hold them, they run out: twice the timeout and 30 s.
     let configure = |c: &mut steward::config::Config| {
         c.webhooks.allow_private_addresses = true;
-        c.database.url.clear();
+        c.webhooks.timeout_seconds = 1;
+        c.jobs.heartbeat_seconds = 1;
+        c.jobs.lost_after_seconds = 2;
     };
     let mut process = spawn_binary(dir.path(), http_port, smtp.port, configure).await;
     let added = steward(
@@ -108,7 +110,7 @@ async fn kill_9_between_commit_and_delivery_loses_nothing() {
     assert_eq!(before, 1, "the second waits for the first");
     receiver.set(Answer::Accept);
     let _process = spawn_binary(dir.path(), http_port, smtp.port, configure).await;
-    let got = receiver.wait_for(before + 2, 20).await;
+    let got = receiver.wait_for(before + 2, 60).await;
     let emails: Vec<_> = got[before..]
         .iter()
         .map(|g| g.json()["data"]["email"].as_str().unwrap().to_owned())
