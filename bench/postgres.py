@@ -34,12 +34,13 @@ KEY = "YmVuY2gtc2VydmVyLWtleS1vZi10aGlydHktdHdvLWI="  # base64 of 32 bytes
 class PgServer(Server):
     """bench/run.py's server, on a PostgreSQL database with a configured key."""
 
-    def __init__(self, binary, data, smtp_port, url):
+    def __init__(self, binary, data, smtp_port, url, hash_threads=0):
         os.makedirs(data, exist_ok=True)
         super().__init__(binary, data, smtp_port)
         with open(self.config) as f:
             text = f.read()
-        text = text.replace("[security]\n", f'[security]\nsecret_key = "{KEY}"\n')
+        text = text.replace("[security]\n", f'[security]\nsecret_key = "{KEY}"\n'
+                            f'hash_concurrency = {hash_threads}\n')
         text += f'[database]\nurl = "{url}"\n[jobs]\nheartbeat_seconds = 5\n'
         with open(self.config, "w") as f:
             f.write(text)
@@ -166,8 +167,11 @@ def main():
         subprocess.run(["psql", "-q", pg, "-c", "create database one",
                         "-c", "create database two"], check=True)
         for label, db, count in (("one instance", "one", 1), ("two instances behind nginx", "two", 2)):
+            # instances on one machine share its cores for hashing, as the README says
+            # to configure them (hash_concurrency: cores / instances)
+            threads = max(1, (os.cpu_count() or 2) // count) if count > 1 else 0
             servers = [PgServer(args.binary, os.path.join(work, f"{db}{i}"), smtp.port,
-                                f"{base}/{db}") for i in range(count)]
+                                f"{base}/{db}", threads) for i in range(count)]
             servers[0].command("user", "create", "--email", "admin@example.org", "--admin",
                                "--password-stdin", stdin=(PASSWORD + "\n").encode())
             for server in servers:

@@ -174,11 +174,11 @@ impl Connection for Tx {
 
 /// Connections for the session lookup every authenticated request starts with: on
 /// SQLite read-only connections of their own (see `SqliteReaders`), on PostgreSQL the
-/// pool's.
+/// pool's, and the lookups batched ([`postgres::SessionLookups`]).
 #[derive(Clone)]
 pub enum Readers {
     Sqlite(SqliteReaders),
-    Postgres(PgPool),
+    Postgres(PgPool, postgres::SessionLookups),
 }
 
 /// Read-only connections in [`Readers`] on SQLite: at 64 connections four served 15%
@@ -193,7 +193,9 @@ impl Readers {
                 let options = pool.connect_options();
                 Readers::Sqlite(SqliteReaders::open(options.get_filename(), SQLITE_READERS).await?)
             }
-            Pool::Postgres(pool) => Readers::Postgres(pool.clone()),
+            Pool::Postgres(pool) => {
+                Readers::Postgres(pool.clone(), postgres::SessionLookups::new(pool))
+            }
         })
     }
 
@@ -201,7 +203,7 @@ impl Readers {
     pub async fn get(&self) -> anyhow::Result<Reader> {
         Ok(match self {
             Readers::Sqlite(readers) => Reader::Sqlite(readers.get().await?),
-            Readers::Postgres(pool) => Reader::Postgres(pool.acquire().await?),
+            Readers::Postgres(pool, _) => Reader::Postgres(pool.acquire().await?),
         })
     }
 }

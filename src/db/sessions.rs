@@ -15,3 +15,19 @@ crate::db::dispatch! { sessions;
     pub async fn delete(account_id: AccountId, id: SessionId) -> sqlx::Result<bool>;
     pub async fn delete_others(account_id: AccountId, keep: SessionId) -> sqlx::Result<u64>;
 }
+
+/// [`find_with_account`] for a request: on the [`Readers`](crate::db::Readers), on
+/// PostgreSQL batched with the lookups of other requests.
+pub async fn find_for_request(
+    readers: &crate::db::Readers,
+    token_hash: &[u8],
+    now: Timestamp,
+) -> anyhow::Result<Option<(Session, Account, AccountFacts)>> {
+    match readers {
+        crate::db::Readers::Postgres(_, lookups) => lookups.find(token_hash, now).await,
+        crate::db::Readers::Sqlite(_) => {
+            let mut conn = readers.get().await?;
+            Ok(find_with_account(&mut conn, token_hash, now).await?)
+        }
+    }
+}

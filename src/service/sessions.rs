@@ -387,12 +387,10 @@ pub async fn authenticate(
         return Err(Error::Unauthenticated);
     }
     let now = state.clock.now();
-    let mut conn = state.readers.get().await?;
     let (mut session, account, facts) =
-        sessions::find_with_account(&mut conn, &token_digest(token), now)
+        sessions::find_for_request(&state.readers, &token_digest(token), now)
             .await?
             .ok_or(Error::Unauthenticated)?;
-    drop(conn);
     if !is_live(state, &session, now) || !account.is_active() {
         return Err(Error::Unauthenticated);
     }

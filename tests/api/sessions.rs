@@ -160,6 +160,39 @@ async fn signing_out_and_revoking_end_sessions_at_once() {
         .assert_error(401, "unauthenticated");
 }
 
+/// Requests that arrive together are answered each with its own session's account,
+/// never another's, and an ended session among them is refused (on PostgreSQL their
+/// lookups share queries).
+#[tokio::test]
+async fn requests_at_once_each_see_their_own_account() {
+    let app = TestApp::spawn().await;
+    let mut tokens = Vec::new();
+    for i in 0..24 {
+        let email = format!("user{i}@example.org");
+        tokens.push((email.clone(), app.signed_in(&email).await));
+    }
+    let ended = tokens[5].1.clone();
+    app.delete("/api/v1/sessions/current", Some(&ended))
+        .await
+        .assert(204);
+    for _ in 0..4 {
+        let answers = futures::future::join_all(
+            tokens
+                .iter()
+                .map(|(_, token)| app.get("/api/v1/account", Some(token))),
+        )
+        .await;
+        for ((email, token), answer) in tokens.iter().zip(&answers) {
+            if *token == ended {
+                answer.assert_error(401, "unauthenticated");
+            } else {
+                answer.assert(200);
+                assert_eq!(answer.json["email"], *email);
+            }
+        }
+    }
+}
+
 #[tokio::test]
 async fn sessions_end_after_14_idle_days_and_30_days_in_all() {
     let app = TestApp::spawn().await;

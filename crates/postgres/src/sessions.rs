@@ -28,68 +28,96 @@ pub async fn insert(conn: &mut PgConnection, new: &NewSession<'_>) -> sqlx::Resu
 }
 
 /// The session of a token digest with its account and the account's [`AccountFacts`]
-/// (as of `now`), in one query: every authenticated request starts here, and each query
-/// is a round trip to SQLite's thread, which costs more than the two index lookups.
+/// (as of `now`), in one query: every authenticated request starts here.
 pub async fn find_with_account(
     conn: &mut PgConnection,
     token_hash: &[u8],
     now: Timestamp,
 ) -> sqlx::Result<Option<(Session, Account, AccountFacts)>> {
-    let row = sqlx::query!(
-        r#"select s.id as "id: SessionId", s.account_id as "account_id: AccountId",
-                  s.device_name, s.ip, s.user_agent,
-                  s.created_at as "created_at: Timestamp",
-                  s.last_seen_at as "last_seen_at: Timestamp",
-                  s.expires_at as "expires_at: Timestamp",
-                  s.elevated_until as "elevated_until: Timestamp",
-                  a.email as "email!", a.email_verified_at as "email_verified_at: Timestamp",
-                  a.password_hash, a.display_name, a.is_admin as "is_admin!: bool",
-                  a.status as "status!: AccountStatus", a.terms_version_accepted, a.locale,
-                  a.created_at as "account_created_at!: Timestamp",
-                  (exists(select 1 from totp_devices d where d.account_id = a.id)
-                   or exists(select 1 from passkeys p where p.account_id = a.id))
-                    as "two_factor!: bool",
-                  (select t.email from email_tokens t
-                   where t.account_id = a.id and t.purpose = 'change_email'
-                     and t.used_at is null and (t.expires_at is null or t.expires_at > $2)
-                   order by t.id desc limit 1) as "pending_email?: String"
-           from sessions s join accounts a on a.id = s.account_id
-           where s.token_hash = $1"#,
-        token_hash as _,
-        now as _
+    let found = find_many_with_account(conn, &[token_hash.to_vec()], &[now]).await?;
+    Ok(found.into_iter().next().map(|(_, found)| found))
+}
+
+/// [`find_with_account`] for several lookups in one query: `token_hashes[i]` as of
+/// `nows[i]`. Each session found comes with the index of its lookup.
+pub async fn find_many_with_account(
+    conn: &mut PgConnection,
+    token_hashes: &[Vec<u8>],
+    nows: &[Timestamp],
+) -> sqlx::Result<Vec<(usize, (Session, Account, AccountFacts))>> {
+    let nows: Vec<i64> = nows.iter().map(|now| now.0).collect();
+    let rows = sqlx::query!(
+        // One index lookup per token: as a plain join, the plan PostgreSQL keeps for a
+        // prepared statement hashes the whole sessions table instead. The LIMIT keeps
+        // the lateral subquery from being flattened into such a join.
+        r#"select q.i as "i!", f.id as "id!: SessionId", f.account_id as "account_id!: AccountId",
+                  f.device_name, f.ip, f.user_agent,
+                  f.created_at as "created_at!: Timestamp",
+                  f.last_seen_at as "last_seen_at!: Timestamp",
+                  f.expires_at as "expires_at!: Timestamp",
+                  f.elevated_until as "elevated_until: Timestamp",
+                  f.email as "email!", f.email_verified_at as "email_verified_at: Timestamp",
+                  f.password_hash, f.display_name, f.is_admin as "is_admin!: bool",
+                  f.status as "status!: AccountStatus", f.terms_version_accepted, f.locale,
+                  f.account_created_at as "account_created_at!: Timestamp",
+                  f.two_factor as "two_factor!: bool",
+                  f.pending_email as "pending_email?: String"
+           from unnest($1::bytea[], $2::bigint[]) with ordinality as q(token_hash, now, i)
+           cross join lateral (
+               select s.id, s.account_id, s.device_name, s.ip, s.user_agent, s.created_at,
+                      s.last_seen_at, s.expires_at, s.elevated_until, a.email,
+                      a.email_verified_at, a.password_hash, a.display_name, a.is_admin,
+                      a.status, a.terms_version_accepted, a.locale,
+                      a.created_at as account_created_at,
+                      (exists(select 1 from totp_devices d where d.account_id = a.id)
+                       or exists(select 1 from passkeys p where p.account_id = a.id))
+                        as two_factor,
+                      (select t.email from email_tokens t
+                       where t.account_id = a.id and t.purpose = 'change_email'
+                         and t.used_at is null and (t.expires_at is null or t.expires_at > q.now)
+                       order by t.id desc limit 1) as pending_email
+               from sessions s join accounts a on a.id = s.account_id
+               where s.token_hash = q.token_hash
+               limit 1) f"#,
+        token_hashes as _,
+        &nows as _
     )
-    .fetch_optional(conn)
+    .fetch_all(conn)
     .await?;
-    Ok(row.map(|r| {
-        let session = Session {
-            id: r.id,
-            account_id: r.account_id,
-            device_name: r.device_name,
-            ip: r.ip,
-            user_agent: r.user_agent,
-            created_at: r.created_at,
-            last_seen_at: r.last_seen_at,
-            expires_at: r.expires_at,
-            elevated_until: r.elevated_until,
-        };
-        let account = Account {
-            id: r.account_id,
-            email: r.email,
-            email_verified_at: r.email_verified_at,
-            password_hash: r.password_hash,
-            display_name: r.display_name,
-            is_admin: r.is_admin,
-            status: r.status,
-            terms_version_accepted: r.terms_version_accepted,
-            locale: r.locale,
-            created_at: r.account_created_at,
-        };
-        let facts = AccountFacts {
-            two_factor: r.two_factor,
-            pending_email: r.pending_email,
-        };
-        (session, account, facts)
-    }))
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let session = Session {
+                id: r.id,
+                account_id: r.account_id,
+                device_name: r.device_name,
+                ip: r.ip,
+                user_agent: r.user_agent,
+                created_at: r.created_at,
+                last_seen_at: r.last_seen_at,
+                expires_at: r.expires_at,
+                elevated_until: r.elevated_until,
+            };
+            let account = Account {
+                id: r.account_id,
+                email: r.email,
+                email_verified_at: r.email_verified_at,
+                password_hash: r.password_hash,
+                display_name: r.display_name,
+                is_admin: r.is_admin,
+                status: r.status,
+                terms_version_accepted: r.terms_version_accepted,
+                locale: r.locale,
+                created_at: r.account_created_at,
+            };
+            let facts = AccountFacts {
+                two_factor: r.two_factor,
+                pending_email: r.pending_email,
+            };
+            // ordinality counts from 1
+            ((r.i - 1) as usize, (session, account, facts))
+        })
+        .collect())
 }
 
 /// Live sessions of an account, newest first, older than `before` (a page's cursor).
