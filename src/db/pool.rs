@@ -93,36 +93,35 @@ pub enum Lock {
 
 /// Starts a write transaction that holds what `lock` names from its start.
 ///
-/// On PostgreSQL every write first takes the transaction-scoped advisory lock
-/// [`WRITE_LOCK`]: [`Lock::Global`] exclusively, the others shared, so they run side
-/// by side and a global one runs alone. Reads never take it.
+/// On PostgreSQL every write first takes a transaction-scoped advisory lock (key
+/// 0x7374_7764, "stwd" in ASCII): [`Lock::Global`] exclusively, the others shared, so
+/// they run side by side and a global one runs alone. Reads never take it.
 pub async fn begin_write(pool: &Pool, lock: Lock) -> anyhow::Result<Tx> {
     let tx = match pool {
         Pool::Sqlite(pool) => pool.begin_with("BEGIN IMMEDIATE").await.map(Tx::Sqlite),
-        Pool::Postgres(pool) => match pool.begin().await {
-            Ok(mut tx) => postgres_lock(&mut tx, lock)
-                .await
-                .map(|()| Tx::Postgres(tx)),
+        // the advisory lock in the same round trip as BEGIN (one simple query): a
+        // sign-in's transaction made 8 round trips, and now 7
+        Pool::Postgres(pool) => match pool.begin_with(postgres_begin(lock)).await {
+            Ok(mut tx) => match lock {
+                // after the advisory lock, as a global writer takes them: no deadlock
+                Lock::Account(id) => steward_postgres::accounts::lock(&mut tx, id)
+                    .await
+                    .map(|_| Tx::Postgres(tx)),
+                Lock::Rows | Lock::Global => Ok(Tx::Postgres(tx)),
+            },
             Err(e) => Err(e),
         },
     };
     tx.map_err(|e| anyhow::anyhow!("starting a write transaction: {e}"))
 }
 
-async fn postgres_lock(tx: &mut Transaction<'static, Postgres>, lock: Lock) -> sqlx::Result<()> {
-    let advisory = match lock {
-        Lock::Global => "select pg_advisory_xact_lock($1)",
-        Lock::Account(_) | Lock::Rows => "select pg_advisory_xact_lock_shared($1)",
-    };
-    sqlx::query(advisory)
-        .bind(WRITE_LOCK)
-        .execute(&mut **tx)
-        .await?;
-    if let Lock::Account(id) = lock {
-        // after the advisory lock, as a global writer takes them: no deadlock
-        steward_postgres::accounts::lock(tx, id).await?;
+/// The statements that start a write transaction on PostgreSQL and take its advisory
+/// lock (1937012580 is 0x7374_7764).
+fn postgres_begin(lock: Lock) -> &'static str {
+    match lock {
+        Lock::Global => "BEGIN; SELECT pg_advisory_xact_lock(1937012580)",
+        Lock::Account(_) | Lock::Rows => "BEGIN; SELECT pg_advisory_xact_lock_shared(1937012580)",
     }
-    Ok(())
 }
 
 /// Takes, in a [`Lock::Rows`] transaction, the lock of the account it found on the
@@ -134,9 +133,6 @@ pub async fn lock_account(tx: &mut Tx, id: AccountId) -> anyhow::Result<()> {
     }
     Ok(())
 }
-
-/// The advisory lock key of [`begin_write`] on PostgreSQL ("stwd" in ASCII).
-const WRITE_LOCK: i64 = 0x7374_7764;
 
 impl Tx {
     pub async fn commit(self) -> sqlx::Result<()> {
