@@ -20,13 +20,11 @@ use crate::{api, db, jobs, pages};
 /// Every route: the API, its documents, the pages.
 pub fn routes(state: AppState) -> impl poem::Endpoint {
     let api = api::service();
-    // built once: the document is large, and each build leaves its garbage behind
-    let spec = api::spec();
-    let spec_json = serde_json::to_string_pretty(&spec).expect("a JSON value serializes");
-    let spec_yaml = serde_yaml::to_string(&spec).expect("a JSON value serializes as YAML");
-    let methods = std::sync::Arc::new(api::PathMethods::from_spec(&spec));
-    drop(spec);
-    let docs = api.swagger_ui();
+    let methods = {
+        let spec =
+            serde_json::from_str(api::COMMITTED_JSON).expect("the committed document is JSON");
+        std::sync::Arc::new(api::PathMethods::from_spec(&spec))
+    };
     let max_body = state.config.server.max_body_bytes;
     let edge = api::Edge {
         max_body,
@@ -51,7 +49,7 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
             get(make_sync(move |_| {
                 poem::Response::builder()
                     .content_type("application/json")
-                    .body(spec_json.clone())
+                    .body(api::COMMITTED_JSON)
             })),
         )
         .at(
@@ -59,10 +57,10 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
             get(make_sync(move |_| {
                 poem::Response::builder()
                     .content_type("application/yaml")
-                    .body(spec_yaml.clone())
+                    .body(api::COMMITTED_YAML)
             })),
         )
-        .nest("/docs", docs)
+        .nest("/docs", Docs::default())
         .at(
             "/verify-email",
             get(pages::links::verify_email_form).post(pages::links::verify_email_submit),
@@ -127,7 +125,26 @@ pub fn routes(state: AppState) -> impl poem::Endpoint {
         .around(move |ep, req| api::around(ep, req, edge.clone()))
 }
 
-/// The OpenAPI document as the binary serves it (JSON).
+/// Swagger UI, at /docs: built at its first request. Its page holds the whole document
+/// and swagger-ui's script and style (1.5 MB), which a server nobody asks for them
+/// need not build and keep from its start.
+#[derive(Default)]
+struct Docs(std::sync::OnceLock<poem::endpoint::BoxEndpoint<'static, poem::Response>>);
+
+impl poem::Endpoint for Docs {
+    type Output = poem::Response;
+
+    async fn call(&self, req: poem::Request) -> poem::Result<poem::Response> {
+        use poem::EndpointExt as _;
+        let docs = self
+            .0
+            .get_or_init(|| api::service().swagger_ui().map_to_response().boxed());
+        docs.call(req).await
+    }
+}
+
+/// The OpenAPI document the code describes (JSON), as `steward openapi` writes it:
+/// openapi/openapi.json, which the server serves, must be this.
 pub fn openapi_json() -> String {
     api::spec_json()
 }

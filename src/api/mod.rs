@@ -22,7 +22,7 @@ pub mod totp;
 
 pub use error::{ApiError, ApiResult, ErrorBody, FieldErrorBody, NoContent};
 pub use middleware::{Edge, PathMethods, around};
-pub use spec::{spec, spec_json, spec_yaml};
+pub use spec::{COMMITTED_JSON, COMMITTED_YAML, spec, spec_json, spec_yaml};
 pub use text::Text;
 
 use poem_openapi::{OpenApiService, Tags};

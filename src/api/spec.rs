@@ -202,6 +202,16 @@ fn mark_optional_nullable(schema: &mut serde_json::Value) {
     }
 }
 
+/// `spec_json()` as committed in openapi/openapi.json, which the server serves.
+///
+/// Building the document at start-up ran poem-openapi's registry over every operation
+/// and type, code that nothing else runs, and left a megabyte of garbage behind; the
+/// committed text is the same document (CI and the openapi tests fail when it is stale).
+pub const COMMITTED_JSON: &str = include_str!("../../openapi/openapi.json");
+
+/// `spec_yaml()` as committed in openapi/openapi.yaml.
+pub const COMMITTED_YAML: &str = include_str!("../../openapi/openapi.yaml");
+
 /// `spec()` as pretty JSON.
 pub fn spec_json() -> String {
     serde_json::to_string_pretty(&spec()).expect("a JSON value serializes")

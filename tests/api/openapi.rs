@@ -16,6 +16,17 @@ const REGENERATE: &str = "openapi/ is stale: run `cargo run -- openapi > openapi
 
 #[tokio::test]
 async fn the_committed_document_is_what_the_server_serves() {
+    // the server serves the committed files; they must be what the code describes
+    assert_eq!(
+        steward::app::openapi_json().trim_end(),
+        committed("openapi.json").trim_end(),
+        "{REGENERATE}"
+    );
+    assert_eq!(
+        steward::app::openapi_yaml().trim_end(),
+        committed("openapi.yaml").trim_end(),
+        "{REGENERATE}"
+    );
     let app = TestApp::spawn().await;
     let served = app
         .client
