@@ -173,3 +173,26 @@ async fn db_copy_moves_a_populated_sqlite_installation_to_postgresql() {
         );
     }
 }
+
+#[tokio::test]
+async fn steward_backup_on_postgresql_points_to_pg_dump() {
+    use crate::support::process::{steward, write_config};
+    use crate::support::test_database;
+
+    let url = test_database().await;
+    if url.is_empty() {
+        eprintln!("skipped: needs PostgreSQL (TEST_POSTGRES_SERVER)");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut config = crate::support::test_config(dir.path().join("data"), 1);
+    config.database.url = url;
+    config.security.secret_key = crate::support::TEST_SERVER_KEY.into();
+    write_config(dir.path(), &config);
+    let backup = dir.path().join("steward.db");
+    let out = steward(dir.path(), &["backup", backup.to_str().unwrap()], None);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success(), "{stderr}");
+    assert!(stderr.contains("back it up with pg_dump"), "{stderr}");
+    assert!(!backup.exists(), "no file is written");
+}
