@@ -27,25 +27,30 @@ pub(super) async fn open(
     let options: PgConnectOptions = url
         .parse()
         .with_context(|| format!("database.url {} is not a PostgreSQL URL", redact_url(url)))?;
-    let pool = PgPoolOptions::new()
-        .max_connections(if max_connections == 0 {
-            16
-        } else {
-            max_connections
-        })
+    let pool = pool_options(if max_connections == 0 {
+        16
+    } else {
+        max_connections
+    })
+    .connect_with(options.application_name("steward"))
+    .await
+    .with_context(|| format!("cannot connect to the database {}", redact_url(url)))?;
+    if let Some(bell) = bell {
+        tokio::spawn(listen_for_jobs(pool.clone(), bell));
+    }
+    Ok(pool)
+}
+
+/// A pool of at most `max_connections`, as every pool to PostgreSQL is kept.
+fn pool_options(max_connections: u32) -> PgPoolOptions {
+    PgPoolOptions::new()
+        .max_connections(max_connections)
         .acquire_timeout(Duration::from_secs(10))
         // no ping before each use: it was a second round trip on every request's
         // one-query session lookup. A connection the server dropped fails its next
         // query and is discarded; an idle one is closed after a minute.
         .test_before_acquire(false)
         .idle_timeout(Duration::from_secs(60))
-        .connect_with(options.application_name("steward"))
-        .await
-        .with_context(|| format!("cannot connect to the database {}", redact_url(url)))?;
-    if let Some(bell) = bell {
-        tokio::spawn(listen_for_jobs(pool.clone(), bell));
-    }
-    Ok(pool)
 }
 
 /// Rings `bell` at every notification of a queued job, from this instance or another,
@@ -119,12 +124,7 @@ impl SessionLookups {
             .as_ref()
             .clone()
             .options([("plan_cache_mode", "force_generic_plan")]);
-        let lookups = PgPoolOptions::new()
-            .max_connections(QUERIES_AT_ONCE as u32)
-            .acquire_timeout(Duration::from_secs(10))
-            .test_before_acquire(false)
-            .idle_timeout(Duration::from_secs(60))
-            .connect_lazy_with(options);
+        let lookups = pool_options(QUERIES_AT_ONCE as u32).connect_lazy_with(options);
         Self {
             pool: lookups,
             waiting: Arc::default(),
