@@ -184,8 +184,14 @@ impl SessionLookups {
     }
 
     async fn answer(&self, batch: Vec<Lookup>) {
-        let hashes: Vec<Vec<u8>> = batch.iter().map(|l| l.token_hash.clone()).collect();
-        let nows: Vec<Timestamp> = batch.iter().map(|l| l.now).collect();
+        let mut hashes = Vec::with_capacity(batch.len());
+        let mut nows = Vec::with_capacity(batch.len());
+        let mut waiting = Vec::with_capacity(batch.len());
+        for lookup in batch {
+            hashes.push(lookup.token_hash);
+            nows.push(lookup.now);
+            waiting.push(lookup.answer);
+        }
         let found = match self.pool.acquire().await {
             Ok(mut conn) => {
                 steward_postgres::sessions::find_many_with_account(&mut conn, &hashes, &nows).await
@@ -194,21 +200,21 @@ impl SessionLookups {
         };
         match found {
             Ok(found) => {
-                let mut answers: Vec<Option<Found>> = batch.iter().map(|_| None).collect();
+                let mut answers: Vec<Option<Found>> = waiting.iter().map(|_| None).collect();
                 for (i, session) in found {
                     if let Some(slot) = answers.get_mut(i) {
                         *slot = Some(session);
                     }
                 }
-                for (lookup, answer) in batch.into_iter().zip(answers) {
+                for (answer, session) in waiting.into_iter().zip(answers) {
                     // a request that went away meanwhile hears nothing
-                    let _ = lookup.answer.send(Ok(answer));
+                    let _ = answer.send(Ok(session));
                 }
             }
             Err(e) => {
                 let e = e.to_string();
-                for lookup in batch {
-                    let _ = lookup.answer.send(Err(e.clone()));
+                for answer in waiting {
+                    let _ = answer.send(Err(e.clone()));
                 }
             }
         }
