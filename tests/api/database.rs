@@ -85,14 +85,11 @@ async fn a_schema_from_a_newer_release_refuses_to_start() {
 #[tokio::test]
 async fn db_copy_moves_a_populated_sqlite_installation_to_postgresql() {
     use crate::support::process::{steward, write_config};
-    use crate::support::test_database;
     use serde_json::json;
 
-    let target = test_database().await;
-    if target.is_empty() {
-        eprintln!("skipped: db copy needs PostgreSQL (TEST_POSTGRES_SERVER)");
+    let Some(target) = crate::support::postgres_database("db copy").await else {
         return;
-    }
+    };
     let app = TestApp::spawn_sqlite().await;
     let people = ["ann@example.org", "bob@example.org", "cyd@example.org"];
     let mut ann = None;
@@ -177,13 +174,10 @@ async fn db_copy_moves_a_populated_sqlite_installation_to_postgresql() {
 #[tokio::test]
 async fn steward_backup_on_postgresql_points_to_pg_dump() {
     use crate::support::process::{steward, write_config};
-    use crate::support::test_database;
 
-    let url = test_database().await;
-    if url.is_empty() {
-        eprintln!("skipped: needs PostgreSQL (TEST_POSTGRES_SERVER)");
+    let Some(url) = crate::support::postgres_database("the refusal of steward backup").await else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().unwrap();
     let mut config = crate::support::test_config(dir.path().join("data"), 1);
     config.database.url = url;

@@ -11,7 +11,7 @@ use steward::db::Pool;
 
 use crate::support::process::{Process, free_port, spawn_binary};
 use crate::support::smtp::SmtpServer;
-use crate::support::{Mail, PASSWORD, Resp, Sql, TEST_SERVER_KEY, test_database};
+use crate::support::{Mail, PASSWORD, Resp, Sql, TEST_SERVER_KEY};
 
 mod locks;
 
@@ -27,11 +27,7 @@ struct Cluster {
 impl Cluster {
     /// None (and a note) when the run has no PostgreSQL.
     async fn new() -> Option<Self> {
-        let url = test_database().await;
-        if url.is_empty() {
-            eprintln!("skipped: several instances need PostgreSQL (TEST_POSTGRES_SERVER)");
-            return None;
-        }
+        let url = crate::support::postgres_database("several instances").await?;
         let pool = Pool::Postgres(sqlx::PgPool::connect(&url).await.unwrap());
         Some(Self {
             url,

@@ -547,6 +547,17 @@ pub async fn test_database() -> String {
     format!("{base}/{name}")
 }
 
+/// A fresh PostgreSQL database for a test that needs one; in a run without PostgreSQL,
+/// None, and a note that `what` is skipped.
+pub async fn postgres_database(what: &str) -> Option<String> {
+    let url = test_database().await;
+    if url.is_empty() {
+        eprintln!("skipped: {what} needs PostgreSQL (TEST_POSTGRES_SERVER)");
+        return None;
+    }
+    Some(url)
+}
+
 /// Reads a response whole. A body that breaks off is a failure of the test, never an
 /// empty body: an empty body is something a test may assert.
 pub async fn read(resp: reqwest::Response) -> Resp {
