@@ -34,6 +34,7 @@ mod pages_errors;
 mod passkeys;
 mod passkeys_admin;
 mod password_reset;
+mod plans;
 mod proxy;
 mod registration;
 mod sessions;

@@ -17,22 +17,36 @@ fn push_filter(qb: &mut QueryBuilder<Postgres>, filter: &UserFilter) {
             .replace('%', "\\%")
             .replace('_', "\\_");
         let pattern = format!("%{escaped}%");
-        qb.push(" and (a.email ilike ")
+        // No ESCAPE clause: backslash is PostgreSQL's own escape, and an ESCAPE clause
+        // becomes a function of the pattern, which keeps the trigram indexes out of a
+        // prepared statement's plan. The email is compared as text, as it is indexed.
+        qb.push(" and (a.email::text ilike ")
             .push_bind(pattern.clone())
-            .push(" escape '\\' or a.display_name ilike ")
+            .push(" or a.display_name ilike ")
             .push_bind(pattern)
-            .push(" escape '\\')");
+            .push(")");
     }
     if let Some(status) = filter.status {
-        qb.push(" and a.status = ").push_bind(status);
+        // With a search, the matches are the few rows to read: compared as an
+        // expression, the status keeps its index (every active account) out of that plan.
+        qb.push(if searches(filter) {
+            " and a.status || '' = "
+        } else {
+            " and a.status = "
+        })
+        .push_bind(status);
     }
 }
 
 /// The account columns, its counts and its last sign-in, each a correlated subquery on
 /// an indexed column: one statement for a whole page, however long.
+///
+/// The email is read as text: a statement planned for its values is not kept prepared
+/// (`search_users`), and sqlx, on a connection that has not met citext yet, looks up its
+/// type with a query of its own, which ends the unprepared statement before it runs.
 fn select_users(now: Timestamp) -> QueryBuilder<Postgres> {
     let mut qb = QueryBuilder::<Postgres>::new(
-        "select a.id, a.email, a.email_verified_at, a.password_hash, a.display_name,
+        "select a.id, a.email::text as email, a.email_verified_at, a.password_hash, a.display_name,
                 a.is_admin, a.status, a.terms_version_accepted, a.locale, a.created_at,
                 (select count(*) from subscriptions where account_id = a.id) as subscriptions,
                 (select count(*) from hosts where account_id = a.id) as hosts,
@@ -76,6 +90,35 @@ fn user_row(row: &PgRow) -> sqlx::Result<UserRow> {
 
 /// One page of the users matching the filter, newest first, older than `before`: one
 /// statement.
+/// The statement of one page of users (`search_users`); public for the plan tests.
+pub fn users_page(
+    filter: &UserFilter,
+    before: Option<AccountId>,
+    limit: i64,
+    now: Timestamp,
+) -> QueryBuilder<Postgres> {
+    let mut qb = select_users(now);
+    push_filter(&mut qb, filter);
+    if let Some(before) = before {
+        qb.push(" and a.id < ").push_bind(before);
+    }
+    if searches(filter) {
+        // The same order, as text (ids are lowercase hex), so that no index yields it:
+        // the page is the newest of the matches the trigram indexes find. Ordered by the
+        // id itself, the planner may walk every account newest first, hoping to fill a
+        // page soon, and read them all when the text matches few.
+        qb.push(" order by a.id::text desc limit ").push_bind(limit);
+    } else {
+        qb.push(" order by a.id desc limit ").push_bind(limit);
+    }
+    qb
+}
+
+/// Whether the filter has a text to search for.
+fn searches(filter: &UserFilter) -> bool {
+    filter.query.as_deref().is_some_and(|q| !q.is_empty())
+}
+
 pub async fn search_users(
     conn: &mut PgConnection,
     filter: &UserFilter,
@@ -83,13 +126,12 @@ pub async fn search_users(
     limit: i64,
     now: Timestamp,
 ) -> sqlx::Result<Vec<UserRow>> {
-    let mut qb = select_users(now);
-    push_filter(&mut qb, filter);
-    if let Some(before) = before {
-        qb.push(" and a.id < ").push_bind(before);
-    }
-    qb.push(" order by a.id desc limit ").push_bind(limit);
-    let rows = qb.build().fetch_all(conn).await?;
+    let mut qb = users_page(filter, before, limit, now);
+    // A filtered page is planned for its values, never kept prepared: a generic plan
+    // guesses how many rows a status or a text matches, and walked every account for a
+    // text that matches none (0.4 s among 300,000), or for a rare status.
+    let filtered = searches(filter) || filter.status.is_some();
+    let rows = qb.build().persistent(!filtered).fetch_all(conn).await?;
     rows.iter().map(user_row).collect()
 }
 
@@ -105,11 +147,32 @@ pub async fn find_user(
     row.as_ref().map(user_row).transpose()
 }
 
-/// How many accounts match the filter in all.
+/// How many accounts match the filter in all: without a text to search, the count kept
+/// for each status (no walk over every account); with one, the matches.
 pub async fn count_users(conn: &mut PgConnection, filter: &UserFilter) -> sqlx::Result<i64> {
+    if filter.query.as_deref().is_none_or(str::is_empty) {
+        return sqlx::query_scalar!(
+            r#"select coalesce(sum(accounts), 0)::bigint as "n!: i64" from account_counts
+               where $1::text is null or status = $1"#,
+            filter.status as _
+        )
+        .fetch_one(conn)
+        .await;
+    }
+    let mut qb = users_count(filter);
+    // planned for its values (see `search_users`)
+    qb.build_query_scalar::<i64>()
+        .persistent(false)
+        .fetch_one(conn)
+        .await
+}
+
+/// The statement counting the users a filter matches, as a search does (`count_users`);
+/// public for the plan tests.
+pub fn users_count(filter: &UserFilter) -> QueryBuilder<Postgres> {
     let mut qb = QueryBuilder::<Postgres>::new("select count(*) from accounts a");
     push_filter(&mut qb, filter);
-    qb.build_query_scalar::<i64>().fetch_one(conn).await
+    qb
 }
 
 pub async fn set_status(
@@ -166,14 +229,13 @@ pub async fn set_verified(
     Ok(())
 }
 
-/// Audit events of every account (or one), of every type (or one), newest first.
-pub async fn events(
-    conn: &mut PgConnection,
+/// The statement of one page of the audit log (`events`); public for the plan tests.
+pub fn events_page(
     account_id: Option<AccountId>,
     kind: Option<&str>,
     before: Option<steward_store::ids::AuditEventId>,
     limit: i64,
-) -> sqlx::Result<Vec<AdminEvent>> {
+) -> QueryBuilder<Postgres> {
     let mut qb = QueryBuilder::<Postgres>::new(
         "select id, account_id, actor_id, type, at, ip, user_agent, detail from audit_events where 1 = 1",
     );
@@ -187,6 +249,18 @@ pub async fn events(
         qb.push(" and id < ").push_bind(before);
     }
     qb.push(" order by id desc limit ").push_bind(limit);
+    qb
+}
+
+/// Audit events of every account (or one), of every type (or one), newest first.
+pub async fn events(
+    conn: &mut PgConnection,
+    account_id: Option<AccountId>,
+    kind: Option<&str>,
+    before: Option<steward_store::ids::AuditEventId>,
+    limit: i64,
+) -> sqlx::Result<Vec<AdminEvent>> {
+    let mut qb = events_page(account_id, kind, before, limit);
     qb.build_query_as::<AdminEvent>().fetch_all(conn).await
 }
 

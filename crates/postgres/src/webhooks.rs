@@ -385,11 +385,13 @@ pub async fn purge_done(
     limit: i64,
 ) -> sqlx::Result<u64> {
     let done = sqlx::query!(
-        "delete from webhook_deliveries where id in
-           (select id from webhook_deliveries
-            where (status = 'delivered' and delivered_at < $1)
-               or (status = 'failed' and next_attempt_at < $1)
-            limit $2)",
+        // the batch's ids as an array: each row is then found by its key, where `in`
+        // may join the batch against every delivery
+        "delete from webhook_deliveries where id = any(array(
+           select id from webhook_deliveries
+           where (status = 'delivered' and delivered_at < $1)
+              or (status = 'failed' and next_attempt_at < $1)
+           limit $2))",
         cutoff as _,
         limit as _
     )

@@ -11,21 +11,50 @@ use steward_store::outbox::MailStatus;
 fn push_filter(qb: &mut QueryBuilder<Sqlite>, filter: &UserFilter) {
     qb.push(" where 1 = 1");
     if let Some(query) = filter.query.as_deref().filter(|q| !q.is_empty()) {
-        // LIKE with its wildcards escaped: a search for "a_b" finds "a_b", not "axb"
-        let escaped = query
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        let pattern = format!("%{escaped}%");
-        qb.push(" and (a.email like ")
-            .push_bind(pattern.clone())
-            .push(" escape '\\' or a.display_name like ")
-            .push_bind(pattern)
-            .push(" escape '\\')");
+        if searches_index(filter) {
+            // The trigram index: a phrase matches where its characters stand together, as
+            // LIKE '%…%' would, without reading every account. Inside a phrase only the
+            // double quote is special (doubled).
+            let phrase = format!("\"{}\"", query.replace('"', "\"\""));
+            qb.push(
+                " and a.search_rowid in \
+                 (select rowid from accounts_search where accounts_search match ",
+            )
+            .push_bind(phrase)
+            .push(")");
+        } else {
+            // Shorter than a trigram: LIKE, its wildcards escaped (a search for "a_"
+            // finds "a_", not "ax"). It reads the accounts newest first until a page is full.
+            let escaped = query
+                .replace('\\', "\\\\")
+                .replace('%', "\\%")
+                .replace('_', "\\_");
+            let pattern = format!("%{escaped}%");
+            qb.push(" and (a.email like ")
+                .push_bind(pattern.clone())
+                .push(" escape '\\' or a.display_name like ")
+                .push_bind(pattern)
+                .push(" escape '\\')");
+        }
     }
     if let Some(status) = filter.status {
-        qb.push(" and a.status = ").push_bind(status);
+        // With a search, the matches are the few rows to read: `+` keeps the status
+        // index (every active account) out of that plan.
+        qb.push(if searches_index(filter) {
+            " and +a.status = "
+        } else {
+            " and a.status = "
+        })
+        .push_bind(status);
     }
+}
+
+/// Whether the filter's text is looked up in the trigram index (three characters or more).
+fn searches_index(filter: &UserFilter) -> bool {
+    filter
+        .query
+        .as_deref()
+        .is_some_and(|q| q.chars().count() >= 3)
 }
 
 /// The account columns, its counts and its last sign-in, each a correlated subquery on
@@ -76,6 +105,22 @@ fn user_row(row: &SqliteRow) -> sqlx::Result<UserRow> {
 
 /// One page of the users matching the filter, newest first, older than `before`: one
 /// statement.
+/// The statement of one page of users (`search_users`); public for the plan tests.
+pub fn users_page(
+    filter: &UserFilter,
+    before: Option<AccountId>,
+    limit: i64,
+    now: Timestamp,
+) -> QueryBuilder<Sqlite> {
+    let mut qb = select_users(now);
+    push_filter(&mut qb, filter);
+    if let Some(before) = before {
+        qb.push(" and a.id < ").push_bind(before);
+    }
+    qb.push(" order by a.id desc limit ").push_bind(limit);
+    qb
+}
+
 pub async fn search_users(
     conn: &mut SqliteConnection,
     filter: &UserFilter,
@@ -83,12 +128,7 @@ pub async fn search_users(
     limit: i64,
     now: Timestamp,
 ) -> sqlx::Result<Vec<UserRow>> {
-    let mut qb = select_users(now);
-    push_filter(&mut qb, filter);
-    if let Some(before) = before {
-        qb.push(" and a.id < ").push_bind(before);
-    }
-    qb.push(" order by a.id desc limit ").push_bind(limit);
+    let mut qb = users_page(filter, before, limit, now);
     let rows = qb.build().fetch_all(conn).await?;
     rows.iter().map(user_row).collect()
 }
@@ -105,11 +145,28 @@ pub async fn find_user(
     row.as_ref().map(user_row).transpose()
 }
 
-/// How many accounts match the filter in all.
+/// How many accounts match the filter in all: without a text to search, the count kept
+/// for each status (no walk over every account); with one, the matches.
 pub async fn count_users(conn: &mut SqliteConnection, filter: &UserFilter) -> sqlx::Result<i64> {
+    if filter.query.as_deref().is_none_or(str::is_empty) {
+        return sqlx::query_scalar!(
+            r#"select coalesce(sum(accounts), 0) as "n!: i64" from account_counts
+               where ?1 is null or status = ?1"#,
+            filter.status
+        )
+        .fetch_one(conn)
+        .await;
+    }
+    let mut qb = users_count(filter);
+    qb.build_query_scalar::<i64>().fetch_one(conn).await
+}
+
+/// The statement counting the users a filter matches, as a search does (`count_users`);
+/// public for the plan tests.
+pub fn users_count(filter: &UserFilter) -> QueryBuilder<Sqlite> {
     let mut qb = QueryBuilder::<Sqlite>::new("select count(*) from accounts a");
     push_filter(&mut qb, filter);
-    qb.build_query_scalar::<i64>().fetch_one(conn).await
+    qb
 }
 
 pub async fn set_status(
@@ -166,14 +223,13 @@ pub async fn set_verified(
     Ok(())
 }
 
-/// Audit events of every account (or one), of every type (or one), newest first.
-pub async fn events(
-    conn: &mut SqliteConnection,
+/// The statement of one page of the audit log (`events`); public for the plan tests.
+pub fn events_page(
     account_id: Option<AccountId>,
     kind: Option<&str>,
     before: Option<steward_store::ids::AuditEventId>,
     limit: i64,
-) -> sqlx::Result<Vec<AdminEvent>> {
+) -> QueryBuilder<Sqlite> {
     let mut qb = QueryBuilder::<Sqlite>::new(
         "select id, account_id, actor_id, type, at, ip, user_agent, detail from audit_events where 1 = 1",
     );
@@ -187,6 +243,18 @@ pub async fn events(
         qb.push(" and id < ").push_bind(before);
     }
     qb.push(" order by id desc limit ").push_bind(limit);
+    qb
+}
+
+/// Audit events of every account (or one), of every type (or one), newest first.
+pub async fn events(
+    conn: &mut SqliteConnection,
+    account_id: Option<AccountId>,
+    kind: Option<&str>,
+    before: Option<steward_store::ids::AuditEventId>,
+    limit: i64,
+) -> sqlx::Result<Vec<AdminEvent>> {
+    let mut qb = events_page(account_id, kind, before, limit);
     qb.build_query_as::<AdminEvent>().fetch_all(conn).await
 }
 

@@ -73,7 +73,8 @@ pub async fn find_integration(
                   created_at as "created_at: Timestamp", updated_at as "updated_at: Timestamp"
            from integrations
            where id = ? and account_id = ?
-             and host_id in (select id from hosts where status != 'deleting')"#,
+             and exists (select 1 from hosts h
+                          where h.id = integrations.host_id and h.status != 'deleting')"#,
         id,
         account_id
     )
