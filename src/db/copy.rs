@@ -40,6 +40,9 @@ pub const TABLES: &[&str] = &[
 /// Rows written per statement.
 const BATCH: usize = 200;
 
+/// Rows read from SQLite at a time.
+const READ: usize = 10_000;
+
 /// How a column is read from SQLite and written to PostgreSQL.
 #[derive(Clone, Copy)]
 enum Kind {
@@ -83,49 +86,33 @@ async fn copy(source: &SqlitePool, target: &PgPool) -> anyhow::Result<Vec<(&'sta
     for table in TABLES {
         let columns = columns(target, table).await?;
         let names: Vec<&str> = columns.iter().map(|(name, _, _)| name.as_str()).collect();
-        let rows: Vec<SqliteRow> = sqlx::query(sqlx::AssertSqlSafe(format!(
-            "select {} from {table} order by rowid",
-            names.join(", ")
-        )))
-        .fetch_all(&mut *read)
-        .await
-        .with_context(|| format!("reading {table}"))?;
-        let values = rows
-            .iter()
-            .map(|row| read_row(row, &columns))
-            .collect::<anyhow::Result<Vec<_>>>()
-            .with_context(|| format!("reading {table}"))?;
-        for chunk in values.chunks(BATCH) {
-            let mut insert = QueryBuilder::<Postgres>::new(format!(
-                "insert into {table} ({}) ",
+        // a slice at a time, in rowid order: memory holds one slice of a table however
+        // large it is (a million accounts' audit events, read whole, were gigabytes)
+        let (mut after, mut count) = (0i64, 0i64);
+        loop {
+            let rows: Vec<SqliteRow> = sqlx::query(sqlx::AssertSqlSafe(format!(
+                "select {}, rowid from {table} where rowid > ? order by rowid limit {READ}",
                 names.join(", ")
-            ));
-            insert.push_values(chunk, |mut out, row| {
-                for (value, (_, _, cast)) in row.iter().zip(&columns) {
-                    match value.clone() {
-                        Value::Text(v) => {
-                            out.push_bind(v);
-                            out.push_unseparated(format!("::{cast}"));
-                        }
-                        Value::Integer(v) => {
-                            out.push_bind(v);
-                        }
-                        Value::Flag(v) => {
-                            out.push_bind(v);
-                        }
-                        Value::Bytes(v) => {
-                            out.push_bind(v);
-                        }
-                    }
-                }
-            });
-            insert
-                .build()
-                .execute(&mut *write)
-                .await
-                .with_context(|| format!("writing {table}"))?;
+            )))
+            .bind(after)
+            .fetch_all(&mut *read)
+            .await
+            .with_context(|| format!("reading {table}"))?;
+            let Some(last) = rows.last() else { break };
+            after = last.try_get(columns.len())?;
+            count += rows.len() as i64;
+            let values = rows
+                .iter()
+                .map(|row| read_row(row, &columns))
+                .collect::<anyhow::Result<Vec<_>>>()
+                .with_context(|| format!("reading {table}"))?;
+            for chunk in values.chunks(BATCH) {
+                insert_rows(&mut write, table, &names, &columns, chunk)
+                    .await
+                    .with_context(|| format!("writing {table}"))?;
+            }
         }
-        copied.push((*table, rows.len() as i64));
+        copied.push((*table, count));
     }
     // the sequence that numbers deliveries goes on after the copied ones
     sqlx::query(
@@ -145,6 +132,39 @@ async fn copy(source: &SqlitePool, target: &PgPool) -> anyhow::Result<Vec<(&'sta
     write.commit().await?;
     read.rollback().await?;
     Ok(copied)
+}
+
+/// One statement inserting `rows` into `table`, each value cast to its column's type.
+async fn insert_rows(
+    write: &mut sqlx::PgConnection,
+    table: &str,
+    names: &[&str],
+    columns: &[(String, Kind, String)],
+    rows: &[Vec<Value>],
+) -> sqlx::Result<()> {
+    let mut insert =
+        QueryBuilder::<Postgres>::new(format!("insert into {table} ({}) ", names.join(", ")));
+    insert.push_values(rows, |mut out, row| {
+        for (value, (_, _, cast)) in row.iter().zip(columns) {
+            match value.clone() {
+                Value::Text(v) => {
+                    out.push_bind(v);
+                    out.push_unseparated(format!("::{cast}"));
+                }
+                Value::Integer(v) => {
+                    out.push_bind(v);
+                }
+                Value::Flag(v) => {
+                    out.push_bind(v);
+                }
+                Value::Bytes(v) => {
+                    out.push_bind(v);
+                }
+            }
+        }
+    });
+    insert.build().execute(write).await?;
+    Ok(())
 }
 
 /// The columns of `table` on PostgreSQL: name, how to carry it, the cast its value
