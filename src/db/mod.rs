@@ -9,6 +9,7 @@
 mod backend;
 mod pool;
 mod postgres;
+mod session_cache;
 mod sqlite;
 
 pub(crate) use backend::dispatch;

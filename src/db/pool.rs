@@ -6,6 +6,7 @@ use sqlx::pool::PoolConnection;
 use sqlx::{PgPool, Postgres, Sqlite, SqlitePool, Transaction};
 
 use super::postgres;
+use super::session_cache::SessionCache;
 use super::sqlite::{self, SqliteReader, SqliteReaders};
 use super::{Backend, Connection, JobBell};
 use crate::config::Database;
@@ -186,7 +187,7 @@ impl Connection for Tx {
 /// pool's, and the lookups batched ([`postgres::SessionLookups`]).
 #[derive(Clone)]
 pub enum Readers {
-    Sqlite(SqliteReaders),
+    Sqlite(SqliteReaders, std::sync::Arc<SessionCache>),
     Postgres(PgPool, postgres::SessionLookups),
 }
 
@@ -199,8 +200,9 @@ impl Readers {
     pub async fn open(pool: &Pool) -> anyhow::Result<Self> {
         Ok(match pool {
             Pool::Sqlite(pool) => {
-                let options = pool.connect_options();
-                Readers::Sqlite(SqliteReaders::open(options.get_filename(), SQLITE_READERS).await?)
+                let path = pool.connect_options().get_filename().to_owned();
+                let readers = SqliteReaders::open(&path, SQLITE_READERS).await?;
+                Readers::Sqlite(readers, std::sync::Arc::new(SessionCache::open(&path)))
             }
             Pool::Postgres(pool) => {
                 Readers::Postgres(pool.clone(), postgres::SessionLookups::new(pool))
@@ -211,7 +213,7 @@ impl Readers {
     /// A connection, once one is free.
     pub async fn get(&self) -> anyhow::Result<Reader> {
         Ok(match self {
-            Readers::Sqlite(readers) => Reader::Sqlite(readers.get().await?),
+            Readers::Sqlite(readers, _) => Reader::Sqlite(readers.get().await?),
             Readers::Postgres(pool, _) => Reader::Postgres(pool.acquire().await?),
         })
     }

@@ -16,8 +16,9 @@ crate::db::dispatch! { sessions;
     pub async fn delete_others(account_id: AccountId, keep: SessionId) -> sqlx::Result<u64>;
 }
 
-/// [`find_with_account`] for a request: on the [`Readers`](crate::db::Readers), on
-/// PostgreSQL batched with the lookups of other requests.
+/// [`find_with_account`] for a request: on the [`Readers`](crate::db::Readers); on
+/// SQLite answered from memory while nothing was committed since the same lookup
+/// (`session_cache`), on PostgreSQL batched with the lookups of other requests.
 pub async fn find_for_request(
     readers: &crate::db::Readers,
     token_hash: &[u8],
@@ -25,9 +26,17 @@ pub async fn find_for_request(
 ) -> anyhow::Result<Option<(Session, Account, AccountFacts)>> {
     match readers {
         crate::db::Readers::Postgres(_, lookups) => lookups.find(token_hash, now).await,
-        crate::db::Readers::Sqlite(_) => {
+        crate::db::Readers::Sqlite(_, cache) => {
+            let stamp = cache.stamp();
+            if let Some(found) = stamp.and_then(|stamp| cache.get(stamp, token_hash)) {
+                return Ok(Some(found));
+            }
             let mut conn = readers.get().await?;
-            Ok(find_with_account(&mut conn, token_hash, now).await?)
+            let found = find_with_account(&mut conn, token_hash, now).await?;
+            if let (Some(stamp), Some(found)) = (stamp, &found) {
+                cache.put(stamp, token_hash, found);
+            }
+            Ok(found)
         }
     }
 }

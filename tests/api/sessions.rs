@@ -298,3 +298,37 @@ async fn a_deactivated_account_can_not_sign_in_and_its_sessions_stop_working() {
         .await
         .assert_error(401, "invalid_credentials");
 }
+
+/// What the `steward` command changes in the database, from a process of its own, counts
+/// at the very next request: a session's answer is never kept past a commit, whoever
+/// made it (on SQLite the server keeps answers in memory until the database changes).
+#[tokio::test]
+async fn a_deactivation_by_the_command_ends_the_session_at_the_next_request() {
+    let app = TestApp::spawn().await;
+    let token = app.signed_in("cli@example.org").await;
+    for _ in 0..3 {
+        app.get("/api/v1/account", Some(&token)).await.assert(200);
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let config = crate::support::process::write_config(dir.path(), &app.state.config);
+    // off the test's runtime, which keeps serving the app (and its queue) meanwhile
+    let done = tokio::task::spawn_blocking(move || {
+        std::process::Command::new(env!("CARGO_BIN_EXE_steward"))
+            .arg("--config")
+            .arg(&config)
+            .args(["user", "deactivate", "--email", "cli@example.org"])
+            .env_remove("RUST_LOG")
+            .output()
+            .unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(
+        done.status.success(),
+        "{}",
+        String::from_utf8_lossy(&done.stderr)
+    );
+    app.get("/api/v1/account", Some(&token))
+        .await
+        .assert_error(401, "unauthenticated");
+}
