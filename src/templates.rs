@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use fluent_templates::fluent_bundle::FluentValue;
-use minijinja::value::{Kwargs, Value};
+use minijinja::value::{Kwargs, Value, ValueKind};
 use minijinja::{Environment, ErrorKind, State};
 use serde::Serialize;
 
@@ -278,15 +278,23 @@ fn translate(
 
 /// A template's value as a Fluent variable: numbers stay numbers, so that plurals
 /// select by the locale's rules; nothing (an unset name) is empty text.
+///
+/// Told apart by kind first: a failed conversion builds an error with a formatted
+/// message, and every `t()` call passes the context's texts (the product's name, the
+/// public URL), so trying numbers first cost each page a few dozen of them.
 fn fluent_value(value: &Value) -> FluentValue<'static> {
-    if let Ok(n) = i64::try_from(value.clone()) {
-        FluentValue::from(n)
-    } else if let Ok(n) = f64::try_from(value.clone()) {
-        FluentValue::from(n)
-    } else if value.is_none() || value.is_undefined() {
-        FluentValue::from("")
-    } else {
-        FluentValue::from(value.to_string())
+    match value.kind() {
+        ValueKind::Number | ValueKind::Bool => {
+            if let Ok(n) = i64::try_from(value.clone()) {
+                FluentValue::from(n)
+            } else if let Ok(n) = f64::try_from(value.clone()) {
+                FluentValue::from(n)
+            } else {
+                FluentValue::from(value.to_string())
+            }
+        }
+        ValueKind::None | ValueKind::Undefined => FluentValue::from(""),
+        _ => FluentValue::from(value.to_string()),
     }
 }
 
