@@ -422,10 +422,20 @@ async fn admin_search_reads_the_trigram_index() {
             );
         }
     }
-    // and it finds what it should: by email, by name, case aside, nothing for no match
+    // and it finds what it should: by email (with a status or not), by name, case aside,
+    // nothing for no match
     let admin = app.admin_session().await;
     for (query, expected) in [
         ("seeded1234%40", vec!["seeded1234@example.org"]),
+        (
+            "seeded1234%40&status=active",
+            vec!["seeded1234@example.org"],
+        ),
+        ("seeded1234%40&status=deactivated", vec![]),
+        (
+            "seeded1250%40&status=deactivated",
+            vec!["seeded1250@example.org"],
+        ),
         ("SEEDED%20PERSON%202999", vec!["seeded2999@example.org"]),
         ("no%20such%20person", vec![]),
     ] {
