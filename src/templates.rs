@@ -241,11 +241,7 @@ fn translate(
     kwargs: &Kwargs,
     escape: bool,
 ) -> Result<String, minijinja::Error> {
-    let locale = state.lookup("locale");
-    let locale = locale
-        .as_ref()
-        .and_then(Value::as_str)
-        .unwrap_or(messages.default_locale());
+    let shared = state.get_or_set_temp_object(SHARED, || Shared::of(state, messages));
     let value = |v: &Value| {
         let plain = fluent_value(v);
         match plain {
@@ -257,23 +253,54 @@ fn translate(
     };
     let mut args = Args::new();
     // what every page and mail knows, under the names the messages use
-    for (name, variable) in CONTEXT_ARGS {
-        if let Some(v) = state.lookup(variable)
-            && !v.is_undefined()
-        {
-            args.insert(Cow::Borrowed(*name), value(&v));
-        }
+    for (name, v) in &shared.context {
+        args.insert(Cow::Borrowed(*name), value(v));
     }
     for name in kwargs.args() {
         let v: Value = kwargs.get(name)?;
         args.insert(Cow::Owned(name.to_owned()), value(&v));
     }
-    messages.message(locale, key, &args).ok_or_else(|| {
+    messages.message(&shared.locale, key, &args).ok_or_else(|| {
         minijinja::Error::new(
             ErrorKind::UndefinedError,
             format!("no message {key:?} (or a variable it needs is missing)"),
         )
     })
+}
+
+/// The name of the render's [`Shared`] among minijinja's temps.
+const SHARED: &str = "steward.translate";
+
+/// What every `t()` of one render reads alike, looked up once for the render: its
+/// language, and the context's variables that every message may use. A page says a few
+/// dozen messages, and each lookup walked the layers of the page's context by name.
+#[derive(Debug)]
+struct Shared {
+    locale: String,
+    context: Vec<(&'static str, Value)>,
+}
+
+impl minijinja::value::Object for Shared {}
+
+impl Shared {
+    fn of(state: &State, messages: &I18n) -> Self {
+        let locale = state
+            .lookup("locale")
+            .as_ref()
+            .and_then(Value::as_str)
+            .unwrap_or(messages.default_locale())
+            .to_owned();
+        let context = CONTEXT_ARGS
+            .iter()
+            .filter_map(|(name, variable)| {
+                state
+                    .lookup(variable)
+                    .filter(|v| !v.is_undefined())
+                    .map(|v| (*name, v))
+            })
+            .collect();
+        Self { locale, context }
+    }
 }
 
 /// A template's value as a Fluent variable: numbers stay numbers, so that plurals
