@@ -54,19 +54,6 @@ impl Pool {
         })
     }
 
-    /// Lets the engine refresh what its planner knows of the tables that grew or shrank
-    /// much (SQLite's `PRAGMA optimize`, every table considered, each analysed from a
-    /// bounded sample so that a million rows cost milliseconds; a no-op when nothing
-    /// changed enough). PostgreSQL's autovacuum does the same on its own.
-    pub async fn optimize(&self) -> sqlx::Result<()> {
-        if let Pool::Sqlite(pool) = self {
-            sqlx::raw_sql("pragma analysis_limit = 400; pragma optimize = 0x10002")
-                .execute(pool)
-                .await?;
-        }
-        Ok(())
-    }
-
     pub async fn close(&self) {
         match self {
             Pool::Sqlite(pool) => pool.close().await,

@@ -21,7 +21,7 @@ const BATCH: i64 = 500;
 pub const MAINTENANCE: &str = "maintenance";
 
 /// At start-up, resume every due mail and every unfinished deletion now rather than
-/// after the grace, and refresh the planner's statistics. On SQLite, this process is the only one: no work is under way, so
+/// after the grace. On SQLite, this process is the only one: no work is under way, so
 /// every lease is freed and every deletion resumed. On PostgreSQL other instances may be
 /// at work: their leases run out on their own, and only deletions no live worker holds
 /// are resumed.
@@ -37,7 +37,6 @@ pub async fn at_start(state: &AppState) -> anyhow::Result<()> {
     let requeued = requeue_mail(state, state.clock.now()).await?
         + requeue_webhooks(state, state.clock.now()).await?;
     let deletions = resume_deletions(state, alone).await?;
-    state.db.optimize().await?;
     if released + requeued + deletions > 0 {
         tracing::info!(
             released,
@@ -86,7 +85,6 @@ pub async fn tick(state: &AppState) -> anyhow::Result<()> {
     // the per-IP windows are a minute long (wall time, as the limit counts)
     db::instances::purge_ip_attempts(&mut tx, Timestamp(wall_clock() - 120)).await?;
     tx.commit().await?;
-    state.db.optimize().await?;
     tracing::debug!(
         expired_trials = expired,
         ?purged,

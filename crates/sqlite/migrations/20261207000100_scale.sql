@@ -44,6 +44,11 @@ create virtual table accounts_search using fts5 (
 insert into accounts_search (accounts_search) values ('rebuild');
 
 -- Kept in the same statement as the change, whoever writes (the server, the CLI).
+-- Beware: with these triggers, SQLite 3.51 fails the first write to accounts on a
+-- connection that has not seen another connection's schema change ("no such table:
+-- accounts") instead of preparing it again. ANALYZE changes the schema, so the server
+-- never runs it (nor PRAGMA optimize) while it serves; its plans need no statistics
+-- (tests/api/plans/ checks them without).
 create trigger accounts_search_insert after insert on accounts begin
     update accounts set search_rowid = (select coalesce(max(search_rowid), 0) + 1 from accounts)
      where id = new.id;
