@@ -10,13 +10,7 @@ use steward_store::outbox::MailStatus;
 
 fn push_filter(qb: &mut QueryBuilder<Postgres>, filter: &UserFilter) {
     qb.push(" where 1 = 1");
-    if let Some(query) = filter.query.as_deref().filter(|q| !q.is_empty()) {
-        // LIKE with its wildcards escaped: a search for "a_b" finds "a_b", not "axb"
-        let escaped = query
-            .replace('\\', "\\\\")
-            .replace('%', "\\%")
-            .replace('_', "\\_");
-        let pattern = format!("%{escaped}%");
+    if let Some(pattern) = filter.like_pattern() {
         // No ESCAPE clause: backslash is PostgreSQL's own escape, and an ESCAPE clause
         // becomes a function of the pattern, which keeps the trigram indexes out of a
         // prepared statement's plan. The email is compared as text, as it is indexed.
@@ -116,7 +110,7 @@ pub fn users_page(
 
 /// Whether the filter has a text to search for.
 fn searches(filter: &UserFilter) -> bool {
-    filter.query.as_deref().is_some_and(|q| !q.is_empty())
+    filter.text().is_some()
 }
 
 pub async fn search_users(
@@ -150,7 +144,7 @@ pub async fn find_user(
 /// How many accounts match the filter in all: without a text to search, the count kept
 /// for each status (no walk over every account); with one, the matches.
 pub async fn count_users(conn: &mut PgConnection, filter: &UserFilter) -> sqlx::Result<i64> {
-    if filter.query.as_deref().is_none_or(str::is_empty) {
+    if filter.text().is_none() {
         return sqlx::query_scalar!(
             r#"select coalesce(sum(accounts), 0)::bigint as "n!: i64" from account_counts
                where $1::text is null or status = $1"#,

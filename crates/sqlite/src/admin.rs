@@ -10,32 +10,25 @@ use steward_store::outbox::MailStatus;
 
 fn push_filter(qb: &mut QueryBuilder<Sqlite>, filter: &UserFilter) {
     qb.push(" where 1 = 1");
-    if let Some(query) = filter.query.as_deref().filter(|q| !q.is_empty()) {
-        if searches_index(filter) {
-            // The trigram index: a phrase matches where its characters stand together, as
-            // LIKE '%…%' would, without reading every account. Inside a phrase only the
-            // double quote is special (doubled).
-            let phrase = format!("\"{}\"", query.replace('"', "\"\""));
-            qb.push(
-                " and a.search_rowid in \
-                 (select rowid from accounts_search where accounts_search match ",
-            )
-            .push_bind(phrase)
-            .push(")");
-        } else {
-            // Shorter than a trigram: LIKE, its wildcards escaped (a search for "a_"
-            // finds "a_", not "ax"). It reads the accounts newest first until a page is full.
-            let escaped = query
-                .replace('\\', "\\\\")
-                .replace('%', "\\%")
-                .replace('_', "\\_");
-            let pattern = format!("%{escaped}%");
-            qb.push(" and (a.email like ")
-                .push_bind(pattern.clone())
-                .push(" escape '\\' or a.display_name like ")
-                .push_bind(pattern)
-                .push(" escape '\\')");
-        }
+    if let Some(query) = filter.text().filter(|_| searches_index(filter)) {
+        // The trigram index: a phrase matches where its characters stand together, as
+        // LIKE '%…%' would, without reading every account. Inside a phrase only the
+        // double quote is special (doubled).
+        let phrase = format!("\"{}\"", query.replace('"', "\"\""));
+        qb.push(
+            " and a.search_rowid in \
+             (select rowid from accounts_search where accounts_search match ",
+        )
+        .push_bind(phrase)
+        .push(")");
+    } else if let Some(pattern) = filter.like_pattern() {
+        // Shorter than a trigram: LIKE, its wildcards escaped. It reads the accounts
+        // newest first until a page is full.
+        qb.push(" and (a.email like ")
+            .push_bind(pattern.clone())
+            .push(" escape '\\' or a.display_name like ")
+            .push_bind(pattern)
+            .push(" escape '\\')");
     }
     if let Some(status) = filter.status {
         // With a search, the matches are the few rows to read: `+` keeps the status
@@ -51,10 +44,7 @@ fn push_filter(qb: &mut QueryBuilder<Sqlite>, filter: &UserFilter) {
 
 /// Whether the filter's text is looked up in the trigram index (three characters or more).
 fn searches_index(filter: &UserFilter) -> bool {
-    filter
-        .query
-        .as_deref()
-        .is_some_and(|q| q.chars().count() >= 3)
+    filter.text().is_some_and(|q| q.chars().count() >= 3)
 }
 
 /// The account columns, its counts and its last sign-in, each a correlated subquery on
@@ -148,7 +138,7 @@ pub async fn find_user(
 /// How many accounts match the filter in all: without a text to search, the count kept
 /// for each status (no walk over every account); with one, the matches.
 pub async fn count_users(conn: &mut SqliteConnection, filter: &UserFilter) -> sqlx::Result<i64> {
-    if filter.query.as_deref().is_none_or(str::is_empty) {
+    if filter.text().is_none() {
         return sqlx::query_scalar!(
             r#"select coalesce(sum(accounts), 0) as "n!: i64" from account_counts
                where ?1 is null or status = ?1"#,

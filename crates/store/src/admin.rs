@@ -12,6 +12,24 @@ pub struct UserFilter {
     pub status: Option<AccountStatus>,
 }
 
+impl UserFilter {
+    /// The text to look for, when there is one.
+    pub fn text(&self) -> Option<&str> {
+        self.query.as_deref().filter(|q| !q.is_empty())
+    }
+
+    /// The text as a LIKE pattern that finds it anywhere, its wildcards escaped with a
+    /// backslash: a search for "a_b" finds "a_b", not "axb".
+    pub fn like_pattern(&self) -> Option<String> {
+        let escaped = self
+            .text()?
+            .replace('\\', "\\\\")
+            .replace('%', "\\%")
+            .replace('_', "\\_");
+        Some(format!("%{escaped}%"))
+    }
+}
+
 /// An account with what the operators' list shows of it.
 #[derive(Debug, Clone)]
 pub struct UserRow {
@@ -57,4 +75,20 @@ pub struct OutboxMail {
     pub next_attempt_at: Timestamp,
     pub created_at: Timestamp,
     pub sent_at: Option<Timestamp>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_like_pattern_finds_its_text_literally_anywhere() {
+        let filter = |q: &str| UserFilter {
+            query: Some(q.to_owned()),
+            status: None,
+        };
+        assert_eq!(filter(r"a_%\").like_pattern().unwrap(), r"%a\_\%\\%");
+        assert_eq!(filter("").like_pattern(), None);
+        assert_eq!(UserFilter::default().text(), None);
+    }
 }
